@@ -1,0 +1,26 @@
+# lit configuration for calcc: one test file per feature, directories mirroring the
+# source tree (ARCHITECTURE.md §5).
+import os
+import lit.formats
+
+config.name = "calcc"
+config.test_format = lit.formats.ShTest(execute_external=False)
+config.suffixes = [".calc", ".test"]
+config.excludes = ["Inputs", "Unit", "CMakeLists.txt", "lit.cfg.py", "lit.site.cfg.py"]
+config.test_source_root = os.path.dirname(__file__)
+config.test_exec_root = os.path.join(config.calc_obj_root, "test")
+
+# FileCheck, not and count live in LLVM's tool dir; Debian puts only -14 names on PATH.
+path = os.path.pathsep.join([config.calc_tools_dir, config.llvm_tools_dir,
+                             config.environment.get("PATH", os.environ.get("PATH", ""))])
+config.environment["PATH"] = path
+# Diagnostics must not depend on the terminal or locale.
+config.environment["LC_ALL"] = "C"
+
+config.substitutions.append(("%calcc", os.path.join(config.calc_tools_dir, "calcc")))
+config.substitutions.append(("%python", config.python_executable))
+config.substitutions.append(("%src_root", config.calc_src_root))
+shared = os.path.normpath(os.path.join(config.calc_src_root, "..", "shared"))
+config.substitutions.append(("%shared", shared))
+if os.path.isdir(os.path.join(shared, "goldens", "calculon")):
+    config.available_features.add("shared-goldens")

@@ -1,0 +1,25 @@
+#!/usr/bin/env bash
+# Installs the Debian 12 packages calcc needs to build and test.
+# A no-op when everything is present; otherwise apt-get update + install,
+# through sudo when not root. See ../shared/reference/toolchain.md §1.5.
+set -euo pipefail
+
+packages=(g++ make cmake ninja-build python3 python3-psutil antlr4 default-jre-headless
+          libantlr4-runtime-dev uuid-dev llvm-14-dev llvm-14-tools zlib1g-dev libfmt-dev
+          libgtest-dev libbenchmark-dev)
+
+missing=()
+for p in "${packages[@]}"; do
+  dpkg-query -W -f='${Status}' "$p" 2>/dev/null | grep -q "install ok installed" || missing+=("$p")
+done
+[ ${#missing[@]} -eq 0 ] && exit 0
+
+echo "bootstrap: installing ${missing[*]}" >&2
+sudo=""
+if [ "$(id -u)" != 0 ]; then
+  command -v sudo >/dev/null || { echo "bootstrap: need root or sudo to install: ${missing[*]}" >&2; exit 1; }
+  sudo=sudo
+fi
+export DEBIAN_FRONTEND=noninteractive
+$sudo apt-get update -qq
+$sudo apt-get install -y -qq --no-install-recommends "${missing[@]}" >/dev/null

@@ -1,0 +1,45 @@
+//===- Command.h - calcc subcommands and their registry -------------------===//
+//
+// Each subcommand lives in its own file in tools/driver/: it defines a static
+// llvm::cl::SubCommand, its options with cl::sub(), and a static Command object
+// that registers the function to run once the command line is parsed. main()
+// parses once and runs the active subcommand. Exit codes: 0 success, 1 input
+// error or failed check, 2 command-line misuse (LANGUAGE.md §7).
+//
+//===----------------------------------------------------------------------===//
+#ifndef CALC_TOOLS_DRIVER_COMMAND_H
+#define CALC_TOOLS_DRIVER_COMMAND_H
+
+#include "llvm/ADT/ArrayRef.h"
+#include "llvm/Support/CommandLine.h"
+
+namespace calc::driver {
+
+/// Exit statuses shared by every command.
+enum ExitCode : int { ExitSuccess = 0, ExitInputError = 1, ExitUsageError = 2 };
+
+/// A registered subcommand. Construct one at namespace scope, after the
+/// SubCommand it refers to, in the same file.
+class Command {
+public:
+  using RunFn = int (*)();
+  Command(llvm::cl::SubCommand &sub, RunFn run);
+
+  llvm::cl::SubCommand &subCommand() const { return *sub; }
+  int run() const { return runFn(); }
+
+  /// Every registered command, in registration order.
+  static llvm::ArrayRef<const Command *> all();
+
+private:
+  llvm::cl::SubCommand *sub;
+  RunFn runFn;
+};
+
+/// How diagnostics are coloured (`--color`, shared by every command).
+enum class ColorMode { Auto, Always, Never };
+ColorMode colorMode();
+
+} // namespace calc::driver
+
+#endif

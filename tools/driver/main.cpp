@@ -1,0 +1,97 @@
+//===- main.cpp - The calcc driver ----------------------------------------===//
+//
+// Parses the command line once (llvm::cl subcommands) and runs the active
+// subcommand. Every command reports errors through diagnostics and an exit
+// code; nothing here may abort or print a stack trace.
+//
+//===----------------------------------------------------------------------===//
+#include "tools/driver/Command.h"
+
+#include "llvm/ADT/SmallVector.h"
+#include "llvm/ADT/StringRef.h"
+#include "llvm/Support/CommandLine.h"
+#include "llvm/Support/raw_ostream.h"
+
+#include <vector>
+
+using namespace llvm;
+using namespace calc::driver;
+
+static std::vector<const Command *> &registry() {
+  static std::vector<const Command *> commands;
+  return commands;
+}
+
+Command::Command(cl::SubCommand &sub, RunFn run) : sub(&sub), runFn(run) {
+  registry().push_back(this);
+}
+
+ArrayRef<const Command *> Command::all() { return registry(); }
+
+/// `--color=auto|always|never`. LLVMSupport already registers a boolean
+/// `--color` (WithColor); ours replaces it, so it is created in main() after
+/// LLVM's has been removed from the registry.
+static cl::opt<ColorMode> *colorOption = nullptr;
+
+static void registerColorOption() {
+  auto &options = cl::getRegisteredOptions(*cl::TopLevelSubCommand);
+  auto llvmColor = options.find("color");
+  if (llvmColor != options.end())
+    llvmColor->second->removeArgument();
+  static cl::opt<ColorMode> option(
+      "color", cl::desc("Colour diagnostics"), cl::init(ColorMode::Auto),
+      cl::values(clEnumValN(ColorMode::Auto, "auto", "when stderr is a terminal"),
+                 clEnumValN(ColorMode::Always, "always", "always"),
+                 clEnumValN(ColorMode::Never, "never", "never")),
+      cl::sub(*cl::AllSubCommands));
+  colorOption = &option;
+}
+
+ColorMode calc::driver::colorMode() {
+  return colorOption ? static_cast<ColorMode>(*colorOption) : ColorMode::Auto;
+}
+
+static void printVersion(raw_ostream &os) {
+  os << "calcc version " CALC_VERSION "\n";
+}
+
+/// Lists the subcommands, for `calcc` without one.
+static void printUsage(raw_ostream &os) {
+  os << "usage: calcc <command> [options] [arguments]\n\ncommands:\n";
+  for (const Command *c : Command::all()) {
+    cl::SubCommand &s = c->subCommand();
+    os << "  ";
+    os.indent(0) << s.getName();
+    os.indent(s.getName().size() < 26 ? 26 - s.getName().size() : 1)
+        << s.getDescription() << "\n";
+  }
+  os << "\nRun 'calcc <command> --help' for the options of a command.\n";
+}
+
+int main(int argc, char **argv) {
+  cl::SetVersionPrinter(printVersion);
+  registerColorOption();
+  if (argc < 2) {
+    printUsage(errs());
+    return ExitUsageError;
+  }
+  StringRef first = argv[1];
+  if (!first.startswith("-")) {
+    bool known = false;
+    for (const Command *c : Command::all())
+      known |= c->subCommand().getName() == first;
+    if (!known) {
+      errs() << "calcc: error: unknown command '" << first << "'\n";
+      printUsage(errs());
+      return ExitUsageError;
+    }
+  }
+  if (!cl::ParseCommandLineOptions(argc, argv, "calcc: the .calc compiler\n",
+                                   &errs()))
+    return ExitUsageError;
+  for (const Command *c : Command::all())
+    if (c->subCommand())
+      return c->run();
+  printUsage(errs());
+  return ExitUsageError;
+}
