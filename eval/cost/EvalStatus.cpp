@@ -112,6 +112,10 @@ void calc::cost::renderStatus(const EvalStatus &s, llvm::raw_ostream &os) {
     os << "kv_heads " << s.a << " must be between 1 and attn_heads " << s.b
        << " and divide it";
     return;
+  case EvalError::SizeOverflow:
+    os << "model and execution sizes too large: flop or byte counts would "
+          "exceed 2^53";
+    return;
   case EvalError::NonPositiveDegree:
     os << "'" << degreeName(s.a) << "' must be positive, got " << s.b;
     return;

@@ -24,6 +24,9 @@ enum class EvalError : uint8_t {
   // Model shape (not checked by Calculon, which would divide by zero).
   BadModelField,  ///< a = ModelField, b = value
   BadKvHeads,     ///< #5 generalised: a = kvHeads, b = attnHeads
+  /// Sizes so large that flop or byte counts leave the range where doubles
+  /// are exact (2^53); Python would not overflow, calcc refuses instead.
+  SizeOverflow,
   // Execution constructor.
   NonPositiveDegree,        ///< #2 [A] a = 0 num_procs/1 tp/2 pp/3 dp, b = value
   ProcsMismatch,            ///< #3 [A] a = t, b = p, c = D, d = num_procs
