@@ -31,8 +31,8 @@ void writeLayer(raw_ostream &os, const cost::LayerStats &layer,
                 StringRef indent, StringRef nl) {
   os << "{" << nl << indent << "\"name\": \"" << layer.name << "\"";
   for (unsigned i = 0; i < cost::NumLayerStats; ++i) {
-    os << "," << nl << indent << "\""
-       << cost::layerStatKey(cost::LayerStat(i)) << "\": ";
+    os << "," << nl << indent << "\"" << cost::layerStatKey(cost::LayerStat(i))
+       << "\": ";
     writePyFloat(os, layer.values[i]);
   }
 }
@@ -91,7 +91,8 @@ void calc::calculon::writePeersJson(raw_ostream &os,
           sep = ", ";
         }
         if (p > 1) {
-          os << sep << "\"pipeline\": " << di * (t * p) + ((pi + 1) % p) * t + ti;
+          os << sep
+             << "\"pipeline\": " << di * (t * p) + ((pi + 1) % p) * t + ti;
           sep = ", ";
         }
         if (D > 1) {
@@ -194,7 +195,8 @@ bool calc::calculon::writeFileAtomically(StringRef path, StringRef contents,
   }
   SmallString<256> temp;
   int fd;
-  std::error_code ec = sys::fs::createUniqueFile(path + ".tmp-%%%%%%", fd, temp);
+  std::error_code ec =
+      sys::fs::createUniqueFile(path + ".tmp-%%%%%%", fd, temp);
   if (ec) {
     error = (path + ": cannot write: " + ec.message()).str();
     return false;

@@ -17,11 +17,11 @@ namespace calc::cost {
 /// Pipeline geometry and the per-block sizes the batch level needs.
 struct Geometry {
   int64_t p = 1, v = 1, D = 1;
-  int64_t Lp = 1;    ///< blocks on processor 0, ceil(L/p)
-  int64_t Rb = 0;    ///< missing blocks on later stages
-  int64_t c = 1;     ///< blocks per chunk
-  int64_t n = 1;     ///< microbatches per batch per pipeline
-  int64_t B = 1;     ///< global batch
+  int64_t Lp = 1; ///< blocks on processor 0, ceil(L/p)
+  int64_t Rb = 0; ///< missing blocks on later stages
+  int64_t c = 1;  ///< blocks per chunk
+  int64_t n = 1;  ///< microbatches per batch per pipeline
+  int64_t B = 1;  ///< global batch
   bool training = true;
   bool fullRecompute = false;
   double checkpoint = 0; ///< CK_blk, bytes
@@ -33,9 +33,25 @@ struct BlockTimes {
   double fw0[2] = {}, bw0[2] = {}; ///< before offload overhead, base/edge
   double fw[2] = {}, bw[2] = {};   ///< with offload overhead
   double ovhFw[2] = {}, ovhBw[2] = {};
-  double ppFw = 0, ppBw = 0;       ///< one pipeline send, fw / bw
+  double ppFw = 0, ppBw = 0; ///< one pipeline send, fw / bw
   double actOffload = 0, fwOffloadSize = 0, bwOffloadSize = 0;
 };
+
+/// §8.4/§8.5: pipeline sends, offload sizes and per-block wall times.
+void blockTimes(const BlockTotals &b, const Geometry &g, const Hardware &hw,
+                const Network &ppNet, const Execution &exe, BlockTimes &bt);
+
+/// §8.5: the (interleaved) 1F1B bubble.
+double bubble(const Geometry &g, const BlockTimes &bt);
+
+/// §8.6: data-parallel communication.
+struct DpResult {
+  double exposed = 0, link = 0, reqChunk = 0, reqTail = 0;
+  double size = 0; ///< S_dp, bytes per block
+};
+DpResult dataParallel(const BlockTotals &b, const Geometry &g,
+                      const BlockTimes &bt, const System &sys,
+                      const Execution &exe, int dpNetIndex);
 
 /// Writes the block-level statistics (the first 63 keys, §10.1).
 void blockStats(const BlockTotals &b, const Geometry &g, Stats &stats);
@@ -46,8 +62,8 @@ void batchTimes(const BlockTotals &b, const Geometry &g, const Hardware &hw,
                 const System &sys, const Execution &exe, Stats &stats);
 
 /// Computes §9 into `stats` (memory spaces and tier requirements).
-void batchMemory(const BlockTotals &b, const Geometry &g,
-                 const Execution &exe, Stats &stats);
+void batchMemory(const BlockTotals &b, const Geometry &g, const Execution &exe,
+                 Stats &stats);
 
 } // namespace calc::cost
 

@@ -18,8 +18,7 @@ static void pairStats(Stats &s, Stat base, const double (&values)[2]) {
   s.values[i + 1] = values[Edge];
 }
 
-void calc::cost::blockStats(const BlockTotals &b, const Geometry &g,
-                            Stats &s) {
+void calc::cost::blockStats(const BlockTotals &b, const Geometry &g, Stats &s) {
   stageStats(s, Stat::BlockFwFlops, b.fw);
   pairStats(s, Stat::BaseblockFwTpTime, b.tpFwTime);
   pairStats(s, Stat::BaseblockFwTpTimeExposed, b.tpFwExposed);

@@ -43,8 +43,8 @@ int64_t exactProduct(std::initializer_list<int64_t> factors) {
 /// Guards the largest counts: matmul flops (2*M*h*width) and attention
 /// flops (4*b*a*s^2*d), before anything multiplies them.
 bool sizesExact(const Model &m, const Execution &x) {
-  int64_t width = std::max({2 * m.feedforward, 3 * m.attnHeads * m.attnSize,
-                            m.hidden});
+  int64_t width =
+      std::max({2 * m.feedforward, 3 * m.attnHeads * m.attnSize, m.hidden});
   return exactProduct({4, x.microbatchSize, m.seqSize, m.hidden, width}) >= 0 &&
          exactProduct({4, x.microbatchSize, m.attnHeads, m.seqSize, m.seqSize,
                        m.attnSize}) >= 0 &&
@@ -53,8 +53,7 @@ bool sizesExact(const Model &m, const Execution &x) {
 
 /// Rows #2–#14: the execution constructor.
 S checkConstructor(const Execution &x) {
-  const int64_t degrees[] = {x.numProcs, x.tensorPar, x.pipelinePar,
-                             x.dataPar};
+  const int64_t degrees[] = {x.numProcs, x.tensorPar, x.pipelinePar, x.dataPar};
   for (unsigned i = 0; i < 4; ++i)
     if (degrees[i] <= 0)
       return S::fail(E::NonPositiveDegree, i, degrees[i]);
@@ -141,8 +140,8 @@ S checkShapes(const Model &m, const Execution &x) {
     return S::fail(E::HeadsNotDivisible, m.attnHeads, t);
   if (x.tensorParOverlap != TpOverlap::None) {
     int64_t ad = m.attnHeads * m.attnSize;
-    int64_t mlp = m.mlpType == MlpType::SwiGlu ? 2 * m.feedforward
-                                               : m.feedforward;
+    int64_t mlp =
+        m.mlpType == MlpType::SwiGlu ? 2 * m.feedforward : m.feedforward;
     const int64_t widths[] = {m.isMultiHead() ? 3 * ad : ad, ad, mlp,
                               m.feedforward};
     for (int64_t w : widths)
@@ -210,8 +209,7 @@ EvalStatus calc::cost::checkSystem(const System &sys) {
     return s;
   const MemoryTier *tiers[] = {&sys.mem1, &sys.mem2};
   for (int64_t i = 0; i < 2; ++i) {
-    s = checkTable(tiers[i]->efficiency, false,
-                   SystemProblem::MemoryEfficiency,
+    s = checkTable(tiers[i]->efficiency, false, SystemProblem::MemoryEfficiency,
                    SystemProblem::MemoryEfficiency, i + 1);
     if (!s.ok())
       return s;

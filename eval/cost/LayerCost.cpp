@@ -32,8 +32,8 @@ double stageBytes(const Layer &l, Stage st, const CostContext &ctx) {
   case LayerKind::TPComm: {
     if (l.commElems == 0 || st == Wgrad)
       return 0;
-    bool identity = ctx.comm != TpCommType::RsAg &&
-                    (st == Fw ? !l.conjugate : l.conjugate);
+    bool identity =
+        ctx.comm != TpCommType::RsAg && (st == Fw ? !l.conjugate : l.conjugate);
     return identity ? 0 : 2 * l.commElems * e;
   }
   default:
@@ -88,8 +88,8 @@ void computeStage(const Layer &l, Stage st, const CostContext &ctx,
   s.flops = stageFlops(l, st, ctx);
   s.bytes = stageBytes(l, st, ctx);
   bool onMatrix = l.matrix && st != Optim;
-  s.flopsTime = onMatrix ? ctx.hw.matrixTime(s.flops)
-                         : ctx.hw.vectorTime(s.flops);
+  s.flopsTime =
+      onMatrix ? ctx.hw.matrixTime(s.flops) : ctx.hw.vectorTime(s.flops);
   s.memTime = ctx.hw.mem1Time(s.bytes);
   s.procTime = ctx.hw.combine(s.flopsTime, s.memTime);
 }
@@ -227,7 +227,6 @@ void calc::cost::costLayer(const Layer &layer, const CostContext &ctx,
   if (layer.kind == LayerKind::TPComm) {
     if (layer.commElems != 0) // Without TP (t = 1) everything stays 0.
       costTpComm(layer, ctx, cost);
-  }
-  else if (layer.kind == LayerKind::LinearOverlapped)
+  } else if (layer.kind == LayerKind::LinearOverlapped)
     costOverlapped(layer, ctx, cost);
 }

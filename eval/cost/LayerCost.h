@@ -16,11 +16,11 @@ namespace calc::cost {
 /// What the layer formulas need besides the layer.
 struct CostContext {
   Hardware hw;
-  double e = 2;         ///< bytes per element
-  double shards = 1;    ///< S_o, optimizer sharding factor
-  int64_t t = 1;        ///< tensor parallelism
+  double e = 2;      ///< bytes per element
+  double shards = 1; ///< S_o, optimizer sharding factor
+  int64_t t = 1;     ///< tensor parallelism
   TpCommType comm = TpCommType::AllReduce;
-  bool pipe = false;    ///< tensor_par_overlap == pipe
+  bool pipe = false; ///< tensor_par_overlap == pipe
   const Network *tpNet = nullptr;
   /// split(k) of §6: RS/AG instead of AR/identity, per block kind.
   bool split[2] = {false, false};

@@ -22,9 +22,9 @@ enum class LayerKind : uint8_t {
   DropOut,
   GeLU,
   SoftMax,
-  ElementWise, ///< residual add (or SwiGLU's product)
-  Fork,        ///< one tensor fanned out to several users
-  TPComm,      ///< Megatron's f (conjugate=false) / g (conjugate=true)
+  ElementWise,      ///< residual add (or SwiGLU's product)
+  Fork,             ///< one tensor fanned out to several users
+  TPComm,           ///< Megatron's f (conjugate=false) / g (conjugate=true)
   LinearOverlapped, ///< matmul tiled with its TP comm (§6.2)
 };
 
@@ -41,14 +41,14 @@ enum BlockKind : unsigned { Base = 0, Edge = 1 };
 struct Layer {
   const char *name = "";
   LayerKind kind = LayerKind::Linear;
-  bool recompute = false;   ///< rc: forward re-run in the backward pass
-  bool recomm = false;      ///< rm: TP comm re-done in the backward pass
-  bool actStored = true;    ///< st_act: input kept for the backward pass
-  bool actReused = false;   ///< reuse: input shared, not counted again
-  bool outStored = true;    ///< st_out
-  bool conjugate = false;   ///< TPComm / LO: g-type (comm after the op)
-  bool fused = false;       ///< GeLU fused into the preceding matmul
-  bool matrix = false;      ///< fw/agrad/wgrad on the matrix engine
+  bool recompute = false; ///< rc: forward re-run in the backward pass
+  bool recomm = false;    ///< rm: TP comm re-done in the backward pass
+  bool actStored = true;  ///< st_act: input kept for the backward pass
+  bool actReused = false; ///< reuse: input shared, not counted again
+  bool outStored = true;  ///< st_out
+  bool conjugate = false; ///< TPComm / LO: g-type (comm after the op)
+  bool fused = false;     ///< GeLU fused into the preceding matmul
+  bool matrix = false;    ///< fw/agrad/wgrad on the matrix engine
   double fwFlops = 0, agFlops = 0, wgFlops = 0;
   double inputs = 0, outputs = 0; ///< I, O
   double act = 0, grad = 0;       ///< stored activation and grad elements
@@ -62,11 +62,11 @@ struct Layer {
 struct StageCost {
   double flops = 0, flopsTime = 0;
   double bytes = 0, memTime = 0;
-  double procTime = 0;       ///< P(flops time, mem time) or the tiled time
-  double commBytes[2] = {};  ///< TP comm bytes, base / edge
-  double netTime[2] = {};    ///< TP network time incl. reduction, base / edge
-  double exposed[2] = {};    ///< exposed TP time as read after this stage
-  double reqBw[2] = {};      ///< LO required overlap bandwidth
+  double procTime = 0;      ///< P(flops time, mem time) or the tiled time
+  double commBytes[2] = {}; ///< TP comm bytes, base / edge
+  double netTime[2] = {};   ///< TP network time incl. reduction, base / edge
+  double exposed[2] = {};   ///< exposed TP time as read after this stage
+  double reqBw[2] = {};     ///< LO required overlap bandwidth
 };
 
 /// Everything one layer contributes, per stage, plus its memory (bytes).
@@ -79,7 +79,7 @@ struct LayerCost {
   double weightGrad = 0;     ///< sharded, training dtype
   double weightGradFull = 0; ///< one unsharded fp32 copy
   double actGrad = 0, optimizer = 0;
-  int tiles = 1;             ///< LO: t; other layers 1
+  int tiles = 1; ///< LO: t; other layers 1
 };
 
 } // namespace calc::cost

@@ -22,8 +22,7 @@ Spaces fullSpaces(const BlockTotals &b, const Geometry &g) {
   // Quirk §15.16: 1F1B keeps min(n, p) microbatches in flight, scaled for
   // interleaving, applied to every stored block.
   double mm = double(g.n < g.p ? g.n : g.p);
-  double phi =
-      g.v > 1 ? mm * (1 + double(g.p - 1) / double(g.v * g.p)) : mm;
+  double phi = g.v > 1 ? mm * (1 + double(g.p - 1) / double(g.v * g.p)) : mm;
   if (g.fullRecompute) {
     sp.act = b.actWork;
     sp.checkpoint = (Lp * g.checkpoint) * phi;
@@ -31,8 +30,8 @@ Spaces fullSpaces(const BlockTotals &b, const Geometry &g) {
     sp.act = b.actWork + b.actStore * (Lp * phi - 1);
   }
   sp.actGrad = b.actGrad;
-  sp.weightGrad = g.Lp == 1 ? b.weightGradFull
-                            : b.weightGradFull + b.weightGrad * (Lp - 1);
+  sp.weightGrad =
+      g.Lp == 1 ? b.weightGradFull : b.weightGradFull + b.weightGrad * (Lp - 1);
   sp.optimizer = b.optimizer * Lp;
   return sp;
 }

@@ -19,8 +19,7 @@ const char *const layerStatKeys[] = {
 #define LSTAT(Id, Key) Key,
 #include "eval/cost/LayerStatKeys.def"
 };
-static_assert(sizeof(layerStatKeys) / sizeof(layerStatKeys[0]) ==
-                  NumLayerStats,
+static_assert(sizeof(layerStatKeys) / sizeof(layerStatKeys[0]) == NumLayerStats,
               "LayerStatKeys.def must list 47 numeric per-layer keys");
 } // namespace
 

@@ -38,8 +38,7 @@ Geometry makeGeometry(const Model &m, const Execution &x) {
   return g;
 }
 
-CostContext makeContext(const System &sys, const Execution &x,
-                        Workspace &ws) {
+CostContext makeContext(const System &sys, const Execution &x, Workspace &ws) {
   CostContext ctx;
   unsigned dt = static_cast<unsigned>(x.datatype);
   ctx.hw.matrix = &sys.matrix[dt];

@@ -46,8 +46,7 @@ EvalStatus checkExecution(const Model &model, const System &system,
 /// layers and costs in `ws` (see layerStats); on failure returns the failed
 /// check and `stats` is unspecified. Does not run checkSystem().
 EvalStatus evaluateTraining(const Model &model, const System &system,
-                            const Execution &exe, Workspace &ws,
-                            Stats &stats);
+                            const Execution &exe, Workspace &ws, Stats &stats);
 
 /// The per-layer statistics of the last successful evaluation in `ws`
 /// (Calculon `llm -l`, §10.2), one record per layer of one block.
