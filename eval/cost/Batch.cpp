@@ -5,60 +5,59 @@
 //
 //===----------------------------------------------------------------------===//
 #include "eval/cost/Batch.h"
-
-#include <cmath>
+#include "eval/cost/PyNum.h"
 
 using namespace calc::cost;
 
 namespace {
 
-double maxOf(double a, double b) { return a > b ? a : b; }
-double minOf(double a, double b) { return a < b ? a : b; }
-
 /// Σ(x_base, x_edge) of §8.3: (n*v) * ((c-1)*x_base + 1*x_edge).
-double overChunks(const Geometry &g, const double (&x)[2]) {
-  return double(g.n * g.v) * (double(g.c - 1) * x[Base] + x[Edge]);
+template <class T> T overChunks(const Geometry &g, const T (&x)[2]) {
+  return T(g.n * g.v) * (T(g.c - 1) * x[Base] + T(1) * x[Edge]);
 }
 
 /// §8.8 offload bandwidth requirements.
-void offloadRequirements(const BlockTotals &b, const Geometry &g,
-                         const BlockTimes &bt, Stats &s) {
-  double fwWindow =
-      minOf(bt.fw0[Base] - b.fw.memTime, bt.fw0[Edge] - b.fw.memTime);
-  double bwMem = b.ag.memTime + b.wg.memTime;
-  double bwWindow = minOf(bt.bw0[Base] - bwMem, bt.bw0[Edge] - bwMem);
+template <class T>
+void offloadRequirements(const BlockTotalsT<T> &b, const Geometry &g,
+                         const BlockTimesT<T> &bt, StatsT<T> &s) {
+  T fwWindow = pyMin(bt.fw0[Base] - b.fw.memTime, bt.fw0[Edge] - b.fw.memTime);
+  T bwMem = b.ag.memTime + b.wg.memTime;
+  T bwWindow = pyMin(bt.bw0[Base] - bwMem, bt.bw0[Edge] - bwMem);
   s[Stat::ActOffloadBwReq] = bt.actOffload / fwWindow;
   s[Stat::WeightOffloadBwReq] = b.weight / fwWindow;
   s[Stat::OptimOffloadBwReq] =
-      g.training ? (b.weightGrad + b.optimizer) / bwWindow : 0;
-  s[Stat::OffloadMemBwReq] = g.training ? maxOf(bt.fwOffloadSize / fwWindow,
+      g.training ? (b.weightGrad + b.optimizer) / bwWindow : T(0);
+  s[Stat::OffloadMemBwReq] = g.training ? pyMax(bt.fwOffloadSize / fwWindow,
                                                 bt.bwOffloadSize / bwWindow)
                                         : bt.fwOffloadSize / fwWindow;
 }
 
 /// §8.7 efficiencies over all modelled flops (quirk §15.6).
-void efficiencies(const BlockTotals &b, const Geometry &g, const Hardware &hw,
-                  Stats &s) {
-  double useful = b.fw.flops;
+template <class T>
+void efficiencies(const BlockTotalsT<T> &b, const Geometry &g,
+                  const Hardware &hw, StatsT<T> &s) {
+  // Per layer fw, plus per layer (agrad + wgrad + optimizer) when training.
+  T useful = b.fw.flops;
   if (g.training)
-    useful = useful + b.ag.flops + b.wg.flops + b.op.flops;
-  double perfect = double(g.Lp * g.n) * useful / hw.matrix->peak;
-  double busy = s[Stat::FwTime] + s[Stat::BwTime] + s[Stat::OptimStepTime];
-  double total = s[Stat::TotalTime];
+    useful = useful + b.backwardFlops;
+  T perfect = T(g.Lp * g.n) * useful / T(hw.matrix->peak);
+  T busy = s[Stat::FwTime] + s[Stat::BwTime] + s[Stat::OptimStepTime];
+  T total = s[Stat::TotalTime];
   s[Stat::UsefulFlops] = useful;
   s[Stat::ComputeEfficiency] = perfect / busy;
   s[Stat::SystemEfficiency] = busy / total;
   s[Stat::TotalEfficiency] = perfect / total;
-  s[Stat::SampleRate] = double(g.B) / total;
+  s[Stat::SampleRate] = T(g.B) / total;
 }
 
-/// §8.2–§8.4 compute, TP and PP totals.
-void computeAndComm(const BlockTotals &b, const Geometry &g,
-                    const BlockTimes &bt, Stats &s) {
-  double K = double(g.Lp * g.n);
+/// §8.2–§8.5 compute, TP, PP and offload totals.
+template <class T>
+void computeAndComm(const BlockTotalsT<T> &b, const Geometry &g,
+                    const BlockTimesT<T> &bt, StatsT<T> &s) {
+  T K = T(g.Lp * g.n);
   s[Stat::FwTime] = K * b.fw.time;
   s[Stat::BwTime] = K * b.ag.time + K * b.wg.time;
-  s[Stat::OptimStepTime] = double(g.Lp) * b.op.time;
+  s[Stat::OptimStepTime] = T(g.Lp) * b.op.time;
   s[Stat::RecomputeTime] = K * b.re.time;
   s[Stat::RecommLinkTime] = overChunks(g, b.recommTime);
   s[Stat::RecommExposedTime] = overChunks(g, b.recommExposed);
@@ -66,31 +65,31 @@ void computeAndComm(const BlockTotals &b, const Geometry &g,
       overChunks(g, b.tpFwTime) + overChunks(g, b.tpAgTime);
   s[Stat::TpCommExposedTime] =
       overChunks(g, b.tpFwExposed) + overChunks(g, b.tpAgExposed);
-  double sendsFw = g.p > 1 ? double(g.v) : 0;
-  double sendsBw = g.p > 1 && g.training ? double(g.v) : 0;
-  double pp =
-      (double(g.n) * sendsFw) * bt.ppFw + (double(g.n) * sendsBw) * bt.ppBw;
+  int64_t sendsFw = g.p > 1 ? g.v : 0;
+  int64_t sendsBw = g.p > 1 && g.training ? g.v : 0;
+  T pp = T(g.n * sendsFw) * bt.ppFw + T(g.n * sendsBw) * bt.ppBw;
   s[Stat::PpCommLinkTime] = pp;
   s[Stat::PpCommExposedTime] = pp;
-  double nv = double(g.n * g.v), cm1 = double(g.c - 1);
+  T nv = T(g.n * g.v), cm1 = T(g.c - 1);
   s[Stat::FwOffloadExposedTime] = nv * (cm1 * bt.ovhFw[Base] + bt.ovhFw[Edge]);
   s[Stat::BwOffloadExposedTime] =
-      g.training ? nv * (cm1 * bt.ovhBw[Base] + bt.ovhBw[Edge]) : 0;
+      g.training ? nv * (cm1 * bt.ovhBw[Base] + bt.ovhBw[Edge]) : T(0);
 }
 
 } // namespace
 
-void calc::cost::batchTimes(const BlockTotals &b, const Geometry &g,
+template <class T>
+void calc::cost::batchTimes(const BlockTotalsT<T> &b, const Geometry &g,
                             const Hardware &hw, const System &sys,
-                            const Execution &exe, Stats &s) {
+                            const Execution &exe, StatsT<T> &s) {
   auto resolve = [&](int index) {
     return index < 0 ? index + int(sys.networks.size()) : index;
   };
-  BlockTimes bt;
+  BlockTimesT<T> bt;
   blockTimes(b, g, hw, sys.networks[resolve(exe.pipelineParNet)], exe, bt);
   computeAndComm(b, g, bt, s);
   s[Stat::BubbleTime] = bubble(g, bt);
-  DpResult dp = dataParallel(b, g, bt, sys, exe, resolve(exe.dataParNet));
+  DpResultT<T> dp = dataParallel(b, g, bt, sys, exe, resolve(exe.dataParNet));
   s[Stat::BlockDpSize] = dp.size;
   s[Stat::DpBwOverlapReqChunk] = dp.reqChunk;
   s[Stat::DpBwOverlapReqTail] = dp.reqTail;
@@ -106,3 +105,12 @@ void calc::cost::batchTimes(const BlockTotals &b, const Geometry &g,
   offloadRequirements(b, g, bt, s);
   efficiencies(b, g, hw, s);
 }
+
+template void calc::cost::batchTimes<double>(const BlockTotalsT<double> &,
+                                             const Geometry &, const Hardware &,
+                                             const System &, const Execution &,
+                                             StatsT<double> &);
+template void calc::cost::batchTimes<PyNum>(const BlockTotalsT<PyNum> &,
+                                            const Geometry &, const Hardware &,
+                                            const System &, const Execution &,
+                                            StatsT<PyNum> &);

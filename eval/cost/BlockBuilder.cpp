@@ -105,6 +105,7 @@ public:
     // Reduction arithmetic X*(t-1)/t, a real number (§17).
     double reduction = double(X * (t - 1)) / double(t);
     (conjugate ? l.fwFlops : l.agFlops) = reduction;
+    l.realFlops = true;
     l.inputs = l.outputs = l.act = l.grad = double(X);
     l.commElems = double(X);
     return l;

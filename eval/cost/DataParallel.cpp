@@ -6,14 +6,13 @@
 //
 //===----------------------------------------------------------------------===//
 #include "eval/cost/Batch.h"
+#include "eval/cost/PyNum.h"
 
 #include <cmath>
 
 using namespace calc::cost;
 
 namespace {
-
-double minOf(double a, double b) { return a < b ? a : b; }
 
 /// Python's float floor division a // b (CPython's float_floor_div).
 double floorDiv(double a, double b) {
@@ -28,20 +27,21 @@ double floorDiv(double a, double b) {
 }
 
 /// Per-chunk quantities of the overlap model.
-struct Overlap {
-  double comp = 0;     ///< compute of one block's backward (+ optimizer)
-  double chunkWin = 0; ///< time DP comm can hide behind, per chunk
-  double window = 0, ocomp = 0;
-  double lw = 0; ///< window of the last chunk
-  double noc = 0, last = 0;
+template <class T> struct Overlap {
+  T comp = 0;     ///< compute of one block's backward (+ optimizer)
+  T chunkWin = 0; ///< time DP comm can hide behind, per chunk
+  T window = 0, ocomp = 0;
+  T lw = 0; ///< window of the last chunk
+  T noc = 0, last = 0;
   bool samePp = false;
 };
 
-Overlap overlapWindows(const BlockTotals &b, const Geometry &g,
-                       const BlockTimes &bt, const Execution &exe) {
-  Overlap o;
+template <class T>
+Overlap<T> overlapWindows(const BlockTotalsT<T> &b, const Geometry &g,
+                          const BlockTimesT<T> &bt, const Execution &exe) {
+  Overlap<T> o;
   bool sharded = exe.optimizerSharding;
-  double win[2];
+  T win[2];
   o.comp = b.ag.flopsTime + b.wg.flopsTime + b.re.flopsTime;
   for (unsigned k = 0; k < 2; ++k) {
     // Calculon quirk §15.1: the inflated recompute mem time is subtracted.
@@ -54,14 +54,14 @@ Overlap overlapWindows(const BlockTotals &b, const Geometry &g,
   }
   if (!sharded)
     o.comp += b.op.flopsTime;
-  o.chunkWin = double(g.c - 1) * win[Base] + win[Edge];
-  o.noc = double(g.v - 1);
-  o.last = double(g.c - 1);
+  o.chunkWin = T(g.c - 1) * win[Base] + win[Edge];
+  o.noc = T(g.v - 1);
+  o.last = T(g.c - 1);
   // Calculon quirk §15.5: p microbatches in flight, whatever n is.
-  o.window = double(g.p) * o.chunkWin;
-  o.ocomp = double(g.p) * (double(g.c) * o.comp);
+  o.window = T(g.p) * o.chunkWin;
+  o.ocomp = T(g.p) * (T(g.c) * o.comp);
   if (g.c - 1 > 0) {
-    o.lw = o.chunkWin - bt.ppBw - (bt.bw[Base] + bt.bw[Edge]) / 2;
+    o.lw = o.chunkWin - bt.ppBw - (bt.bw[Base] + bt.bw[Edge]) / T(2);
     if (!sharded)
       o.lw += b.op.time - b.op.memTime;
   }
@@ -71,62 +71,78 @@ Overlap overlapWindows(const BlockTotals &b, const Geometry &g,
 
 /// Exposed DP time with overlap: the first v-1 chunks hide behind later
 /// compute, the last chunk behind its own backward, the final block never.
-double overlapExposed(const Overlap &o, const Geometry &g, const BlockTimes &bt,
-                      double tau, double u) {
-  double chunkDp = double(g.c) * tau;
-  double chunkBw = double(g.c - 1) * bt.bw[Base] + bt.bw[Edge];
-  double npp = 0;
+template <class T>
+T overlapExposed(const Overlap<T> &o, const Geometry &g,
+                 const BlockTimesT<T> &bt, T tau, T u) {
+  T chunkDp = T(g.c) * tau;
+  T chunkBw = T(g.c - 1) * bt.bw[Base] + bt.bw[Edge];
+  T npp = T(0);
   if (o.samePp) {
     int64_t rem = g.n % g.p;
-    npp = minOf(floorDiv(chunkDp, chunkBw), double(rem != 0 ? rem : g.p));
+    npp = pyMin(T(floorDiv(value(chunkDp), value(chunkBw))),
+                T(rem != 0 ? rem : g.p));
   }
-  double infl = chunkDp - (o.window - npp * bt.ppBw) + o.ocomp * u;
-  double expChunks = infl > 0 ? o.noc * infl : o.noc * chunkDp * u;
-  double linfl = o.last * tau + (o.comp * u - o.lw);
-  double expLast = linfl > 0 ? linfl : o.last * tau * u;
+  T infl = chunkDp - (o.window - npp * bt.ppBw) + o.ocomp * u;
+  T expChunks = infl > T(0) ? o.noc * infl : o.noc * chunkDp * u;
+  T linfl = o.last * tau + (o.comp * u - o.lw);
+  T expLast = linfl > T(0) ? linfl : o.last * tau * u;
   return tau + (expChunks + expLast);
 }
 
 /// Bandwidths the overlap would need to hide everything.
-void overlapRequirements(const Overlap &o, const Geometry &g,
-                         const BlockTimes &bt, const Network &net, bool sharded,
-                         double tau, double u, DpResult &r) {
+template <class T>
+void overlapRequirements(const Overlap<T> &o, const Geometry &g,
+                         const BlockTimesT<T> &bt, const Network &net,
+                         bool sharded, T tau, T u, DpResultT<T> &r) {
   const NetOpScaling *ops = net.ops;
-  double scal = sharded ? ops[unsigned(NetOp::ReduceScatter)].scale +
-                              ops[unsigned(NetOp::AllGather)].scale
-                        : ops[unsigned(NetOp::AllReduce)].scale;
-  double cot = o.window + o.ocomp * u;
+  T scal = sharded ? T(ops[unsigned(NetOp::ReduceScatter)].scale) +
+                         T(ops[unsigned(NetOp::AllGather)].scale)
+                   : T(ops[unsigned(NetOp::AllReduce)].scale);
+  T cot = o.window + o.ocomp * u;
   if (o.samePp)
     cot -= bt.ppBw;
   cot *= o.noc;
-  r.reqChunk = cot > 0 ? (double(g.c) * r.size / cot) * scal : 0;
-  double tail = o.lw + o.last * tau * u;
-  r.reqTail = tail > 0 ? (double(g.c) * r.size / tail) * scal : 0;
+  r.reqChunk = cot > T(0) ? (T(g.c) * r.size / cot) * scal : T(0);
+  T tail = o.lw + o.last * tau * u;
+  r.reqTail = tail > T(0) ? (T(g.c) * r.size / tail) * scal : T(0);
 }
 
 } // namespace
 
-DpResult calc::cost::dataParallel(const BlockTotals &b, const Geometry &g,
-                                  const BlockTimes &bt, const System &sys,
-                                  const Execution &exe, int dpNetIndex) {
-  DpResult r;
+template <class T>
+DpResultT<T>
+calc::cost::dataParallel(const BlockTotalsT<T> &b, const Geometry &g,
+                         const BlockTimesT<T> &bt, const System &sys,
+                         const Execution &exe, int dpNetIndex) {
+  DpResultT<T> r;
   if (g.D <= 1 || !g.training)
     return r;
   const Network &net = sys.networks[dpNetIndex];
   bool sharded = exe.optimizerSharding;
-  // Quirk §15.11: the message is the block's weights in the training dtype.
+  // Calculon quirk §15.11: the message is the block's weights in the
+  // training datatype.
   r.size = b.weight;
-  double D = double(g.D);
-  double tau = sharded ? networkTime(net, NetOp::ReduceScatter, r.size, D) +
-                             networkTime(net, NetOp::AllGather, r.size, D)
-                       : networkTime(net, NetOp::AllReduce, r.size, D);
-  r.link = double(g.Lp) * tau;
+  double bytes = value(r.size), D = double(g.D);
+  T tau = T(sharded ? networkTime(net, NetOp::ReduceScatter, bytes, D) +
+                          networkTime(net, NetOp::AllGather, bytes, D)
+                    : networkTime(net, NetOp::AllReduce, bytes, D));
+  r.link = T(g.Lp) * tau;
   if (!exe.dataParOverlap) {
     r.exposed = r.link;
     return r;
   }
-  Overlap o = overlapWindows(b, g, bt, exe);
-  r.exposed = overlapExposed(o, g, bt, tau, net.processorUsage);
-  overlapRequirements(o, g, bt, net, sharded, tau, net.processorUsage, r);
+  T u = T(net.processorUsage);
+  Overlap<T> o = overlapWindows(b, g, bt, exe);
+  r.exposed = overlapExposed(o, g, bt, tau, u);
+  overlapRequirements(o, g, bt, net, sharded, tau, u, r);
   return r;
 }
+
+template DpResultT<double>
+calc::cost::dataParallel<double>(const BlockTotalsT<double> &, const Geometry &,
+                                 const BlockTimesT<double> &, const System &,
+                                 const Execution &, int);
+template DpResultT<PyNum>
+calc::cost::dataParallel<PyNum>(const BlockTotalsT<PyNum> &, const Geometry &,
+                                const BlockTimesT<PyNum> &, const System &,
+                                const Execution &, int);

@@ -16,9 +16,9 @@ namespace calc::cost {
 /// What the layer formulas need besides the layer.
 struct CostContext {
   Hardware hw;
-  double e = 2;      ///< bytes per element
-  double shards = 1; ///< S_o, optimizer sharding factor
-  int64_t t = 1;     ///< tensor parallelism
+  int64_t e = 2;      ///< bytes per element
+  int64_t shards = 1; ///< S_o, optimizer sharding factor
+  int64_t t = 1;      ///< tensor parallelism
   TpCommType comm = TpCommType::AllReduce;
   bool pipe = false; ///< tensor_par_overlap == pipe
   const Network *tpNet = nullptr;
@@ -27,8 +27,9 @@ struct CostContext {
 };
 
 /// Fills `cost` for `layer`. All four stages are computed (the per-layer
-/// output shows them even in inference).
-void costLayer(const Layer &layer, const CostContext &ctx, LayerCost &cost);
+/// output shows them even in inference). Instantiated for double and PyNum.
+template <class T>
+void costLayer(const Layer &layer, const CostContext &ctx, LayerCostT<T> &cost);
 
 } // namespace calc::cost
 
