@@ -9,13 +9,18 @@
 //   DiagnosticEngine diags(sourceMgr);
 //   diags.error(loc, "unknown field 'hiden' in model 'my_1t'", {range})
 //        .note(otherLoc, "did you mean 'hidden'?");
-//   diags.error("cannot open 'x.calc': No such file or directory"); // no location
+//   diags.error("cannot open 'x.calc': No such file or directory");
+//
+// Ranges are half-open [Start, End): End points one past the last character,
+// as in llvm::SourceMgr. Ranges on other lines than the location are not drawn.
+// Location-less diagnostics print as "calcc: error: message".
 //
 //===----------------------------------------------------------------------===//
 #ifndef CALC_FRONTEND_DIAGNOSTICS_H
 #define CALC_FRONTEND_DIAGNOSTICS_H
 
 #include "llvm/ADT/ArrayRef.h"
+#include "llvm/ADT/Optional.h"
 #include "llvm/ADT/SmallVector.h"
 #include "llvm/ADT/StringRef.h"
 #include "llvm/ADT/Twine.h"
@@ -34,10 +39,13 @@ enum class Severity { Error, Warning, Note };
 /// --verify-diagnostics checker).
 struct Diagnostic {
   Severity severity;
-  llvm::SMLoc loc;                      ///< May be invalid (no location).
+  llvm::SMLoc loc; ///< May be invalid (no location).
   std::string message;
   llvm::SmallVector<llvm::SMRange, 2> ranges;
 };
+
+/// "error", "warning" or "note".
+llvm::StringRef severityName(Severity severity);
 
 class DiagnosticEngine;
 
@@ -73,7 +81,8 @@ public:
   unsigned warningCount() const { return numWarnings; }
   bool hasErrors() const { return numErrors != 0; }
 
-  /// Prints "N error(s) generated." (and warnings) if any were reported.
+  /// Prints "N error(s) generated." (and warnings) if any were reported;
+  /// nothing while a consumer is installed (the consumer owns the outcome).
   void printSummary();
 
   /// Colours output (clang colours); off by default.
@@ -84,6 +93,16 @@ public:
 
   llvm::SourceMgr &getSourceMgr() { return sourceMgr; }
 
+  /// Prints \p diag in clang's layout, bypassing the consumer and the counts
+  /// (for tools that collected diagnostics and want to show some of them).
+  void print(const Diagnostic &diag);
+
+  /// Forgets the counts (the verifier restarts counting for its own report).
+  void resetCounts() { numErrors = numWarnings = 0; }
+
+  /// The prefix of location-less diagnostics ("calcc" by default).
+  void setProgramName(llvm::StringRef name) { programName = name.str(); }
+
 private:
   friend class DiagnosticBuilder;
   void emit(Diagnostic diag);
@@ -92,6 +111,7 @@ private:
   llvm::raw_ostream &os;
   Consumer consumer;
   bool showColors = false;
+  std::string programName = "calcc";
   unsigned numErrors = 0;
   unsigned numWarnings = 0;
 };
@@ -99,8 +119,8 @@ private:
 /// The candidate closest to \p word by edit distance, if close enough to be a
 /// plausible typo (for "did you mean 'x'?" notes). Ties go to the earliest
 /// candidate, so results are deterministic.
-llvm::Optional<llvm::StringRef> closestMatch(llvm::StringRef word,
-                                             llvm::ArrayRef<llvm::StringRef> candidates);
+llvm::Optional<llvm::StringRef>
+closestMatch(llvm::StringRef word, llvm::ArrayRef<llvm::StringRef> candidates);
 
 } // namespace calc
 
