@@ -34,11 +34,11 @@ void writeStat(raw_ostream &os, const cost::Stats &stats,
 
 void writeLayer(raw_ostream &os, const cost::LayerStats &layer,
                 const std::array<bool, cost::NumLayerStats> &isInt,
-                StringRef indent, StringRef nl) {
+                StringRef indent, StringRef nl, StringRef comma) {
   os << "{" << nl << indent << "\"name\": \"" << layer.name << "\"";
   for (unsigned i = 0; i < cost::NumLayerStats; ++i) {
-    os << "," << nl << indent << "\"" << cost::layerStatKey(cost::LayerStat(i))
-       << "\": ";
+    os << comma << nl << indent << "\""
+       << cost::layerStatKey(cost::LayerStat(i)) << "\": ";
     writeNumber(os, layer.values[i], isInt[i]);
   }
 }
@@ -56,19 +56,21 @@ void calc::calculon::writeStatsJson(raw_ostream &os, const cost::Stats &stats,
                                     const cost::StatTypes &types,
                                     ArrayRef<cost::LayerStats> layers,
                                     bool withLayers, bool compact) {
+  // Python's json.dump: indented, or on one line with ", " separators.
   StringRef nl = compact ? "" : "\n", in1 = compact ? "" : "  ";
+  StringRef comma = compact ? ", " : ",";
   std::string in3 = compact ? "" : "      ";
   os << "{";
   for (unsigned i = 0; i < cost::NumStats; ++i) {
     cost::Stat s = cost::Stat(i);
-    os << (i ? "," : "") << nl << in1 << "\"" << cost::statKey(s) << "\": ";
+    os << (i ? comma : "") << nl << in1 << "\"" << cost::statKey(s) << "\": ";
     writeStat(os, stats, types, s);
   }
   if (withLayers) {
-    os << "," << nl << in1 << "\"layers\": [";
+    os << comma << nl << in1 << "\"layers\": [";
     for (size_t i = 0; i < layers.size(); ++i) {
-      os << (i ? "," : "") << nl << (compact ? "" : "    ");
-      writeLayer(os, layers[i], types.layerIsInt[i], in3, nl);
+      os << (i ? comma : "") << nl << (compact ? "" : "    ");
+      writeLayer(os, layers[i], types.layerIsInt[i], in3, nl, comma);
       os << nl << (compact ? "" : "    ") << "}";
     }
     os << nl << in1 << "]";
