@@ -116,6 +116,37 @@ void calc::calculon::writePeersJson(raw_ostream &os,
   os << "\n}\n";
 }
 
+/// The execution as Calculon logs it: a Python dict repr in field order.
+static void writeExecutionRepr(raw_ostream &os, const cost::Model &m,
+                               const cost::Execution &x) {
+  static const char *const recompute[] = {"none", "attn_only", "full"};
+  static const char *const comm[] = {"ar", "p2p_rs_ag", "rs_ag"};
+  static const char *const overlap[] = {"none", "ring", "pipe"};
+  auto b = [](bool v) { return v ? "True" : "False"; };
+  std::string attention = m.isMultiHead() ? "multihead"
+                          : m.kvHeads == 1
+                              ? "multiquery"
+                              : fmt::format("grouped({})", m.kvHeads);
+  os << fmt::format(
+      "Execution: {{'num_procs': {}, 'tensor_par': {}, 'pipeline_par': {}, "
+      "'data_par': {}, 'tensor_par_net': {}, 'pipeline_par_net': {}, "
+      "'data_par_net': {}, 'batch_size': {}, 'microbatch_size': {}, "
+      "'datatype': '{}', 'fused_activation': {}, 'attention_type': '{}', "
+      "'activation_recompute': '{}', 'pipeline_interleaving': {}, "
+      "'optimizer_sharding': {}, 'tensor_par_comm_type': '{}', "
+      "'tensor_par_overlap': '{}', 'seq_par_ag_redo': {}, "
+      "'data_par_overlap': {}, 'weight_offload': {}, "
+      "'activations_offload': {}, 'optimizer_offload': {}, 'training': {}}}\n",
+      x.numProcs, x.tensorPar, x.pipelinePar, x.dataPar, x.tensorParNet,
+      x.pipelineParNet, x.dataParNet, x.batchSize, x.microbatchSize,
+      cost::dataTypeName(x.datatype), b(x.fusedActivation), attention,
+      recompute[unsigned(x.activationRecompute)], x.pipelineInterleaving,
+      b(x.optimizerSharding), comm[unsigned(x.tensorParCommType)],
+      overlap[unsigned(x.tensorParOverlap)], b(x.seqParAgRedo),
+      b(x.dataParOverlap), b(x.weightOffload), b(x.activationsOffload),
+      b(x.optimizerOffload), b(x.training));
+}
+
 void calc::calculon::writeSummary(raw_ostream &os, const cost::Model &m,
                                   const cost::Execution &x,
                                   const cost::Stats &s) {
@@ -129,6 +160,7 @@ void calc::calculon::writeSummary(raw_ostream &os, const cost::Model &m,
   os << fmt::format("Processors: {} TP={} PP={} DP={} blocks per "
                     "processor={}\n",
                     x.numProcs, x.tensorPar, x.pipelinePar, x.dataPar, Lp);
+  writeExecutionRepr(os, m, x);
   os << rule << "\n";
   auto bytes = [&](const char *label, Stat st) {
     os << label << ": " << cost::humanBytes(s[st]) << "\n";
