@@ -38,10 +38,78 @@ static void writeExecutionRepr(raw_ostream &os, const cost::Model &m,
       b(x.optimizerOffload), b(x.training));
 }
 
+namespace {
+
+/// How a summary line prints its statistic.
+enum class Format { Bytes, Seconds, Rate, Percent, Plain, Rule };
+
+struct Line {
+  const char *label;
+  cost::Stat stat;
+  Format format;
+};
+
+using cost::Stat;
+const Line lines[] = {
+    {"Weights", Stat::WeightSpace, Format::Bytes},
+    {"Act", Stat::ActSpace, Format::Bytes},
+    {"Act CP", Stat::ActCheckpointSize, Format::Bytes},
+    {"Act grad", Stat::ActGradSpace, Format::Bytes},
+    {"Weight grad", Stat::WeightGradSpace, Format::Bytes},
+    {"Optim space", Stat::OptimizerSpace, Format::Bytes},
+    {nullptr, Stat::TotalTime, Format::Rule},
+    {"Batch FW time", Stat::FwTime, Format::Seconds},
+    {"Batch BW time", Stat::BwTime, Format::Seconds},
+    {"Batch optim time", Stat::OptimStepTime, Format::Seconds},
+    {"Batch FW offload overhead", Stat::FwOffloadExposedTime, Format::Seconds},
+    {"Batch BW offload overhead", Stat::BwOffloadExposedTime, Format::Seconds},
+    {"Batch recompute overhead", Stat::RecomputeTime, Format::Seconds},
+    {"Batch recomm overhead", Stat::RecommExposedTime, Format::Seconds},
+    {"Batch bubble overhead", Stat::BubbleTime, Format::Seconds},
+    {"Batch TP comm overhead", Stat::TpCommExposedTime, Format::Seconds},
+    {"Batch PP comm overhead", Stat::PpCommExposedTime, Format::Seconds},
+    {"Batch DP comm overhead", Stat::DpCommExposedTime, Format::Seconds},
+    {"Batch TP comm time on link", Stat::TpCommLinkTime, Format::Seconds},
+    {"Batch PP comm time on link", Stat::PpCommLinkTime, Format::Seconds},
+    {"Batch DP comm time on link", Stat::DpCommLinkTime, Format::Seconds},
+    {"Batch total time", Stat::TotalTime, Format::Seconds},
+    {nullptr, Stat::TotalTime, Format::Rule},
+    {"Activation offload required BW", Stat::ActOffloadBwReq, Format::Rate},
+    {"Weight offload required BW", Stat::WeightOffloadBwReq, Format::Rate},
+    {"Optimizer offload required BW", Stat::OptimOffloadBwReq, Format::Rate},
+    {"Total offload required BW", Stat::OffloadMemBwReq, Format::Rate},
+    {"Mem tier1 capacity requirement", Stat::ProcMemTier1CapReq, Format::Bytes},
+    {"Mem tier2 capacity requirement", Stat::ProcMemTier2CapReq, Format::Bytes},
+    {"Mem tier2 BW for offload", Stat::OffloadMemBwReq, Format::Rate},
+    {nullptr, Stat::TotalTime, Format::Rule},
+    {"Compute efficiency", Stat::ComputeEfficiency, Format::Percent},
+    {"System efficiency", Stat::SystemEfficiency, Format::Percent},
+    {"Total efficiency", Stat::TotalEfficiency, Format::Percent},
+    {"Sample rate", Stat::SampleRate, Format::Plain},
+};
+
+std::string formatValue(double v, Format format) {
+  switch (format) {
+  case Format::Bytes:
+    return cost::humanBytes(v);
+  case Format::Seconds:
+    return fmt::format("{:.4f}", v);
+  case Format::Rate:
+    return cost::humanFormat(v, 1000, "B/s");
+  case Format::Percent:
+    return fmt::format("{:.2f}%", v * 100);
+  case Format::Plain:
+  case Format::Rule:
+    break;
+  }
+  return fmt::format("{:.2f}", v);
+}
+
+} // namespace
+
 void calc::calculon::writeSummary(raw_ostream &os, const cost::Model &m,
                                   const cost::Execution &x,
                                   const cost::Stats &s) {
-  using cost::Stat;
   std::string rule(80, '=');
   int64_t Lp = (m.numBlocks + x.pipelinePar - 1) / x.pipelinePar;
   os << fmt::format("Model: blocks={} hidden={} feedforward={} heads={} "
@@ -53,51 +121,11 @@ void calc::calculon::writeSummary(raw_ostream &os, const cost::Model &m,
                     x.numProcs, x.tensorPar, x.pipelinePar, x.dataPar, Lp);
   writeExecutionRepr(os, m, x);
   os << rule << "\n";
-  auto bytes = [&](const char *label, Stat st) {
-    os << label << ": " << cost::humanBytes(s[st]) << "\n";
-  };
-  bytes("Weights", Stat::WeightSpace);
-  bytes("Act", Stat::ActSpace);
-  bytes("Act CP", Stat::ActCheckpointSize);
-  bytes("Act grad", Stat::ActGradSpace);
-  bytes("Weight grad", Stat::WeightGradSpace);
-  bytes("Optim space", Stat::OptimizerSpace);
-  os << rule << "\n";
-  auto time = [&](const char *label, Stat st) {
-    os << fmt::format("{}: {:.4f}\n", label, s[st]);
-  };
-  time("Batch FW time", Stat::FwTime);
-  time("Batch BW time", Stat::BwTime);
-  time("Batch optim time", Stat::OptimStepTime);
-  time("Batch FW offload overhead", Stat::FwOffloadExposedTime);
-  time("Batch BW offload overhead", Stat::BwOffloadExposedTime);
-  time("Batch recompute overhead", Stat::RecomputeTime);
-  time("Batch recomm overhead", Stat::RecommExposedTime);
-  time("Batch bubble overhead", Stat::BubbleTime);
-  time("Batch TP comm overhead", Stat::TpCommExposedTime);
-  time("Batch PP comm overhead", Stat::PpCommExposedTime);
-  time("Batch DP comm overhead", Stat::DpCommExposedTime);
-  time("Batch TP comm time on link", Stat::TpCommLinkTime);
-  time("Batch PP comm time on link", Stat::PpCommLinkTime);
-  time("Batch DP comm time on link", Stat::DpCommLinkTime);
-  time("Batch total time", Stat::TotalTime);
-  os << rule << "\n";
-  auto rate = [&](const char *label, Stat st) {
-    os << label << ": " << cost::humanFormat(s[st], 1000, "B/s") << "\n";
-  };
-  rate("Activation offload required BW", Stat::ActOffloadBwReq);
-  rate("Weight offload required BW", Stat::WeightOffloadBwReq);
-  rate("Optimizer offload required BW", Stat::OptimOffloadBwReq);
-  rate("Total offload required BW", Stat::OffloadMemBwReq);
-  bytes("Mem tier1 capacity requirement", Stat::ProcMemTier1CapReq);
-  bytes("Mem tier2 capacity requirement", Stat::ProcMemTier2CapReq);
-  rate("Mem tier2 BW for offload", Stat::OffloadMemBwReq);
-  os << rule << "\n";
-  os << fmt::format("Compute efficiency: {:.2f}%\n",
-                    s[Stat::ComputeEfficiency] * 100);
-  os << fmt::format("System efficiency: {:.2f}%\n",
-                    s[Stat::SystemEfficiency] * 100);
-  os << fmt::format("Total efficiency: {:.2f}%\n",
-                    s[Stat::TotalEfficiency] * 100);
-  os << fmt::format("Sample rate: {:.2f}\n", s[Stat::SampleRate]);
+  for (const Line &line : lines) {
+    if (line.format == Format::Rule)
+      os << rule << "\n";
+    else
+      os << line.label << ": " << formatValue(s[line.stat], line.format)
+         << "\n";
+  }
 }
