@@ -65,6 +65,33 @@ bool startsMember(size_t type) {
   }
 }
 
+/// Operators that need a right operand: an error right after one is
+/// really a missing operand.
+bool isBinaryOperator(size_t type) {
+  switch (type) {
+  case CalcLexer::PLUS:
+  case CalcLexer::MINUS:
+  case CalcLexer::STAR:
+  case CalcLexer::SLASH:
+  case CalcLexer::MOD:
+  case CalcLexer::CARET:
+  case CalcLexer::AND:
+  case CalcLexer::OR:
+  case CalcLexer::EQEQ:
+  case CalcLexer::NEQ:
+  case CalcLexer::LT:
+  case CalcLexer::LE:
+  case CalcLexer::GT:
+  case CalcLexer::GE:
+  case CalcLexer::DOTDOT:
+  case CalcLexer::BY:
+  case CalcLexer::WITHIN:
+    return true;
+  default:
+    return false;
+  }
+}
+
 bool isReservedKeyword(size_t type) {
   return type >= CalcLexer::AND && type <= CalcLexer::WITHIN;
 }
@@ -150,17 +177,48 @@ std::string calc::describeSyntaxError(const antlr4::dfa::Vocabulary &vocab,
     message = "unexpected " + found;
   else
     message = "expected " + joinAlternatives(items) + ", found " + found;
-  if (isReservedKeyword(offending->getType()) && (name || member || expression))
-    message += " (a reserved word; it cannot be used as a name)";
   return message;
 }
 
 void SyntaxErrorStrategy::report(antlr4::Parser *parser, antlr4::Token *offending,
                                  const antlr4::misc::IntervalSet &expected) {
+  antlr4::TokenStream *tokens = parser->getTokenStream();
+  std::string message;
+  std::string hint;
+  // ANTLR's prediction backs out of `a + }` to before the '+'; the real
+  // problem is the missing operand after it.
+  if (isBinaryOperator(offending->getType()) &&
+      !expected.contains(offending->getType())) {
+    antlr4::Token *op = offending;
+    size_t next = op->getTokenIndex() + 1;
+    while (next < tokens->size() &&
+           tokens->get(next)->getChannel() != antlr4::Token::DEFAULT_CHANNEL)
+      ++next;
+    offending = tokens->get(std::min(next, tokens->size() - 1));
+    message = "expected an expression after '" + op->getText() + "', found " +
+              describeToken(offending);
+    if (offending->getType() == CalcLexer::IF)
+      hint = "an 'if' used as an operand must be parenthesized";
+  } else {
+    message = describeSyntaxError(parser->getVocabulary(), offending, expected);
+    if (isReservedKeyword(offending->getType()) && expected.contains(static_cast<size_t>(CalcLexer::ID)))
+      hint = "'" + offending->getText() + "' is a reserved word and cannot be used as a name";
+  }
   errorIndex = offending->getTokenIndex();
-  diags.error(locator.start(offending),
-              describeSyntaxError(parser->getVocabulary(), offending, expected),
-              {locator.range(offending)});
+  llvm::SMRange range = locator.range(offending);
+  // At the end of the file, point just after the last token, as clang does.
+  if (offending->getType() == antlr4::Token::EOF) {
+    for (size_t i = offending->getTokenIndex(); i-- > 0;) {
+      antlr4::Token *last = tokens->get(i);
+      if (last->getChannel() == antlr4::Token::DEFAULT_CHANNEL) {
+        range = {locator.end(last), locator.end(last)};
+        break;
+      }
+    }
+  }
+  DiagnosticBuilder diag = diags.error(range.Start, message, {range});
+  if (!hint.empty())
+    diag.note(range.Start, hint);
 }
 
 void SyntaxErrorStrategy::reportError(antlr4::Parser *parser,
