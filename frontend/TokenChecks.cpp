@@ -3,6 +3,7 @@
 
 #include "CalcLexer.h"
 
+#include "llvm/ADT/StringRef.h"
 #include "llvm/Support/Format.h"
 #include "llvm/Support/raw_ostream.h"
 
@@ -16,6 +17,8 @@ std::string lexicalError(const antlr4::Token *token) {
   std::string text = token->getText();
   switch (token->getType()) {
   case CalcLexer::BAD_NUMBER:
+    if (llvm::StringRef(text).endswith("_"))
+      return "'" + text + "' is not a number: '_' may only separate digits";
     return "'" + text + "' is not a number: a '.' needs digits on both sides";
   case CalcLexer::BAD_ESCAPE:
     return text.size() < 2 ? "unterminated escape sequence at end of line"
