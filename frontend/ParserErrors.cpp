@@ -92,6 +92,22 @@ bool isBinaryOperator(size_t type) {
   }
 }
 
+/// Reserved keywords that begin a top-level item.
+bool startsStatement(size_t type) {
+  switch (type) {
+  case CalcLexer::IMPORT:
+  case CalcLexer::LET:
+  case CalcLexer::EVALUATE:
+  case CalcLexer::SEARCH:
+  case CalcLexer::OUTPUT:
+  case CalcLexer::ASSERT:
+  case CalcLexer::EXPECT:
+    return true;
+  default:
+    return false;
+  }
+}
+
 bool isReservedKeyword(size_t type) {
   return type >= CalcLexer::AND && type <= CalcLexer::WITHIN;
 }
@@ -201,8 +217,13 @@ void SyntaxErrorStrategy::report(antlr4::Parser *parser, antlr4::Token *offendin
       hint = "an 'if' used as an operand must be parenthesized";
   } else {
     message = describeSyntaxError(parser->getVocabulary(), offending, expected);
-    if (isReservedKeyword(offending->getType()) && expected.contains(static_cast<size_t>(CalcLexer::ID)))
-      hint = "'" + offending->getText() + "' is a reserved word and cannot be used as a name";
+    size_t type = offending->getType();
+    if (startsStatement(type) && expected.contains(static_cast<size_t>(CalcLexer::RBRACE)))
+      hint = "a '}' may be missing before it";
+    else if (isReservedKeyword(type) &&
+             expected.contains(static_cast<size_t>(CalcLexer::ID)))
+      hint = "'" + offending->getText() +
+             "' is a reserved word and cannot be used as a name";
   }
   errorIndex = offending->getTokenIndex();
   llvm::SMRange range = locator.range(offending);
@@ -231,10 +252,35 @@ void SyntaxErrorStrategy::reportError(antlr4::Parser *parser,
     offending = parser->getCurrentToken();
   // A failed prediction reports where the ambiguity began; the token that
   // made every alternative fail is the more useful place to point at.
-  if (auto *nva = dynamic_cast<const antlr4::NoViableAltException *>(&e))
-    if (nva->getStartToken() && offending == nva->getStartToken())
-      offending = parser->getCurrentToken();
+  auto *nva = dynamic_cast<const antlr4::NoViableAltException *>(&e);
+  if (nva && nva->getStartToken() && offending == nva->getStartToken())
+    offending = parser->getCurrentToken();
+  // Prediction failed some tokens into the construct (`execution d` as a
+  // member): the expected set is that of its start, so say what came before.
+  if (nva && nva->getStartToken() &&
+      offending->getTokenIndex() > nva->getStartToken()->getTokenIndex()) {
+    reportAfter(parser, offending);
+    return;
+  }
   report(parser, offending, e.getExpectedTokens());
+}
+
+void SyntaxErrorStrategy::reportAfter(antlr4::Parser *parser,
+                                      antlr4::Token *offending) {
+  antlr4::TokenStream *tokens = parser->getTokenStream();
+  size_t index = offending->getTokenIndex();
+  antlr4::Token *previous = nullptr;
+  while (index-- > 0)
+    if (tokens->get(index)->getChannel() == antlr4::Token::DEFAULT_CHANNEL) {
+      previous = tokens->get(index);
+      break;
+    }
+  errorIndex = offending->getTokenIndex();
+  std::string message = "unexpected " + describeToken(offending);
+  if (previous)
+    message += " after " + describeToken(previous);
+  llvm::SMRange range = locator.range(offending);
+  diags.error(range.Start, message, {range});
 }
 
 void SyntaxErrorStrategy::recover(antlr4::Parser *, std::exception_ptr) {
