@@ -178,6 +178,7 @@ bool processFile(StringRef path, CompileOptions &options, PhaseResult &total) {
     SourceMgr sourceMgr;
     DiagnosticEngine diags(sourceMgr);
     diags.error("cannot open '" + path + "': " + buffer.getError().message());
+    diags.printSummary();
     return false;
   }
   return processSplitInput(std::move(*buffer), splitInput,
