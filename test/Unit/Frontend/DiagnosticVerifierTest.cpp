@@ -39,7 +39,8 @@ TEST_F(VerifierTest, AllMatchedPrintsNothing) {
        "// expected-error@7 {{absolute}}\n"
        "d = 4\n");
   DiagnosticVerifier verifier(diags);
-  diags.error(at("a ="), "this is a bad a value").note(at("1"), "declared here");
+  diags.error(at("a ="), "this is a bad a value")
+      .note(at("1"), "declared here");
   diags.error(at("b ="), "bad b");
   diags.warning(at("c ="), "odd c");
   diags.error(at("d ="), "absolute line");
@@ -72,8 +73,8 @@ TEST_F(VerifierTest, SeverityAndLineMustMatch) {
        "b = 2\n"
        "c = 3\n");
   DiagnosticVerifier verifier(diags);
-  diags.error(at("a ="), "x");     // Wrong severity.
-  diags.error(at("b ="), "y");     // Wrong line.
+  diags.error(at("a ="), "x"); // Wrong severity.
+  diags.error(at("b ="), "y"); // Wrong line.
   diags.error("no location");
   EXPECT_FALSE(verifier.verify());
   EXPECT_EQ(diags.errorCount(), 5u);
@@ -117,6 +118,19 @@ TEST_F(VerifierTest, MalformedDirectives) {
   EXPECT_NE(text.find("v.calc:4:4: error: invalid 'expected-error' directive: "
                       "line offset '@-5' is before the start of the file"),
             std::string::npos);
+}
+
+TEST_F(VerifierTest, ProseIsNotADirective) {
+  // Comments may talk about expected-error/warning directives.
+  load("// uses expected-error/warning, expected-note, expected-errors.\n"
+       "// expected-error@0 {{x}}\n");
+  DiagnosticVerifier verifier(diags);
+  EXPECT_FALSE(verifier.verify());
+  EXPECT_EQ(diags.errorCount(), 1u);
+  EXPECT_NE(os.str().find("v.calc:2:4: error: invalid 'expected-error' "
+                          "directive: line numbers start at 1"),
+            std::string::npos)
+      << os.str();
 }
 
 TEST_F(VerifierTest, DirectivesInEveryBuffer) {
