@@ -11,11 +11,16 @@
 //        .note(otherLoc, "did you mean 'hidden'?");
 //   diags.error("cannot open 'x.calc': No such file or directory"); // no location
 //
+// Ranges are half-open [Start, End): End points one past the last character,
+// as in llvm::SourceMgr. Ranges on other lines than the location are not drawn.
+// Location-less diagnostics print as "calcc: error: message".
+//
 //===----------------------------------------------------------------------===//
 #ifndef CALC_FRONTEND_DIAGNOSTICS_H
 #define CALC_FRONTEND_DIAGNOSTICS_H
 
 #include "llvm/ADT/ArrayRef.h"
+#include "llvm/ADT/Optional.h"
 #include "llvm/ADT/SmallVector.h"
 #include "llvm/ADT/StringRef.h"
 #include "llvm/ADT/Twine.h"
@@ -38,6 +43,9 @@ struct Diagnostic {
   std::string message;
   llvm::SmallVector<llvm::SMRange, 2> ranges;
 };
+
+/// "error", "warning" or "note".
+llvm::StringRef severityName(Severity severity);
 
 class DiagnosticEngine;
 
@@ -84,6 +92,16 @@ public:
 
   llvm::SourceMgr &getSourceMgr() { return sourceMgr; }
 
+  /// Prints \p diag in clang's layout, bypassing the consumer and the counts
+  /// (the verifier uses it to show what it matched against).
+  void print(const Diagnostic &diag);
+
+  /// Forgets the counts (the verifier restarts counting for its own report).
+  void resetCounts() { numErrors = numWarnings = 0; }
+
+  /// The prefix of location-less diagnostics ("calcc" by default).
+  void setProgramName(llvm::StringRef name) { programName = name.str(); }
+
 private:
   friend class DiagnosticBuilder;
   void emit(Diagnostic diag);
@@ -92,6 +110,7 @@ private:
   llvm::raw_ostream &os;
   Consumer consumer;
   bool showColors = false;
+  std::string programName = "calcc";
   unsigned numErrors = 0;
   unsigned numWarnings = 0;
 };

@@ -1,0 +1,59 @@
+//===- Execution.h - How the model is run on the system -------------------===//
+//
+// Calculon's 23-field execution (calculon-model.md §2.2) as a plain struct.
+// `attention_type` is not here: it is the model's kvHeads. String-valued
+// knobs are enums, so only validity across fields is left to check
+// (checkExecution in Training.h).
+//
+//===----------------------------------------------------------------------===//
+#ifndef CALC_EVAL_COST_EXECUTION_H
+#define CALC_EVAL_COST_EXECUTION_H
+
+#include "eval/cost/System.h"
+
+#include <cstdint>
+
+namespace calc::cost {
+
+/// Activation recomputation (`activation_recompute`).
+enum class Recompute : uint8_t { None, AttnOnly, Full };
+
+/// Tensor-parallel communication (`tensor_par_comm_type`).
+enum class TpCommType : uint8_t {
+  AllReduce, ///< `ar`: Megatron all-reduce
+  P2pRsAg,   ///< `p2p_rs_ag`: AR inside a chunk, RS/AG at pipeline edges
+  RsAg       ///< `rs_ag`: sequence parallelism
+};
+
+/// Tiled overlap of TP comm with the matmuls (`tensor_par_overlap`).
+enum class TpOverlap : uint8_t { None, Ring, Pipe };
+
+/// One execution strategy.
+struct Execution {
+  int64_t numProcs = 1;     ///< N_p
+  int64_t tensorPar = 1;    ///< t
+  int64_t pipelinePar = 1;  ///< p
+  int64_t dataPar = 1;      ///< D
+  int tensorParNet = 0;     ///< network tier index (negative: from the end)
+  int pipelineParNet = 0;
+  int dataParNet = 0;
+  int64_t batchSize = 1;      ///< B, global batch in samples
+  int64_t microbatchSize = 1; ///< b
+  DataType datatype = DataType::Float16;
+  bool fusedActivation = false;
+  Recompute activationRecompute = Recompute::None;
+  int64_t pipelineInterleaving = 1; ///< v, model chunks per processor
+  bool optimizerSharding = false;
+  TpCommType tensorParCommType = TpCommType::AllReduce;
+  TpOverlap tensorParOverlap = TpOverlap::None;
+  bool seqParAgRedo = false;
+  bool dataParOverlap = false;
+  bool weightOffload = false;
+  bool activationsOffload = false;
+  bool optimizerOffload = false;
+  bool training = true;
+};
+
+} // namespace calc::cost
+
+#endif

@@ -1,0 +1,61 @@
+//===- Stats.h - The results of one evaluation ----------------------------===//
+//
+// Calculon's 96 statistics (calculon-model.md §10.1) as a flat array indexed
+// by an enum in Calculon's key order, and the 48-key per-layer records of
+// `llm -l` (§10.2). Values are SI: seconds, bytes, flop, bytes/s.
+//
+//===----------------------------------------------------------------------===//
+#ifndef CALC_EVAL_COST_STATS_H
+#define CALC_EVAL_COST_STATS_H
+
+#include "llvm/ADT/StringRef.h"
+
+namespace calc::cost {
+
+/// One statistic, in Calculon's output order.
+enum class Stat : unsigned {
+#define STAT(Id, Key, IntTyped) Id,
+#include "eval/cost/StatKeys.def"
+};
+constexpr unsigned NumStats = 96;
+
+/// Calculon's JSON key of a statistic ("block_fw_flops", ...).
+llvm::StringRef statKey(Stat s);
+/// True if Calculon always writes this statistic as an integer (no ".0").
+bool statIsIntTyped(Stat s);
+
+/// The 96 statistics of one evaluation.
+struct Stats {
+  double values[NumStats] = {};
+  /// Calculon writes act_checkpoint_size_with_offload as null in inference
+  /// (calculon-model.md §9.2, quirk §15.15).
+  bool checkpointWithOffloadIsNull = false;
+
+  double &operator[](Stat s) { return values[static_cast<unsigned>(s)]; }
+  double operator[](Stat s) const { return values[static_cast<unsigned>(s)]; }
+};
+
+/// One numeric per-layer statistic (after the leading "name").
+enum class LayerStat : unsigned {
+#define LSTAT(Id, Key) Id,
+#include "eval/cost/LayerStatKeys.def"
+};
+constexpr unsigned NumLayerStats = 47;
+
+/// Calculon's JSON key of a per-layer statistic.
+llvm::StringRef layerStatKey(LayerStat s);
+
+/// The statistics of one layer of one block (`llm -l`).
+struct LayerStats {
+  llvm::StringRef name; ///< Calculon's layer name, e.g. "AttnBlock_Query"
+  double values[NumLayerStats] = {};
+
+  double &operator[](LayerStat s) { return values[static_cast<unsigned>(s)]; }
+  double operator[](LayerStat s) const {
+    return values[static_cast<unsigned>(s)];
+  }
+};
+
+} // namespace calc::cost
+
+#endif

@@ -1,0 +1,27 @@
+//===- AtomicFile.h - Write a file completely or not at all ---------------===//
+//
+// `output … to "path"` must never leave a half-written file (LANGUAGE.md §6):
+// the contents go to a unique temporary file in the destination directory,
+// which is flushed, closed and renamed over the destination (rename is atomic
+// within a directory). On any failure the temporary is removed and the
+// destination is untouched.
+//
+//===----------------------------------------------------------------------===//
+#ifndef CALC_EVAL_OUTPUT_ATOMICFILE_H
+#define CALC_EVAL_OUTPUT_ATOMICFILE_H
+
+#include "llvm/ADT/StringRef.h"
+
+#include <string>
+
+namespace calc::eval {
+
+/// Writes \p contents to \p path atomically. Returns true on success; on
+/// failure returns false and sets \p errorMessage to a lowercase message
+/// such as "cannot write 'out/x.csv': No such file or directory".
+bool writeFileAtomically(llvm::StringRef path, llvm::StringRef contents,
+                         std::string &errorMessage);
+
+} // namespace calc::eval
+
+#endif

@@ -1,0 +1,97 @@
+//===- Units.h - The closed unit table of LANGUAGE.md §3 ------------------===//
+//
+// Unit words (`GiB`, `GB`, `Gbit`, `us`, `TFLOPS`, `tok`, `%`, ...) and unit
+// expressions (words joined by `/`: `GB/s`, `sample/s`) map to a dimension
+// and a scale to SI base units (B, s, flop). Unknown words give an error that
+// names the word and did-you-mean candidates (`b` -> `B` or `bit`, `KB` ->
+// `kB` or `KiB`, `µs` -> `us`).
+//
+// Display units when none is given (displayUnitFor), decided here once:
+//   [B]      largest IEC unit in which |v| >= 1: B KiB MiB GiB TiB PiB EiB
+//            (memory sizes are powers of two; Calculon reports GiB)
+//   [s]      largest of ns us ms s in which |v| >= 1, never above s
+//            (so times stay comparable; Calculon reports seconds)
+//   [flop]   largest SI FLOP unit: FLOP kFLOP ... EFLOP
+//   [flop/s] largest SI FLOPS unit: FLOPS kFLOPS ... EFLOPS
+//   [B/s]    largest SI unit: B/s kB/s ... EB/s (link and memory bandwidths
+//            are quoted in SI, Calculon's GBps)
+//   other    base units (dimension's unitText(), scale 1); dimensionless
+//            values have no unit at all
+// Zero, NaN and infinities use the family's base unit ("0 B", "0 s").
+//
+//===----------------------------------------------------------------------===//
+#ifndef CALC_IR_UNITS_H
+#define CALC_IR_UNITS_H
+
+#include "ir/Dimension.h"
+
+#include "llvm/ADT/ArrayRef.h"
+#include "llvm/ADT/Optional.h"
+#include "llvm/ADT/SmallVector.h"
+#include "llvm/ADT/StringRef.h"
+
+#include <string>
+
+namespace calc::ir {
+
+/// A unit: its dimension, how many SI base units one of it is, and its
+/// canonical spelling. The empty unit (text "") is the plain number.
+struct Unit {
+  Dimension dim;
+  double scale = 1.0; ///< SI base units per unit: GiB -> 2^30, us -> 1e-6.
+  std::string text;   ///< Canonical spelling: "GB/s", "%", "" for none.
+
+  bool isNone() const { return text.empty(); }
+  bool isPercent() const { return text == "%"; }
+  /// A value in SI base units, expressed in this unit.
+  double fromSI(double si) const { return si / scale; }
+  /// A value in this unit, converted to SI base units.
+  double toSI(double v) const { return v * scale; }
+};
+
+/// Why a unit text did not parse.
+struct UnitError {
+  std::string word;   ///< The offending word ("t"); empty if the text is empty.
+  unsigned wordIndex = 0; ///< Index of the word in the `/`-separated list.
+  size_t offset = 0;  ///< Byte offset of the word in the text given to parseUnit.
+  std::string message; ///< "unknown unit 't'", "'%' cannot be combined with '/'"
+  llvm::SmallVector<std::string, 2> suggestions; ///< Best first.
+
+  /// "did you mean 'B' or 'bit'?", or "" when there are no suggestions.
+  std::string suggestionText() const;
+};
+
+/// The unit of one word (`GiB`, `TFLOPS`, `%`), or None.
+llvm::Optional<Unit> lookupUnitWord(llvm::StringRef word);
+
+/// Whether \p word is in the unit table (spelled exactly).
+inline bool isUnitWord(llvm::StringRef word) {
+  return lookupUnitWord(word).hasValue();
+}
+
+/// Parses unit words already split on `/` (the parser's tokens). On failure
+/// returns None and fills \p error (wordIndex set, offset 0).
+llvm::Optional<Unit> parseUnitWords(llvm::ArrayRef<llvm::StringRef> words,
+                                    UnitError *error = nullptr);
+
+/// Parses a unit text such as "GB/s" or "GiB / t" (spaces around `/` are
+/// ignored). On failure returns None and fills \p error (offset set).
+llvm::Optional<Unit> parseUnit(llvm::StringRef text, UnitError *error = nullptr);
+
+/// Did-you-mean candidates for an unknown word, best first, deduplicated:
+/// case-insensitive matches, `b` meaning bit or byte, `K` meaning k or Ki,
+/// `µ`/`μ` for `u`, common spellings (`sec`, `tokens`, `GBps`), then the
+/// closest word by edit distance.
+llvm::SmallVector<std::string, 2> suggestUnits(llvm::StringRef word);
+
+/// The base (SI) unit of \p dim: text dim.unitText() (or "" when
+/// dimensionless), scale 1. Used for CSV/JSON headers.
+Unit baseUnitFor(Dimension dim);
+
+/// A readable unit for showing \p siValue of dimension \p dim when the program
+/// gave none; the rule is in the file comment.
+Unit displayUnitFor(Dimension dim, double siValue);
+
+} // namespace calc::ir
+
+#endif
