@@ -12,7 +12,9 @@
 //   DiagnosticEngine diags(sourceMgr);
 //   DiagnosticVerifier verifier(diags);   // installs a consumer: nothing prints
 //   ... run the phases ...
-//   return verifier.verify() ? 0 : 1;     // prints only mismatches + summary
+//   bool ok = verifier.verify();          // prints only the mismatches
+//   diags.printSummary();                 // "N errors generated." if !ok
+//   return ok ? 0 : 1;
 //
 // Directives are read from every buffer of the SourceMgr when verify() runs,
 // so imported files may carry their own expectations.
@@ -44,12 +46,13 @@ public:
   /// Installs a consumer on \p engine; printing is suppressed from now on.
   explicit DiagnosticVerifier(DiagnosticEngine &engine);
 
-  /// Matches produced against expected diagnostics. On success prints
-  /// nothing and returns true. Otherwise reports, clang-style, every
-  /// expectation not produced ("expected error 'x' was not produced", at the
-  /// directive), every unexpected diagnostic ("unexpected error: msg", at its
-  /// location) and malformed directives, then the error summary; returns
-  /// false. The engine prints normally afterwards.
+  /// Matches produced against expected diagnostics (notes included). On
+  /// success prints nothing and returns true. Otherwise removes the consumer,
+  /// resets the engine's counts and reports through it, clang-style:
+  /// malformed directives, every unexpected diagnostic ("unexpected error:
+  /// msg", at its location), every expectation not produced ("expected error
+  /// 'x' was not produced", at the directive); returns false. The engine's
+  /// error count is then the number of mismatches, for printSummary().
   bool verify();
 
   /// The diagnostics produced so far (in order).

@@ -78,7 +78,6 @@ enum class SystemProblem : uint8_t {
   NetworkSize,        ///< b = tier: size < 0
   NetworkScale,       ///< b = tier: an op scale <= 0
   NetworkUsage,       ///< b = tier: processor_usage outside [0, 1)
-  NoNetworks,         ///< the system lists no network
 };
 
 /// Which efficiency table an EfficiencyLookup failure was in.

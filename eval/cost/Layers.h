@@ -55,6 +55,7 @@ struct Layer {
   double weights = 0;             ///< W = WG
   double optState = 0;            ///< OPT, optimizer moment elements
   double commElems = 0;           ///< TPComm: X
+  int users = 0;                  ///< Fork: consumers of the input
 };
 
 /// One stage of one layer on the given hardware.

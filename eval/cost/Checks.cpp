@@ -1,0 +1,215 @@
+//===- Checks.cpp - Validity checks before evaluation (§2.4) --------------===//
+//
+// The execution-constructor asserts (#2–#14) and the compile-time checks
+// (#16–#25) of calculon-model.md §2.4, in Calculon's order, so the same
+// input reports the same failure.
+//
+//===----------------------------------------------------------------------===//
+#include "eval/cost/BlockBuilder.h"
+#include "eval/cost/Training.h"
+
+using namespace calc::cost;
+
+namespace {
+
+using S = EvalStatus;
+using E = EvalError;
+
+S checkModel(const Model &m) {
+  const int64_t fields[] = {m.hidden,    m.feedforward, m.seqSize,
+                            m.attnHeads, m.attnSize,    m.numBlocks};
+  for (unsigned i = 0; i < 6; ++i)
+    if (fields[i] <= 0)
+      return S::fail(E::BadModelField, i, fields[i]);
+  if (m.kvHeads < 1 || m.kvHeads > m.attnHeads || m.attnHeads % m.kvHeads)
+    return S::fail(E::BadKvHeads, m.kvHeads, m.attnHeads);
+  return S();
+}
+
+/// Rows #2–#14: the execution constructor.
+S checkConstructor(const Execution &x) {
+  const int64_t degrees[] = {x.numProcs, x.tensorPar, x.pipelinePar,
+                             x.dataPar};
+  for (unsigned i = 0; i < 4; ++i)
+    if (degrees[i] <= 0)
+      return S::fail(E::NonPositiveDegree, i, degrees[i]);
+  if (x.tensorPar * x.pipelinePar * x.dataPar != x.numProcs)
+    return S::fail(E::ProcsMismatch, x.tensorPar, x.pipelinePar, x.dataPar,
+                   x.numProcs);
+  if (x.batchSize <= 0)
+    return S::fail(E::NonPositiveBatch, 0, x.batchSize);
+  if (x.microbatchSize <= 0)
+    return S::fail(E::NonPositiveBatch, 1, x.microbatchSize);
+  if (x.batchSize % x.dataPar)
+    return S::fail(E::BatchNotMultipleOfDp, x.batchSize, x.dataPar);
+  if ((x.batchSize / x.dataPar) % x.microbatchSize)
+    return S::fail(E::LocalBatchNotMultipleOfMicrobatch,
+                   x.batchSize / x.dataPar, x.microbatchSize);
+  if (x.activationRecompute != Recompute::None && !x.training)
+    return S::fail(E::RecomputeInInference);
+  if (x.pipelineInterleaving <= 0 ||
+      (x.pipelinePar == 1 && x.pipelineInterleaving != 1))
+    return S::fail(E::BadInterleaving, x.pipelineInterleaving, x.pipelinePar);
+  if (x.optimizerSharding && x.dataPar <= 1)
+    return S::fail(E::ShardingWithoutDp, x.dataPar);
+  if (x.tensorParOverlap != TpOverlap::None && x.tensorPar <= 1)
+    return S::fail(E::TpOverlapWithoutTp);
+  if (x.seqParAgRedo && x.tensorParCommType != TpCommType::RsAg)
+    return S::fail(E::AgRedoWithoutRsAg);
+  if (x.seqParAgRedo && x.activationRecompute == Recompute::Full)
+    return S::fail(E::AgRedoWithFullRecompute);
+  if (x.dataParOverlap && !x.training)
+    return S::fail(E::DpOverlapInInference);
+  if (x.dataParOverlap && x.dataPar <= 1)
+    return S::fail(E::DpOverlapWithoutDp, x.dataPar);
+  if (x.optimizerOffload && !x.training)
+    return S::fail(E::OptimizerOffloadInInference);
+  return S();
+}
+
+/// Rows #16–#18: network indices, tier sizes and must_be_filled.
+S checkNetworks(const System &sys, const Execution &x) {
+  int count = int(sys.networks.size());
+  const int indices[] = {x.tensorParNet, x.pipelineParNet, x.dataParNet};
+  const int64_t degrees[] = {x.tensorPar, x.pipelinePar, x.dataPar};
+  int resolved[3];
+  for (unsigned i = 0; i < 3; ++i) {
+    // Quirk §15.21: negative indices count from the end, Python style.
+    if (indices[i] >= count || indices[i] < -count)
+      return S::fail(E::NetworkIndex, i, indices[i], count);
+    resolved[i] = indices[i] < 0 ? indices[i] + count : indices[i];
+  }
+  for (int tier = 0; tier < count; ++tier) {
+    int64_t used = 1;
+    for (unsigned i = 0; i < 3; ++i)
+      if (resolved[i] == tier && degrees[i] > 1)
+        used *= degrees[i];
+    const Network &net = sys.networks[tier];
+    if (used > net.size)
+      return S::fail(E::NetworkTooSmall, tier, used, net.size);
+    // Quirk §15.14: divisibility only, not equality.
+    if (net.mustBeFilled && net.size % used)
+      return S::fail(E::NetworkNotFilled, tier, used, net.size);
+  }
+  return S();
+}
+
+/// Rows #20–#25: pipeline split, offload and TP divisibility.
+S checkShapes(const Model &m, const Execution &x) {
+  int64_t p = x.pipelinePar, v = x.pipelineInterleaving, t = x.tensorPar;
+  int64_t Lp = (m.numBlocks + p - 1) / p;
+  if (v > Lp)
+    return S::fail(E::InterleavingTooLarge, v, Lp);
+  if (Lp % v)
+    return S::fail(E::InterleavingNotFactor, v, Lp);
+  if ((x.weightOffload || x.activationsOffload || x.optimizerOffload) &&
+      Lp <= 2)
+    return S::fail(E::OffloadTooFewBlocks, Lp);
+  int64_t M = x.microbatchSize * m.seqSize;
+  if (x.tensorParCommType != TpCommType::AllReduce && M % t)
+    return S::fail(E::BatchSeqNotDivisible, M, t);
+  if (m.hidden % t)
+    return S::fail(E::HiddenNotDivisible, m.hidden, t);
+  if (m.feedforward % t)
+    return S::fail(E::FeedforwardNotDivisible, m.feedforward, t);
+  if (m.attnHeads % t)
+    return S::fail(E::HeadsNotDivisible, m.attnHeads, t);
+  if (x.tensorParOverlap != TpOverlap::None) {
+    int64_t ad = m.attnHeads * m.attnSize;
+    int64_t mlp = m.mlpType == MlpType::SwiGlu ? 2 * m.feedforward
+                                               : m.feedforward;
+    const int64_t widths[] = {m.isMultiHead() ? 3 * ad : ad, ad, mlp,
+                              m.feedforward};
+    for (int64_t w : widths)
+      if (w % t)
+        return S::fail(E::OverlapWidthNotDivisible, w, t);
+  }
+  return S();
+}
+
+bool inUnit(double x) { return x > 0 && x <= 1; }
+
+S checkTable(const EfficiencyTable &table, bool ordered, SystemProblem bad,
+             SystemProblem order, int64_t which) {
+  for (size_t i = 0; i < table.steps.size(); ++i) {
+    if (!inUnit(table.steps[i].efficiency))
+      return S::fail(E::BadSystem, int64_t(bad), which);
+    // Quirk §15.22: the order check is skipped right after a 0 threshold.
+    if (ordered && i > 0 && table.steps[i - 1].threshold != 0 &&
+        table.steps[i].threshold >= table.steps[i - 1].threshold)
+      return S::fail(E::BadSystem, int64_t(order), which);
+  }
+  return S();
+}
+
+S checkEngines(const Engine *engines) {
+  for (unsigned dt = 0; dt < NumDataTypes; ++dt) {
+    const Engine &eng = engines[dt];
+    if (!eng.present)
+      continue;
+    if (!(eng.peak > 0))
+      return S::fail(E::BadSystem, int64_t(SystemProblem::EnginePeak), dt);
+    S s = checkTable(eng.efficiency, true, SystemProblem::EngineEfficiency,
+                     SystemProblem::EngineOrder, dt);
+    if (!s.ok())
+      return s;
+  }
+  return S();
+}
+
+S checkNetwork(const Network &n, int64_t tier) {
+  auto bad = [tier](SystemProblem p) {
+    return S::fail(E::BadSystem, int64_t(p), tier);
+  };
+  if (!(n.bandwidth > 0))
+    return bad(SystemProblem::NetworkBandwidth);
+  if (!inUnit(n.efficiency))
+    return bad(SystemProblem::NetworkEfficiency);
+  if (n.size < 0)
+    return bad(SystemProblem::NetworkSize);
+  for (const NetOpScaling &op : n.ops)
+    if (!(op.scale > 0))
+      return bad(SystemProblem::NetworkScale);
+  if (!(n.processorUsage >= 0 && n.processorUsage < 1))
+    return bad(SystemProblem::NetworkUsage);
+  return S();
+}
+
+} // namespace
+
+EvalStatus calc::cost::checkSystem(const System &sys) {
+  S s = checkEngines(sys.matrix);
+  if (s.ok())
+    s = checkEngines(sys.vector);
+  if (!s.ok())
+    return s;
+  const MemoryTier *tiers[] = {&sys.mem1, &sys.mem2};
+  for (int64_t i = 0; i < 2; ++i) {
+    s = checkTable(tiers[i]->efficiency, false,
+                   SystemProblem::MemoryEfficiency,
+                   SystemProblem::MemoryEfficiency, i + 1);
+    if (!s.ok())
+      return s;
+    if (!(tiers[i]->bandwidth > 0))
+      return S::fail(E::BadSystem, int64_t(SystemProblem::MemoryBandwidth),
+                     i + 1);
+  }
+  for (size_t i = 0; i < sys.networks.size(); ++i) {
+    s = checkNetwork(sys.networks[i], int64_t(i));
+    if (!s.ok())
+      return s;
+  }
+  return S();
+}
+
+EvalStatus calc::cost::checkExecution(const Model &model, const System &sys,
+                                      const Execution &exe) {
+  S s = checkModel(model);
+  if (s.ok())
+    s = checkConstructor(exe);
+  if (s.ok())
+    s = checkNetworks(sys, exe);
+  if (s.ok())
+    s = checkShapes(model, exe);
+  return s;
+}

@@ -1,0 +1,225 @@
+//===- EvalStatus.cpp - Messages for failed checks ------------------------===//
+//
+// Calculon's wording (calculon-model.md §2.4, the golden corpus), followed
+// by the numbers that explain the failure. Built only when asked for.
+//
+//===----------------------------------------------------------------------===//
+#include "eval/cost/EvalStatus.h"
+#include "eval/cost/HumanFormat.h"
+#include "eval/cost/System.h"
+
+#include "llvm/Support/Format.h"
+#include "llvm/Support/raw_ostream.h"
+
+using namespace calc::cost;
+
+namespace {
+
+const char *modelFieldName(int64_t i) {
+  static const char *const names[] = {"hidden",     "feedforward",
+                                      "seq_size",   "attn_heads",
+                                      "attn_size",  "num_blocks"};
+  return i >= 0 && i < 6 ? names[i] : "?";
+}
+
+const char *degreeName(int64_t i) {
+  static const char *const names[] = {"num_procs", "tensor_par",
+                                      "pipeline_par", "data_par"};
+  return i >= 0 && i < 4 ? names[i] : "?";
+}
+
+const char *netName(int64_t i) {
+  static const char *const names[] = {"tensor_par_net", "pipeline_par_net",
+                                      "data_par_net"};
+  return i >= 0 && i < 3 ? names[i] : "?";
+}
+
+const char *dtName(int64_t i) {
+  return i >= 0 && i < int64_t(NumDataTypes) ? dataTypeName(DataType(i))
+                                             : "?";
+}
+
+void renderSystem(const EvalStatus &s, llvm::raw_ostream &os) {
+  switch (SystemProblem(s.a)) {
+  case SystemProblem::EngineEfficiency:
+    os << "system: " << dtName(s.b)
+       << " efficiency values must be in (0, 1]";
+    return;
+  case SystemProblem::EngineOrder:
+    os << "system: " << dtName(s.b)
+       << " efficiency thresholds must be strictly decreasing";
+    return;
+  case SystemProblem::EnginePeak:
+    os << "system: " << dtName(s.b) << " 'tflops' must be positive";
+    return;
+  case SystemProblem::MemoryEfficiency:
+    os << "system: mem" << s.b << " efficiency values must be in (0, 1]";
+    return;
+  case SystemProblem::MemoryBandwidth:
+    os << "system: mem" << s.b << " bandwidth must be positive";
+    return;
+  case SystemProblem::NetworkBandwidth:
+    os << "system: network " << s.b << ": 'bandwidth' must be positive";
+    return;
+  case SystemProblem::NetworkEfficiency:
+    os << "system: network " << s.b << ": 'efficiency' must be in (0, 1]";
+    return;
+  case SystemProblem::NetworkSize:
+    os << "system: network " << s.b << ": 'size' must not be negative";
+    return;
+  case SystemProblem::NetworkScale:
+    os << "system: network " << s.b << ": op scalars must be positive";
+    return;
+  case SystemProblem::NetworkUsage:
+    os << "system: network " << s.b
+       << ": 'processor_usage' must be in [0, 1)";
+    return;
+  }
+}
+
+void renderSplit(const char *what, const EvalStatus &s,
+                 llvm::raw_ostream &os) {
+  os << "We should split " << what << "=" << s.a << " between " << s.b
+     << " TP partitions evenly";
+}
+
+} // namespace
+
+bool calc::cost::isCandidateRejection(EvalError e) {
+  switch (e) {
+  case EvalError::NetworkTooSmall:
+  case EvalError::NetworkNotFilled:
+  case EvalError::InterleavingTooLarge:
+  case EvalError::InterleavingNotFactor:
+  case EvalError::OffloadTooFewBlocks:
+  case EvalError::Mem1Capacity:
+  case EvalError::Mem2Capacity:
+    return true;
+  default:
+    return false;
+  }
+}
+
+void calc::cost::renderStatus(const EvalStatus &s, llvm::raw_ostream &os) {
+  switch (s.error) {
+  case EvalError::None:
+    os << "ok";
+    return;
+  case EvalError::BadModelField:
+    os << "model '" << modelFieldName(s.a) << "' must be positive, got " << s.b;
+    return;
+  case EvalError::BadKvHeads:
+    os << "kv_heads " << s.a << " must be between 1 and attn_heads " << s.b
+       << " and divide it";
+    return;
+  case EvalError::NonPositiveDegree:
+    os << "'" << degreeName(s.a) << "' must be positive, got " << s.b;
+    return;
+  case EvalError::ProcsMismatch:
+    os << "tensor * pipeline * data parallelism != num_procs (" << s.a << " * "
+       << s.b << " * " << s.c << " != " << s.d << ")";
+    return;
+  case EvalError::NonPositiveBatch:
+    os << "'" << (s.a == 0 ? "batch_size" : "microbatch_size")
+       << "' must be positive, got " << s.b;
+    return;
+  case EvalError::BatchNotMultipleOfDp:
+    os << "batch_size " << s.a << " is not a multiple of data_par " << s.b;
+    return;
+  case EvalError::LocalBatchNotMultipleOfMicrobatch:
+    os << "batch per data-parallel rank " << s.a
+       << " is not a multiple of microbatch_size " << s.b;
+    return;
+  case EvalError::RecomputeInInference:
+    os << "We only perform recompute during training";
+    return;
+  case EvalError::BadInterleaving:
+    os << "Bad pipeline interleaving of " << s.a;
+    if (s.a > 0)
+      os << " with pipeline_par " << s.b;
+    return;
+  case EvalError::ShardingWithoutDp:
+    os << "We perform optimizer sharding with DP > 1 (data_par is " << s.a
+       << ")";
+    return;
+  case EvalError::TpOverlapWithoutTp:
+    os << "We perform TP comm overlap with TP > 1";
+    return;
+  case EvalError::AgRedoWithoutRsAg:
+    os << "We only redo AG comm with sequence parallelism "
+          "(tensor_par_comm_type 'rs_ag')";
+    return;
+  case EvalError::AgRedoWithFullRecompute:
+    os << "We assume no extra AG with full recompute";
+    return;
+  case EvalError::DpOverlapInInference:
+    os << "We only perform DP comm overlap during training";
+    return;
+  case EvalError::DpOverlapWithoutDp:
+    os << "We perform DP comm overlap with DP > 1 (data_par is " << s.a << ")";
+    return;
+  case EvalError::OptimizerOffloadInInference:
+    os << "We only perform optimizer offloading during training";
+    return;
+  case EvalError::BadSystem:
+    renderSystem(s, os);
+    return;
+  case EvalError::NetworkIndex:
+    os << netName(s.a) << " " << s.b
+       << " is not a network index (the system has " << s.c << " networks)";
+    return;
+  case EvalError::NetworkTooSmall:
+    os << "Network tier" << s.a << " isn't big enough (" << s.b
+       << " processors mapped to it, size " << s.c << ")";
+    return;
+  case EvalError::NetworkNotFilled:
+    os << "Network tier" << s.a << " isn't fully used (" << s.b
+       << " processors mapped to it do not divide size " << s.c << ")";
+    return;
+  case EvalError::InterleavingTooLarge:
+    os << "Pipeline interleaving must be less than or equal to the number of "
+          "blocks per processor ("
+       << s.a << " > " << s.b << ")";
+    return;
+  case EvalError::InterleavingNotFactor:
+    os << "Pipeline interleaving must be a factor value of the number of "
+          "blocks per processor ("
+       << s.a << " does not divide " << s.b << ")";
+    return;
+  case EvalError::OffloadTooFewBlocks:
+    os << "Offloading requires each processor to handle at least 3 blocks "
+          "(it has "
+       << s.a << ")";
+    return;
+  case EvalError::BatchSeqNotDivisible:
+    return renderSplit("batch_seq", s, os);
+  case EvalError::HiddenNotDivisible:
+    return renderSplit("hidden", s, os);
+  case EvalError::FeedforwardNotDivisible:
+    return renderSplit("feedforward", s, os);
+  case EvalError::HeadsNotDivisible:
+    return renderSplit("attn_heads", s, os);
+  case EvalError::OverlapWidthNotDivisible:
+    os << "We should split width=" << s.a << " between " << s.b
+       << " TP overlap tiles evenly";
+    return;
+  case EvalError::DatatypeUnsupported:
+    os << "Unsupported type: " << dtName(s.a);
+    return;
+  case EvalError::Mem1Capacity:
+  case EvalError::Mem2Capacity:
+    os << "Mem tier" << (s.error == EvalError::Mem1Capacity ? 1 : 2)
+       << " needs " << humanBytes(s.x) << " but only has " << humanBytes(s.y);
+    return;
+  case EvalError::Sanity:
+    os << "the model produced a non-finite total time";
+    return;
+  case EvalError::EfficiencyLookup: {
+    static const char *const kinds[] = {"matrix", "vector", "mem1", "mem2"};
+    os << "no " << kinds[s.a & 3] << " efficiency entry for "
+       << (s.a < 2 ? "flops " : "bytes ") << llvm::format("%g", s.x)
+       << " (tables must end with a threshold of 0)";
+    return;
+  }
+  }
+}

@@ -1,0 +1,35 @@
+//===- LayerCost.h - Per-stage cost of one layer --------------------------===//
+//
+// Turns a Layer (element counts) into a LayerCost (flops, bytes, times, TP
+// comm) on given hardware: the formulas of calculon-model.md §5 (ordinary
+// layers), §6.1 (TPComm) and §6.2 (overlapped linear).
+//
+//===----------------------------------------------------------------------===//
+#ifndef CALC_EVAL_COST_LAYERCOST_H
+#define CALC_EVAL_COST_LAYERCOST_H
+
+#include "eval/cost/Hardware.h"
+#include "eval/cost/Layers.h"
+
+namespace calc::cost {
+
+/// What the layer formulas need besides the layer.
+struct CostContext {
+  Hardware hw;
+  double e = 2;         ///< bytes per element
+  double shards = 1;    ///< S_o, optimizer sharding factor
+  int64_t t = 1;        ///< tensor parallelism
+  TpCommType comm = TpCommType::AllReduce;
+  bool pipe = false;    ///< tensor_par_overlap == pipe
+  const Network *tpNet = nullptr;
+  /// split(k) of §6: RS/AG instead of AR/identity, per block kind.
+  bool split[2] = {false, false};
+};
+
+/// Fills `cost` for `layer`. All four stages are computed (the per-layer
+/// output shows them even in inference).
+void costLayer(const Layer &layer, const CostContext &ctx, LayerCost &cost);
+
+} // namespace calc::cost
+
+#endif

@@ -1,0 +1,114 @@
+//===- Training.cpp - Evaluate one (model, system, execution) -------------===//
+//
+// The pipeline of one evaluation: checks, layer list, per-layer costs, block
+// sums, batch level, memory tiers (calculon-model.md §2.4 order: compile
+// checks, then the run, then the tier-1 and tier-2 capacity checks).
+//
+//===----------------------------------------------------------------------===//
+#include "eval/cost/Training.h"
+#include "eval/cost/Batch.h"
+#include "eval/cost/BlockBuilder.h"
+#include "eval/cost/LayerCost.h"
+
+#include <cmath>
+
+using namespace calc::cost;
+
+namespace {
+
+Geometry makeGeometry(const Model &m, const Execution &x) {
+  Geometry g;
+  g.p = x.pipelinePar;
+  g.v = x.pipelineInterleaving;
+  g.D = x.dataPar;
+  g.B = x.batchSize;
+  g.Lp = (m.numBlocks + g.p - 1) / g.p;
+  g.Rb = m.numBlocks % g.p ? g.p - m.numBlocks % g.p : 0;
+  g.c = g.Lp / g.v;
+  g.n = (x.batchSize / x.dataPar) / x.microbatchSize;
+  g.training = x.training;
+  g.fullRecompute = x.activationRecompute == Recompute::Full;
+  int64_t e = bytesPerElement(x.datatype);
+  int64_t M = x.microbatchSize * m.seqSize;
+  int64_t A = M * m.hidden;
+  g.checkpoint = g.training && g.fullRecompute ? double(A * e) : 0;
+  bool pprs = x.tensorParCommType != TpCommType::AllReduce;
+  int64_t As = (M / x.tensorPar) * m.hidden;
+  g.ppSize = g.p == 1 ? 0 : double((pprs ? As : A) * e);
+  return g;
+}
+
+CostContext makeContext(const System &sys, const Execution &x,
+                        Workspace &ws) {
+  CostContext ctx;
+  unsigned dt = static_cast<unsigned>(x.datatype);
+  ctx.hw.matrix = &sys.matrix[dt];
+  ctx.hw.vector = &sys.vector[dt];
+  ctx.hw.mem1 = &sys.mem1;
+  ctx.hw.mem2 = &sys.mem2;
+  ctx.hw.roofline = sys.processingMode == ProcessingMode::Roofline;
+  ctx.hw.ws = &ws;
+  ctx.e = bytesPerElement(x.datatype);
+  ctx.shards = x.optimizerSharding ? double(x.dataPar) : 1;
+  ctx.t = x.tensorPar;
+  ctx.comm = x.tensorParCommType;
+  ctx.pipe = x.tensorParOverlap == TpOverlap::Pipe;
+  int count = int(sys.networks.size());
+  int tp = x.tensorParNet < 0 ? x.tensorParNet + count : x.tensorParNet;
+  ctx.tpNet = &sys.networks[tp];
+  ctx.split[Base] = x.tensorParCommType == TpCommType::RsAg;
+  ctx.split[Edge] = x.tensorParCommType != TpCommType::AllReduce;
+  return ctx;
+}
+
+/// §2.4 #26/#27: tier 1 first, strictly greater fails.
+EvalStatus checkCapacity(const System &sys, const Stats &s) {
+  EvalStatus st;
+  if (s[Stat::ProcMemTier1CapReq] > sys.mem1.capacity) {
+    st.error = EvalError::Mem1Capacity;
+    st.x = s[Stat::ProcMemTier1CapReq];
+    st.y = sys.mem1.capacity;
+  } else if (s[Stat::ProcMemTier2CapReq] > sys.mem2.capacity) {
+    st.error = EvalError::Mem2Capacity;
+    st.x = s[Stat::ProcMemTier2CapReq];
+    st.y = sys.mem2.capacity;
+  }
+  return st;
+}
+
+} // namespace
+
+EvalStatus calc::cost::evaluateTraining(const Model &model, const System &sys,
+                                        const Execution &exe, Workspace &ws,
+                                        Stats &stats) {
+  EvalStatus status = checkExecution(model, sys, exe);
+  if (!status.ok())
+    return status;
+  unsigned dt = static_cast<unsigned>(exe.datatype);
+  if (!sys.matrix[dt].present || !sys.vector[dt].present)
+    return EvalStatus::fail(EvalError::DatatypeUnsupported, dt);
+
+  ws.lookupFailed = false;
+  buildBlock(model, exe, ws.layers);
+  CostContext ctx = makeContext(sys, exe, ws);
+  ws.costs.resize(ws.layers.size());
+  for (size_t i = 0, e = ws.layers.size(); i != e; ++i)
+    costLayer(ws.layers[i], ctx, ws.costs[i]);
+
+  Geometry g = makeGeometry(model, exe);
+  BlockTotals block;
+  sumBlock(ws.layers, ws.costs, g.training, g.fullRecompute, block);
+  stats = Stats();
+  blockStats(block, g, stats);
+  batchTimes(block, g, ctx.hw, sys, exe, stats);
+  batchMemory(block, g, exe, stats);
+  if (ws.lookupFailed) {
+    status.error = EvalError::EfficiencyLookup;
+    status.a = int64_t(ws.lookupKind);
+    status.x = ws.lookupValue;
+    return status;
+  }
+  if (!std::isfinite(stats[Stat::TotalTime]))
+    return EvalStatus::fail(EvalError::Sanity);
+  return checkCapacity(sys, stats);
+}

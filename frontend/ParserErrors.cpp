@@ -1,0 +1,218 @@
+//===- ParserErrors.cpp - ANTLR syntax errors as clang-style diagnostics --===//
+#include "frontend/ParserErrors.h"
+
+#include "CalcLexer.h"
+
+#include "llvm/ADT/STLExtras.h"
+#include "llvm/ADT/SmallVector.h"
+
+using namespace calc;
+using calc::grammar::CalcLexer;
+
+namespace {
+
+bool isNameToken(size_t type) {
+  switch (type) {
+  case CalcLexer::ID:
+  case CalcLexer::MODEL:
+  case CalcLexer::SYSTEM:
+  case CalcLexer::EXECUTION:
+  case CalcLexer::SCHEMA:
+  case CalcLexer::DERIVED:
+  case CalcLexer::TABLE:
+  case CalcLexer::CSV:
+  case CalcLexer::JSON:
+  case CalcLexer::TO:
+    return true;
+  default:
+    return false;
+  }
+}
+
+/// Tokens that can begin an expression (collapsed to "an expression").
+bool startsExpression(size_t type) {
+  switch (type) {
+  case CalcLexer::INT:
+  case CalcLexer::REAL:
+  case CalcLexer::LPAREN:
+  case CalcLexer::LBRACKET:
+  case CalcLexer::STRING_OPEN:
+  case CalcLexer::TRUE:
+  case CalcLexer::FALSE:
+  case CalcLexer::SUPER:
+  case CalcLexer::STEPS:
+  case CalcLexer::MINUS:
+  case CalcLexer::PLUS:
+  case CalcLexer::NOT:
+  case CalcLexer::IF:
+    return true;
+  default:
+    return isNameToken(type);
+  }
+}
+
+/// Tokens that can begin a block member (collapsed to "a member").
+bool startsMember(size_t type) {
+  switch (type) {
+  case CalcLexer::REQUIRE:
+  case CalcLexer::WHERE:
+  case CalcLexer::MAXIMIZE:
+  case CalcLexer::MINIMIZE:
+  case CalcLexer::KEEP:
+    return true;
+  default:
+    return isNameToken(type);
+  }
+}
+
+bool isReservedKeyword(size_t type) {
+  return type >= CalcLexer::AND && type <= CalcLexer::WITHIN;
+}
+
+std::string literalName(const antlr4::dfa::Vocabulary &vocab, size_t type) {
+  std::string literal = vocab.getLiteralName(type);
+  if (!literal.empty())
+    return literal; // Already quoted: '}'.
+  switch (type) {
+  case CalcLexer::INT:
+  case CalcLexer::REAL:
+    return "a number";
+  case CalcLexer::STRING_OPEN:
+    return "a string";
+  case antlr4::Token::EOF:
+    return "end of file";
+  default:
+    return vocab.getDisplayName(type);
+  }
+}
+
+std::string joinAlternatives(llvm::ArrayRef<std::string> items) {
+  std::string result;
+  for (size_t i = 0; i < items.size(); ++i) {
+    if (i)
+      result += i + 1 == items.size() ? " or " : ", ";
+    result += items[i];
+  }
+  return result;
+}
+
+} // namespace
+
+std::string calc::describeToken(const antlr4::Token *token) {
+  size_t type = token->getType();
+  if (type == antlr4::Token::EOF)
+    return "end of file";
+  if (type == CalcLexer::STRING_OPEN)
+    return "a string";
+  std::string text = token->getText();
+  if (isReservedKeyword(type))
+    return "keyword '" + text + "'";
+  return "'" + text + "'";
+}
+
+std::string calc::describeSyntaxError(const antlr4::dfa::Vocabulary &vocab,
+                                      const antlr4::Token *offending,
+                                      const antlr4::misc::IntervalSet &expected) {
+  std::vector<ssize_t> types = expected.toList();
+  auto has = [&](size_t t) { return llvm::is_contained(types, ssize_t(t)); };
+  std::string found = describeToken(offending);
+  if (has(CalcLexer::IMPORT) && has(CalcLexer::EVALUATE))
+    return "expected a declaration or a statement, found " + found;
+
+  bool expression = has(CalcLexer::INT) && has(CalcLexer::LPAREN) && has(CalcLexer::ID);
+  bool member = has(CalcLexer::WHERE) && has(CalcLexer::KEEP) && has(CalcLexer::ID);
+  bool name = !expression && !member && has(CalcLexer::ID);
+  llvm::SmallVector<std::string, 8> items;
+  if (member)
+    items.push_back("a member");
+  if (expression)
+    items.push_back("an expression");
+  if (name)
+    items.push_back("a name");
+  bool sawNumber = false;
+  for (ssize_t t : types) {
+    size_t type = static_cast<size_t>(t);
+    if ((member && startsMember(type)) || (expression && startsExpression(type)) ||
+        (name && isNameToken(type)))
+      continue;
+    // ';' is always optional, so offering it is noise.
+    if (type == CalcLexer::SEMI && types.size() > 1)
+      continue;
+    if (type == CalcLexer::INT || type == CalcLexer::REAL) {
+      if (sawNumber)
+        continue;
+      sawNumber = true;
+    }
+    items.push_back(literalName(vocab, type));
+  }
+  std::string message;
+  if (items.empty() || items.size() > 6)
+    message = "unexpected " + found;
+  else
+    message = "expected " + joinAlternatives(items) + ", found " + found;
+  if (isReservedKeyword(offending->getType()) && (name || member || expression))
+    message += " (a reserved word; it cannot be used as a name)";
+  return message;
+}
+
+void SyntaxErrorStrategy::report(antlr4::Parser *parser, antlr4::Token *offending,
+                                 const antlr4::misc::IntervalSet &expected) {
+  errorIndex = offending->getTokenIndex();
+  diags.error(locator.start(offending),
+              describeSyntaxError(parser->getVocabulary(), offending, expected),
+              {locator.range(offending)});
+}
+
+void SyntaxErrorStrategy::reportError(antlr4::Parser *parser,
+                                      const antlr4::RecognitionException &e) {
+  if (inErrorRecoveryMode(parser))
+    return;
+  beginErrorCondition(parser);
+  antlr4::Token *offending = e.getOffendingToken();
+  if (!offending)
+    offending = parser->getCurrentToken();
+  // A failed prediction reports where the ambiguity began; the token that
+  // made every alternative fail is the more useful place to point at.
+  if (auto *nva = dynamic_cast<const antlr4::NoViableAltException *>(&e))
+    if (nva->getStartToken() && offending == nva->getStartToken())
+      offending = parser->getCurrentToken();
+  report(parser, offending, e.getExpectedTokens());
+}
+
+void SyntaxErrorStrategy::recover(antlr4::Parser *, std::exception_ptr) {
+  throw antlr4::ParseCancellationException("syntax error");
+}
+
+antlr4::Token *SyntaxErrorStrategy::recoverInline(antlr4::Parser *parser) {
+  if (!inErrorRecoveryMode(parser)) {
+    beginErrorCondition(parser);
+    report(parser, parser->getCurrentToken(), parser->getExpectedTokens());
+  }
+  throw antlr4::ParseCancellationException("syntax error");
+}
+
+void SyntaxErrorStrategy::sync(antlr4::Parser *parser) {
+  // DefaultErrorStrategy::sync notices a bad token at the start of a
+  // subrule or loop and then recovers; we notice the same and bail.
+  if (inErrorRecoveryMode(parser))
+    return;
+  antlr4::atn::ATNState *state =
+      parser->getInterpreter<antlr4::atn::ATNSimulator>()->atn.states[parser->getState()];
+  size_t la = parser->getTokenStream()->LA(1);
+  antlr4::misc::IntervalSet next = parser->getATN().nextTokens(state);
+  if (next.contains(antlr4::Token::EPSILON) || next.contains(la))
+    return;
+  switch (state->getStateType()) {
+  case antlr4::atn::ATNState::BLOCK_START:
+  case antlr4::atn::ATNState::STAR_BLOCK_START:
+  case antlr4::atn::ATNState::PLUS_BLOCK_START:
+  case antlr4::atn::ATNState::STAR_LOOP_ENTRY:
+  case antlr4::atn::ATNState::PLUS_LOOP_BACK:
+  case antlr4::atn::ATNState::STAR_LOOP_BACK:
+    beginErrorCondition(parser);
+    report(parser, parser->getCurrentToken(), parser->getExpectedTokens());
+    throw antlr4::ParseCancellationException("syntax error");
+  default:
+    return;
+  }
+}

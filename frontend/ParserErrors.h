@@ -1,0 +1,57 @@
+//===- ParserErrors.h - ANTLR syntax errors as clang-style diagnostics ----===//
+//
+// Replaces ANTLR's recovery with "report once, then bail": the first
+// syntax error of a top-level item becomes one diagnostic ("expected X,
+// found Y"), and parsing of that item stops (ParseCancellationException,
+// caught by Parser.cpp, which resumes at the next declaration). That is how
+// we get at most one error per declaration and no cascades.
+// Internal to the parser files.
+//
+//===----------------------------------------------------------------------===//
+#ifndef CALC_FRONTEND_PARSERERRORS_H
+#define CALC_FRONTEND_PARSERERRORS_H
+
+#include "frontend/Diagnostics.h"
+#include "frontend/SourceLocator.h"
+
+#include "antlr4-runtime.h"
+
+#include <string>
+
+namespace calc {
+
+/// The error strategy installed on the generated parser.
+class SyntaxErrorStrategy : public antlr4::DefaultErrorStrategy {
+public:
+  SyntaxErrorStrategy(const SourceLocator &locator, DiagnosticEngine &diags)
+      : locator(locator), diags(diags) {}
+
+  void reportError(antlr4::Parser *parser,
+                   const antlr4::RecognitionException &e) override;
+  void recover(antlr4::Parser *parser, std::exception_ptr e) override;
+  antlr4::Token *recoverInline(antlr4::Parser *parser) override;
+  void sync(antlr4::Parser *parser) override;
+
+  /// The token index of the last reported error (for resynchronising).
+  size_t lastErrorIndex() const { return errorIndex; }
+
+private:
+  void report(antlr4::Parser *parser, antlr4::Token *offending, const antlr4::misc::IntervalSet &expected);
+
+  const SourceLocator &locator;
+  DiagnosticEngine &diags;
+  size_t errorIndex = 0;
+};
+
+/// "expected a name or '}', found 'in'" for \p offending given the token
+/// types the parser could accept.
+std::string describeSyntaxError(const antlr4::dfa::Vocabulary &vocab,
+                                const antlr4::Token *offending,
+                                const antlr4::misc::IntervalSet &expected);
+
+/// A token as shown in messages: `'}'`, `end of file`, `keyword 'in'`.
+std::string describeToken(const antlr4::Token *token);
+
+} // namespace calc
+
+#endif

@@ -1,0 +1,31 @@
+//===- TokenChecks.h - Lexical errors and nesting depth, before parsing ---===//
+//
+// The lexer never fails: what it cannot match becomes an error token. This
+// pass turns those tokens into clear diagnostics and enforces the nesting
+// limit of LANGUAGE.md §2 on the flat token stream, so the recursive
+// descent parser never sees input deep enough to overflow the stack.
+// Internal to the parser files.
+//
+//===----------------------------------------------------------------------===//
+#ifndef CALC_FRONTEND_TOKENCHECKS_H
+#define CALC_FRONTEND_TOKENCHECKS_H
+
+#include "frontend/Diagnostics.h"
+#include "frontend/SourceLocator.h"
+
+#include "antlr4-runtime.h"
+
+#include <vector>
+
+namespace calc {
+
+/// Reports every lexical error of \p tokens (all channels, in order; at most
+/// one per line) and the first place nesting exceeds \p maxNesting. Returns
+/// true if nothing was reported.
+bool checkTokens(const std::vector<antlr4::Token *> &tokens,
+                 const SourceLocator &locator, DiagnosticEngine &diags,
+                 unsigned maxNesting);
+
+} // namespace calc
+
+#endif
