@@ -57,6 +57,8 @@ Instance *Evaluator::makeRecord(const Schema *schema, std::string name,
                                 std::vector<Value> values) {
   Instance *inst = amend(nullptr, schema, nullptr, nullptr, std::move(name));
   for (unsigned i = 0; i < values.size() && i < inst->memo.size(); ++i) {
+    if (values[i].isError())
+      continue; // Left to the schema (derived aliases).
     inst->memo[i] = std::move(values[i]);
     inst->state[i] = FieldState::Done;
   }
@@ -215,7 +217,7 @@ Value Evaluator::coerce(const FieldDecl &decl, Value v, SMRange range) {
       return Value::error();
     }
   }
-  if (v.isNumber() && v.unit.empty())
+  if (v.isNumber() && v.unit.isNone())
     v.unit = decl.unit;
   return v;
 }

@@ -148,7 +148,7 @@ bool eval::runOutput(const Stmt &stmt, Evaluator &ev, const RunOptions &options,
   if (stmt.columns.empty()) {
     builder.flatten(inst, "", table, row);
   } else {
-    for (const Column &c : stmt.columns) {
+    for (const ir::Column &c : stmt.columns) {
       Value v = ev.eval(c.value, Context{inst, nullptr, 0});
       builder.addColumn(table, c.label, c.value->type, v, c.hasUnit);
       row.push_back(builder.cell(v));

@@ -164,6 +164,7 @@ struct Entity {
   const Block *body = nullptr;
   /// `-D` overrides: a layer above the body, so derived entities see them.
   const Block *overrides = nullptr;
+  bool inMainFile = false; ///< Declared in the main file (for printing).
   llvm::SMLoc loc;
 };
 
@@ -171,6 +172,7 @@ struct Entity {
 struct Let {
   std::string name;
   Expr *value = nullptr;
+  bool inMainFile = false; ///< Declared in the main file (for printing).
   llvm::SMLoc loc;
 };
 

@@ -41,6 +41,7 @@ Entity *IRBuilder::entityFor(const ast::EntityDecl *decl) {
   Entity *e = module->newEntity(decl->name.name);
   entities[decl] = e;
   e->loc = decl->name.loc();
+  e->inMainFile = sema.fileOf(decl) == sema.mainFile();
   e->schema = schemas.lookup(schemaNameOf(decl));
   if (!e->schema) {
     diags.error(decl->loc(), "the prelude has no schema '" +
@@ -125,6 +126,7 @@ Let *IRBuilder::letFor(const ast::LetDecl *decl) {
   Let *l = module->newLet(decl->name.name);
   l->value = value;
   l->loc = decl->name.loc();
+  l->inMainFile = sema.fileOf(decl) == sema.mainFile();
   lets[decl] = l;
   letState[decl] = 2;
   return l;
