@@ -22,7 +22,8 @@ std::string ASTBuilder::docBefore(antlr4::Token *start) {
   std::string doc;
   for (antlr4::Token *token :
        tokens.getHiddenTokensToLeft(start->getTokenIndex(), CalcLexer::DOC)) {
-    llvm::StringRef line = llvm::StringRef(token->getText()).drop_front(3);
+    std::string text = token->getText(); // getText() returns a copy.
+    llvm::StringRef line = llvm::StringRef(text).drop_front(3);
     if (line.startswith(" "))
       line = line.drop_front();
     if (!doc.empty())
@@ -160,7 +161,7 @@ ast::SchemaType ASTBuilder::buildSchemaType(P::SchemaTypeContext *ctx) {
       error(range(base), "expected a type, found '" + type.text + "'",
             "a dimensionless quantity field is written ': 1'");
   } else if (auto *named = dynamic_cast<P::UnitOrNamedTypeContext *>(base)) {
-    type.text = unitText(named->unit());
+    type.text = named->typeName()->getText();
     llvm::StringRef text = type.text;
     if (text == "int")
       type.kind = K::Int;

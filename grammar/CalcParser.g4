@@ -77,8 +77,14 @@ schemaTypeBase
   : string (PIPE string)*              # enumType
   | LBRACKET ident RBRACKET            # listType
   | STEPS LPAREN unit RPAREN           # stepsType
-  | unit                               # unitOrNamedType
+  | typeName                           # unitOrNamedType
   | INT                                # dimensionlessType
+  ;
+
+// A schema name (which may be a contextual keyword: `model: model`) or a unit.
+typeName
+  : PERCENT
+  | ident ({sameLine()}? SLASH ID)*
   ;
 
 //===--- Blocks and members ----------------------------------------------===//

@@ -1,0 +1,233 @@
+//===- CompileCommands.cpp - `calcc run`, `check` and `test` --------------===//
+//
+// The pass order, written once (MLIR Toy style, each stage dumpable with
+// --emit): read → tokens → parse → imports → [Sema → IR → eval]. Errors are
+// collected per phase and the pipeline stops between phases. Everything
+// after the AST is one call, runSemanticPhases() (SemanticPhases.h).
+//
+//===----------------------------------------------------------------------===//
+#include "tools/driver/Command.h"
+#include "tools/driver/CompileOptions.h"
+#include "tools/driver/SemanticPhases.h"
+
+#include "frontend/ASTDump.h"
+#include "frontend/DiagnosticVerifier.h"
+#include "frontend/Diagnostics.h"
+#include "frontend/ImportResolver.h"
+#include "frontend/Parser.h"
+#include "frontend/SplitInput.h"
+
+#include "llvm/ADT/Optional.h"
+#include "llvm/ADT/StringExtras.h"
+#include "llvm/Support/CommandLine.h"
+#include "llvm/Support/MemoryBuffer.h"
+#include "llvm/Support/Process.h"
+#include "llvm/Support/raw_ostream.h"
+
+using namespace llvm;
+using namespace calc;
+using namespace calc::driver;
+
+static cl::SubCommand runCmd("run", "Check and run a .calc file");
+static cl::SubCommand checkCmd("check", "Parse and check a .calc file, without running it");
+static cl::SubCommand testCmd("test", "Run the assert/expect checks of .calc files");
+
+static cl::OptionCategory compileCategory("Compile options");
+
+#define CALC_SUBS cl::sub(runCmd), cl::sub(checkCmd), cl::sub(testCmd)
+
+static cl::list<std::string> inputFiles(cl::Positional, cl::desc("<file.calc>..."),
+                                        cl::ZeroOrMore, CALC_SUBS);
+static cl::list<std::string> includeDirs("I", cl::Prefix, cl::ZeroOrMore,
+                                         cl::value_desc("dir"),
+                                         cl::desc("Search DIR for imports"),
+                                         cl::cat(compileCategory), CALC_SUBS);
+static cl::list<std::string> defines("D", cl::Prefix, cl::ZeroOrMore,
+                                     cl::value_desc("path=EXPR"),
+                                     cl::desc("Append 'field = EXPR' to a declaration"),
+                                     cl::cat(compileCategory), CALC_SUBS);
+static cl::opt<std::string> stdlibDir("stdlib-dir", cl::value_desc("dir"),
+                                      cl::desc("Read std/ imports from DIR "
+                                               "instead of the embedded stdlib"),
+                                      cl::cat(compileCategory), CALC_SUBS);
+static cl::opt<EmitStage> emit(
+    "emit", cl::desc("Print a stage instead of running"), cl::init(EmitStage::None),
+    cl::values(clEnumValN(EmitStage::Tokens, "tokens", "the token stream"),
+               clEnumValN(EmitStage::AST, "ast", "the syntax tree"),
+               clEnumValN(EmitStage::IR, "ir", "the checked IR"),
+               clEnumValN(EmitStage::Result, "result", "the evaluated results")),
+    cl::cat(compileCategory), CALC_SUBS);
+static cl::opt<bool> verifyDiagnostics(
+    "verify-diagnostics",
+    cl::desc("Check diagnostics against expected-* comments in the input"),
+    cl::cat(compileCategory), CALC_SUBS);
+static cl::opt<bool> splitInput("split-input-file",
+                                    cl::desc("Split the input on '// -----' "
+                                             "and process each chunk alone"),
+                                    cl::cat(compileCategory), CALC_SUBS);
+static cl::opt<std::string> outputDir("o", cl::value_desc("dir"), cl::init("."),
+                                      cl::desc("Directory for 'output ... to' files"),
+                                      cl::cat(compileCategory), CALC_SUBS);
+static cl::opt<unsigned> jobs("j", cl::value_desc("N"), cl::init(0),
+                              cl::desc("Search threads (0: one per core)"),
+                              cl::cat(compileCategory), CALC_SUBS);
+static cl::opt<unsigned> precision("precision", cl::value_desc("N"), cl::init(4),
+                                   cl::desc("Significant digits in tables"),
+                                   cl::cat(compileCategory), CALC_SUBS);
+
+namespace {
+
+/// Command-line misuse: prints "calcc: error: ..." and yields exit code 2.
+int usageError(const Twine &message) {
+  errs() << "calcc: error: " << message << "\n";
+  return ExitUsageError;
+}
+
+bool useColors() {
+  switch (colorMode()) {
+  case ColorMode::Always:
+    return true;
+  case ColorMode::Never:
+    return false;
+  case ColorMode::Auto:
+    return sys::Process::StandardErrIsDisplayed();
+  }
+  return false;
+}
+
+/// Parses every `-D path=EXPR` into \p options (each EXPR in its own buffer).
+bool parseOverrides(DiagnosticEngine &diags, CompileOptions &options) {
+  bool ok = true;
+  for (const std::string &define : defines) {
+    auto [path, text] = StringRef(define).split('=');
+    auto buffer = MemoryBuffer::getMemBufferCopy(text, ("-D " + path).str());
+    unsigned bufferId =
+        diags.getSourceMgr().AddNewSourceBuffer(std::move(buffer), SMLoc());
+    Override override;
+    override.path = path.trim().str();
+    SmallVector<StringRef, 4> parts;
+    StringRef(override.path).split(parts, '.');
+    for (StringRef part : parts)
+      override.parts.push_back(part.str());
+    override.bufferId = bufferId;
+    override.value = Parser(diags).parseExpression(bufferId);
+    ok &= override.value != nullptr;
+    options.overrides.push_back(std::move(override));
+  }
+  return ok;
+}
+
+/// The pass order for one buffer (a file, or one --split-input-file chunk).
+PhaseResult runPipeline(unsigned bufferId, DiagnosticEngine &diags,
+                        CompileOptions &options) {
+  PhaseResult failed;
+  failed.ok = false;
+  Parser parser(diags);
+  if (options.emit == EmitStage::Tokens) {
+    failed.ok = parser.dumpTokens(bufferId, outs());
+    return failed;
+  }
+  ImportOptions importOptions;
+  importOptions.includeDirs.assign(includeDirs.begin(), includeDirs.end());
+  importOptions.stdlibDir = stdlibDir;
+  std::unique_ptr<Program> program =
+      ImportResolver(diags, std::move(importOptions)).load(bufferId);
+  if (!program)
+    return failed;
+  if (options.emit == EmitStage::AST) {
+    ast::dump(*program->main, outs());
+    PhaseResult ok;
+    return ok;
+  }
+  options.overrides.clear();
+  if (!parseOverrides(diags, options))
+    return failed;
+  // ---- Everything after the AST: Sema → IR → evaluation (SemanticPhases.h).
+  return runSemanticPhases(*program, options, diags, outs());
+}
+
+/// Runs one buffer with its own SourceMgr and diagnostics, so that each
+/// --split-input-file chunk is verified and summarised on its own.
+PhaseResult processBuffer(std::unique_ptr<MemoryBuffer> buffer,
+                          CompileOptions &options) {
+  SourceMgr sourceMgr;
+  DiagnosticEngine diags(sourceMgr);
+  diags.setShowColors(useColors());
+  Optional<DiagnosticVerifier> verifier;
+  if (verifyDiagnostics)
+    verifier.emplace(diags);
+  unsigned bufferId = sourceMgr.AddNewSourceBuffer(std::move(buffer), SMLoc());
+  PhaseResult result = runPipeline(bufferId, diags, options);
+  outs().flush();
+  if (verifier)
+    result.ok = verifier->verify();
+  else if (diags.hasErrors())
+    result.ok = false;
+  diags.printSummary();
+  return result;
+}
+
+/// Reads and processes one input file; accumulates check counts in \p total.
+bool processFile(StringRef path, CompileOptions &options, PhaseResult &total) {
+  auto buffer = MemoryBuffer::getFileOrSTDIN(path, /*IsText=*/false,
+                                             /*RequiresNullTerminator=*/false);
+  if (!buffer) {
+    SourceMgr sourceMgr;
+    DiagnosticEngine diags(sourceMgr);
+    diags.error("cannot open '" + path + "': " + buffer.getError().message());
+    return false;
+  }
+  return processSplitInput(std::move(*buffer), splitInput,
+                           [&](std::unique_ptr<MemoryBuffer> chunk) {
+                             PhaseResult result =
+                                 processBuffer(std::move(chunk), options);
+                             total.passed += result.passed;
+                             total.failed += result.failed;
+                             return result.ok;
+                           });
+}
+
+/// Validates the options shared by the three commands.
+llvm::Optional<int> checkUsage(CompileMode mode) {
+  if (inputFiles.empty())
+    return usageError("no input file");
+  if (mode == CompileMode::Run && inputFiles.size() > 1)
+    return usageError("'run' takes one input file");
+  for (const std::string &define : defines)
+    if (!StringRef(define).contains('=') || StringRef(define).startswith("="))
+      return usageError("-D expects 'path=EXPR', got '" + define + "'");
+  if (precision == 0 || precision > 17)
+    return usageError("--precision must be between 1 and 17");
+  return llvm::None;
+}
+
+int runCompile(CompileMode mode) {
+  if (llvm::Optional<int> usage = checkUsage(mode))
+    return *usage;
+  CompileOptions options;
+  options.mode = mode;
+  options.emit = emit;
+  options.outputDir = outputDir;
+  options.jobs = jobs;
+  options.precision = precision;
+  PhaseResult total;
+  bool ok = true;
+  for (const std::string &file : inputFiles)
+    ok &= processFile(file, options, total);
+  if (mode == CompileMode::Test && emit == EmitStage::None && !verifyDiagnostics) {
+    outs() << total.passed << " passed, " << total.failed << " failed\n";
+    ok &= total.failed == 0;
+  }
+  outs().flush();
+  return ok ? ExitSuccess : ExitInputError;
+}
+
+int runRun() { return runCompile(CompileMode::Run); }
+int runCheck() { return runCompile(CompileMode::Check); }
+int runTest() { return runCompile(CompileMode::Test); }
+
+} // namespace
+
+static Command runCommand(runCmd, runRun);
+static Command checkCommand(checkCmd, runCheck);
+static Command testCommand(testCmd, runTest);
