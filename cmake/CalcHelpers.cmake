@@ -1,6 +1,7 @@
 # calc_add_library(NAME DIR [LINK libs...] [PRIVATE_LINK libs...] [EXTRA_DIRS dirs...]):
 # a static library of every .cpp in DIR and in each EXTRA_DIRS (non-recursive). One
-# concept per file means files come and go often; globbing with CONFIGURE_DEPENDS keeps the CMake lists from being edited for each one.
+# concept per file means files come and go often; globbing with CONFIGURE_DEPENDS
+# keeps the CMake lists from being edited for each one.
 function(calc_add_library name dir)
   cmake_parse_arguments(ARG "" "" "LINK;PRIVATE_LINK;EXTRA_DIRS" ${ARGN})
   file(GLOB sources CONFIGURE_DEPENDS ${dir}/*.cpp)

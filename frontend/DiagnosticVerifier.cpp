@@ -79,30 +79,30 @@ void DiagnosticVerifier::scanBuffer(unsigned bufferId) {
     StringRef rest = buffer.drop_front(pos);
     const char *start = rest.data();
     pos += 1;
-    const auto *kind = std::find_if(std::begin(kinds), std::end(kinds),
-                                    [&](const auto &k) {
-                                      return rest.startswith(k.word);
-                                    });
+    const auto *kind =
+        std::find_if(std::begin(kinds), std::end(kinds),
+                     [&](const auto &k) { return rest.startswith(k.word); });
     if (kind == std::end(kinds))
       continue;
     rest = rest.drop_front(kind->word.size());
-    if (!rest.empty() && (isAlnum(rest.front()) || rest.front() == '_' ||
-                          rest.front() == '-'))
+    if (!rest.empty() &&
+        (isAlnum(rest.front()) || rest.front() == '_' || rest.front() == '-'))
       continue; // Some other word, e.g. "expected-errors".
-    unsigned directiveLine = sm.getLineAndColumn(SMLoc::getFromPointer(start),
-                                                 bufferId).first;
+    unsigned directiveLine =
+        sm.getLineAndColumn(SMLoc::getFromPointer(start), bufferId).first;
     ExpectedDiagnostic expect{kind->severity, bufferId, 0, "", {}};
     StringRef text;
     std::string problem =
         parseDirectiveTail(rest, directiveLine, expect.line, text);
     const char *end = problem.empty() ? rest.data() : start + kind->word.size();
-    expect.directive = SMRange(SMLoc::getFromPointer(start),
-                               SMLoc::getFromPointer(end));
+    expect.directive =
+        SMRange(SMLoc::getFromPointer(start), SMLoc::getFromPointer(end));
     if (!problem.empty()) {
-      problems.push_back({Severity::Error, expect.directive.Start,
-                          "invalid '" + kind->word.str() + "' directive: " +
-                              problem,
-                          {expect.directive}});
+      problems.push_back(
+          {Severity::Error,
+           expect.directive.Start,
+           "invalid '" + kind->word.str() + "' directive: " + problem,
+           {expect.directive}});
       continue;
     }
     expect.text = text.str();

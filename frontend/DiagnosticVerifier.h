@@ -10,7 +10,8 @@
 //
 // Usage (the driver):
 //   DiagnosticEngine diags(sourceMgr);
-//   DiagnosticVerifier verifier(diags);   // installs a consumer: nothing prints
+//   DiagnosticVerifier verifier(diags);   // installs a consumer: nothing
+//   prints
 //   ... run the phases ...
 //   bool ok = verifier.verify();          // prints only the mismatches
 //   diags.printSummary();                 // "N errors generated." if !ok
@@ -33,9 +34,9 @@ namespace calc {
 /// One `expected-<severity>[@±N] {{text}}` directive.
 struct ExpectedDiagnostic {
   Severity severity;
-  unsigned bufferId;      ///< SourceMgr buffer holding the directive.
-  unsigned line;          ///< 1-based line the diagnostic is expected on.
-  std::string text;       ///< Substring the message must contain.
+  unsigned bufferId;       ///< SourceMgr buffer holding the directive.
+  unsigned line;           ///< 1-based line the diagnostic is expected on.
+  std::string text;        ///< Substring the message must contain.
   llvm::SMRange directive; ///< The directive text, for reporting.
   bool matched = false;
 };

@@ -200,8 +200,7 @@ void DiagnosticEngine::print(const Diagnostic &diag) {
   os << '\n';
 
   if (bufferId)
-    printSourceLine(os, diag,
-                    sourceMgr.getMemoryBuffer(bufferId)->getBuffer(),
+    printSourceLine(os, diag, sourceMgr.getMemoryBuffer(bufferId)->getBuffer(),
                     showColors);
   os.enable_colors(hadColors);
   os.flush();
@@ -211,7 +210,8 @@ void DiagnosticEngine::print(const Diagnostic &diag) {
 // closestMatch
 //===----------------------------------------------------------------------===//
 
-Optional<StringRef> closestMatch(StringRef word, ArrayRef<StringRef> candidates) {
+Optional<StringRef> closestMatch(StringRef word,
+                                 ArrayRef<StringRef> candidates) {
   // A third of the word may be wrong (at least one edit): "hiden" -> "hidden",
   // "sampel_rate" -> "sample_rate", but "x" does not suggest "y".
   unsigned limit = std::max<unsigned>(1, word.size() / 3);

@@ -9,7 +9,7 @@
 //   DiagnosticEngine diags(sourceMgr);
 //   diags.error(loc, "unknown field 'hiden' in model 'my_1t'", {range})
 //        .note(otherLoc, "did you mean 'hidden'?");
-//   diags.error("cannot open 'x.calc': No such file or directory"); // no location
+//   diags.error("cannot open 'x.calc': No such file or directory");
 //
 // Ranges are half-open [Start, End): End points one past the last character,
 // as in llvm::SourceMgr. Ranges on other lines than the location are not drawn.
@@ -39,7 +39,7 @@ enum class Severity { Error, Warning, Note };
 /// --verify-diagnostics checker).
 struct Diagnostic {
   Severity severity;
-  llvm::SMLoc loc;                      ///< May be invalid (no location).
+  llvm::SMLoc loc; ///< May be invalid (no location).
   std::string message;
   llvm::SmallVector<llvm::SMRange, 2> ranges;
 };
@@ -118,8 +118,8 @@ private:
 /// The candidate closest to \p word by edit distance, if close enough to be a
 /// plausible typo (for "did you mean 'x'?" notes). Ties go to the earliest
 /// candidate, so results are deterministic.
-llvm::Optional<llvm::StringRef> closestMatch(llvm::StringRef word,
-                                             llvm::ArrayRef<llvm::StringRef> candidates);
+llvm::Optional<llvm::StringRef>
+closestMatch(llvm::StringRef word, llvm::ArrayRef<llvm::StringRef> candidates);
 
 } // namespace calc
 

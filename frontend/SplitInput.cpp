@@ -14,9 +14,7 @@ using namespace llvm;
 namespace calc {
 
 /// Whether \p line (without its newline) is a separator.
-static bool isSplitMarker(StringRef line) {
-  return line.trim() == splitMarker;
-}
+static bool isSplitMarker(StringRef line) { return line.trim() == splitMarker; }
 
 std::vector<std::unique_ptr<MemoryBuffer>>
 splitInputFile(const MemoryBuffer &buffer) {
@@ -28,8 +26,8 @@ splitInputFile(const MemoryBuffer &buffer) {
   auto finishChunk = [&](size_t end) {
     std::string contents(chunkFirstLine, '\n');
     contents += text.slice(chunkStart, end).str();
-    chunks.push_back(MemoryBuffer::getMemBufferCopy(
-        contents, buffer.getBufferIdentifier()));
+    chunks.push_back(
+        MemoryBuffer::getMemBufferCopy(contents, buffer.getBufferIdentifier()));
   };
   for (size_t pos = 0; pos < text.size(); ++lineNo) {
     size_t newline = text.find('\n', pos);

@@ -65,15 +65,15 @@ std::string formatInUnit(double siValue, const Unit &unit, unsigned digits) {
 std::string formatQuantity(double siValue, Dimension dim,
                            const llvm::Optional<Unit> &display,
                            unsigned digits) {
-  return formatInUnit(siValue, display ? *display : displayUnitFor(dim, siValue),
-                      digits);
+  return formatInUnit(
+      siValue, display ? *display : displayUnitFor(dim, siValue), digits);
 }
 
 std::string formatQuantity(int64_t siValue, Dimension dim,
                            const llvm::Optional<Unit> &display,
                            unsigned digits) {
-  Unit unit = display ? *display
-                      : displayUnitFor(dim, static_cast<double>(siValue));
+  Unit unit =
+      display ? *display : displayUnitFor(dim, static_cast<double>(siValue));
   // Counts and exact base units keep every digit (no double rounding).
   if (unit.scale == 1.0)
     return unit.isNone() ? formatInt(siValue)

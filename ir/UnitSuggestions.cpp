@@ -41,14 +41,14 @@ struct Alias {
   StringLiteral from, to;
 };
 const Alias aliases[] = {
-    {"sec", "s"},      {"secs", "s"},      {"second", "s"},
-    {"seconds", "s"},  {"msec", "ms"},     {"usec", "us"},
-    {"nsec", "ns"},    {"mins", "min"},    {"minute", "min"},
-    {"minutes", "min"}, {"hr", "h"},       {"hrs", "h"},
-    {"hour", "h"},     {"hours", "h"},     {"byte", "B"},
-    {"bytes", "B"},    {"bits", "bit"},    {"token", "tok"},
-    {"tokens", "tok"}, {"toks", "tok"},    {"samples", "sample"},
-    {"percent", "%"},  {"flops", "FLOPS"},
+    {"sec", "s"},       {"secs", "s"},      {"second", "s"},
+    {"seconds", "s"},   {"msec", "ms"},     {"usec", "us"},
+    {"nsec", "ns"},     {"mins", "min"},    {"minute", "min"},
+    {"minutes", "min"}, {"hr", "h"},        {"hrs", "h"},
+    {"hour", "h"},      {"hours", "h"},     {"byte", "B"},
+    {"bytes", "B"},     {"bits", "bit"},    {"token", "tok"},
+    {"tokens", "tok"},  {"toks", "tok"},    {"samples", "sample"},
+    {"percent", "%"},   {"flops", "FLOPS"},
 };
 
 /// A prefix spelled like \p text ignoring case: "g" -> "G", "ki" -> "Ki".

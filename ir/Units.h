@@ -51,10 +51,12 @@ struct Unit {
 
 /// Why a unit text did not parse.
 struct UnitError {
-  std::string word;   ///< The offending word ("t"); empty if the text is empty.
+  std::string word; ///< The offending word ("t"); empty if the text is empty.
   unsigned wordIndex = 0; ///< Index of the word in the `/`-separated list.
-  size_t offset = 0;  ///< Byte offset of the word in the text given to parseUnit.
-  std::string message; ///< "unknown unit 't'", "'%' cannot be combined with '/'"
+  size_t offset =
+      0; ///< Byte offset of the word in the text given to parseUnit.
+  std::string
+      message; ///< "unknown unit 't'", "'%' cannot be combined with '/'"
   llvm::SmallVector<std::string, 2> suggestions; ///< Best first.
 
   /// "did you mean 'B' or 'bit'?", or "" when there are no suggestions.
@@ -76,7 +78,8 @@ llvm::Optional<Unit> parseUnitWords(llvm::ArrayRef<llvm::StringRef> words,
 
 /// Parses a unit text such as "GB/s" or "GiB / t" (spaces around `/` are
 /// ignored). On failure returns None and fills \p error (offset set).
-llvm::Optional<Unit> parseUnit(llvm::StringRef text, UnitError *error = nullptr);
+llvm::Optional<Unit> parseUnit(llvm::StringRef text,
+                               UnitError *error = nullptr);
 
 /// Did-you-mean candidates for an unknown word, best first, deduplicated:
 /// case-insensitive matches, `b` meaning bit or byte, `K` meaning k or Ki,

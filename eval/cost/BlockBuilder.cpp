@@ -199,18 +199,24 @@ void residualOut(Rows &r, const Shape &sh, const char *dropName,
   res.actReused = true;
 }
 
+/// GeLU(X, fused) of §5. Quirk §15.7: fusing only drops the activation and
+/// grad memory; compute and traffic stay.
+Layer &activation(Rows &r, const char *name, const Shape &sh, bool fused) {
+  Layer &g = r.elementOp(name, LayerKind::GeLU, sh.Xgelu, 8, 13, sh.Rf);
+  g.fused = fused;
+  if (fused)
+    g.act = g.grad = 0;
+  return g;
+}
+
 /// The MLP activation: GeLU (Calculon) or SwiGLU's SiLU and gating product.
 void mlpActivation(Rows &r, const Shape &sh, bool fused) {
   if (!sh.swiglu) {
-    Layer &g = r.elementOp("MlpBlock_GeLU", LayerKind::GeLU, sh.Xgelu, 8, 13,
-                           sh.Rf);
-    g.fused = fused;
+    activation(r, "MlpBlock_GeLU", sh, fused);
     return;
   }
   // SiLU costed like GeLU (an elementwise activation), then SiLU(gate)*up.
-  Layer &g =
-      r.elementOp("MlpBlock_SiLU", LayerKind::GeLU, sh.Xgelu, 8, 13, sh.Rf);
-  g.fused = fused;
+  activation(r, "MlpBlock_SiLU", sh, fused);
   r.elementWise("MlpBlock_GateMul", sh.Xgelu, sh.Xgelu, sh.Rf);
 }
 

@@ -18,9 +18,9 @@
 namespace calc::eval {
 
 /// None if \p to is an acceptable `to` path, else the error message:
-/// "output path '' is empty", "output path '/x' is absolute; paths are
-/// relative to the output directory", "output path '../x' leaves the output
-/// directory", "output path 'd/' names a directory".
+/// "output path is empty", "output path '/x' is absolute; paths are relative
+/// to the output directory (-o)", "output path '../x' leaves the output
+/// directory", "output path 'd/' names a directory, not a file".
 llvm::Optional<std::string> checkOutputPath(llvm::StringRef to);
 
 /// \p outputDir joined with \p to (lexically normalized, `.` removed). Only

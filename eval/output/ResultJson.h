@@ -4,9 +4,10 @@
 //
 //   { "rank": 1,
 //     "model":     { "name": "megatron_1t", "hidden": 25600, ... },
-//     "system":    { "name": "a100_80g", "mem1": { "capacity [B]": 85899345920, ... } },
-//     "execution": { "name": "tp4_pp64", "tensor_par": 4, ... },
-//     "results":   { "total_time [s]": 123.4, "sample_rate [1/s]": 23.29, ... } }
+//     "system":    { "name": "a100_80g", "mem1": { "capacity [B]": 85899345920,
+//     ... } }, "execution": { "name": "tp4_pp64", "tensor_par": 4, ... },
+//     "results":   { "total_time [s]": 123.4, "sample_rate [1/s]": 23.29, ... }
+//     }
 //
 // Keys of dimensioned numbers carry their base unit (as CSV headers do);
 // values are in SI base units. Sema fills the objects with the builders

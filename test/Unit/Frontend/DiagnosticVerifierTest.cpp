@@ -39,7 +39,8 @@ TEST_F(VerifierTest, AllMatchedPrintsNothing) {
        "// expected-error@7 {{absolute}}\n"
        "d = 4\n");
   DiagnosticVerifier verifier(diags);
-  diags.error(at("a ="), "this is a bad a value").note(at("1"), "declared here");
+  diags.error(at("a ="), "this is a bad a value")
+      .note(at("1"), "declared here");
   diags.error(at("b ="), "bad b");
   diags.warning(at("c ="), "odd c");
   diags.error(at("d ="), "absolute line");
@@ -72,8 +73,8 @@ TEST_F(VerifierTest, SeverityAndLineMustMatch) {
        "b = 2\n"
        "c = 3\n");
   DiagnosticVerifier verifier(diags);
-  diags.error(at("a ="), "x");     // Wrong severity.
-  diags.error(at("b ="), "y");     // Wrong line.
+  diags.error(at("a ="), "x"); // Wrong severity.
+  diags.error(at("b ="), "y"); // Wrong line.
   diags.error("no location");
   EXPECT_FALSE(verifier.verify());
   EXPECT_EQ(diags.errorCount(), 5u);

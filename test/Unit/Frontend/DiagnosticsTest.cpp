@@ -29,8 +29,8 @@ protected:
   }
   SMRange range(StringRef needle, unsigned nth = 0) {
     SMLoc start = at(needle, nth);
-    return SMRange(start, SMLoc::getFromPointer(start.getPointer() +
-                                                needle.size()));
+    return SMRange(start,
+                   SMLoc::getFromPointer(start.getPointer() + needle.size()));
   }
 
   SourceMgr sourceMgr;
@@ -42,8 +42,9 @@ protected:
 
 TEST_F(DiagnosticsTest, ErrorWithRangeAndNote) {
   load("model my_1t {\n  hiden = 8192\n}\n", "llama.calc");
-  diags.error(at("hiden"), "unknown field 'hiden' in model 'my_1t'",
-              {range("hiden")})
+  diags
+      .error(at("hiden"), "unknown field 'hiden' in model 'my_1t'",
+             {range("hiden")})
       .note(at("hiden"), "did you mean 'hidden'?");
   EXPECT_EQ(os.str(), "llama.calc:2:3: error: unknown field 'hiden' in model "
                       "'my_1t'\n"
@@ -59,9 +60,9 @@ TEST_F(DiagnosticsTest, ErrorWithRangeAndNote) {
 TEST_F(DiagnosticsTest, CaretBetweenTwoRanges) {
   load("\nlet total = a100_80g.mem1.capacity + a100_80g.mem1.bandwidth\n",
        "sys.calc");
-  diags.error(at("+"), "cannot add [B] and [B/s]",
-              {range("a100_80g.mem1.capacity"),
-               range("a100_80g.mem1.bandwidth")});
+  diags.error(
+      at("+"), "cannot add [B] and [B/s]",
+      {range("a100_80g.mem1.capacity"), range("a100_80g.mem1.bandwidth")});
   EXPECT_EQ(os.str(),
             "sys.calc:2:36: error: cannot add [B] and [B/s]\n"
             "let total = a100_80g.mem1.capacity + a100_80g.mem1.bandwidth\n"
@@ -152,7 +153,7 @@ TEST_F(DiagnosticsTest, ColorsOnlyWhenEnabled) {
   diags.setShowColors(true);
   diags.error(at("x"), "coloured");
   std::string text = os.str();
-  EXPECT_NE(text.find("\x1b[1m"), std::string::npos) << text;     // bold
+  EXPECT_NE(text.find("\x1b[1m"), std::string::npos) << text;      // bold
   EXPECT_NE(text.find("\x1b[0;1;31m"), std::string::npos) << text; // red
   EXPECT_NE(text.find("coloured"), std::string::npos);
   EXPECT_NE(text.find("\x1b[0;1;32m^"), std::string::npos) << text; // caret
@@ -173,8 +174,8 @@ TEST_F(DiagnosticsTest, ConsumerReplacesPrinting) {
 }
 
 TEST(ClosestMatchTest, Typos) {
-  StringRef fields[] = {"hidden", "feedforward", "seq_size", "attn_heads",
-                        "attn_size", "num_blocks", "sample_rate"};
+  StringRef fields[] = {"hidden",    "feedforward", "seq_size",   "attn_heads",
+                        "attn_size", "num_blocks",  "sample_rate"};
   EXPECT_EQ(closestMatch("hiden", fields), StringRef("hidden"));
   EXPECT_EQ(closestMatch("sampel_rate", fields), StringRef("sample_rate"));
   EXPECT_EQ(closestMatch("HIDDEN", fields), StringRef("hidden"));

@@ -27,8 +27,8 @@ TEST(SplitInputTest, ChunksKeepTheirLineNumbers) {
   auto chunks = split("a\n// -----\nb\nc\n  // -----  \nd");
   ASSERT_EQ(chunks.size(), 3u);
   EXPECT_EQ(chunks[0], "a\n");
-  EXPECT_EQ(chunks[1], "\n\nb\nc\n");     // b stays on line 3.
-  EXPECT_EQ(chunks[2], "\n\n\n\n\nd");    // d stays on line 6.
+  EXPECT_EQ(chunks[1], "\n\nb\nc\n");  // b stays on line 3.
+  EXPECT_EQ(chunks[2], "\n\n\n\n\nd"); // d stays on line 6.
 }
 
 TEST(SplitInputTest, MarkerMustBeTheWholeLine) {

@@ -1,0 +1,53 @@
+//===- CalculonInputs.h - Calculon JSON -> cost structs -------------------===//
+//
+// Reads Calculon's model ("application"), execution and system JSON files
+// into the cost library's structs, validating them like Calculon does
+// (calculon-model.md §2.1–§2.3): exact key sets where it asserts them, types,
+// and the enumerated string values. Messages are "FILE: key 'x': ...".
+//
+//===----------------------------------------------------------------------===//
+#ifndef CALC_EVAL_CALCULON_CALCULONINPUTS_H
+#define CALC_EVAL_CALCULON_CALCULONINPUTS_H
+
+#include "eval/cost/Execution.h"
+#include "eval/cost/Model.h"
+#include "eval/cost/System.h"
+
+#include "llvm/ADT/StringRef.h"
+
+#include <string>
+
+namespace calc::calculon {
+
+/// Reads a model file: the six required keys (others are ignored, as in
+/// Calculon). kvHeads is left 0: the execution's attention_type sets it.
+bool loadModel(llvm::StringRef path, cost::Model &model, std::string &error);
+
+/// The execution's `attention_type`, which the cost structs keep in Model.
+enum class AttentionType { MultiHead, MultiQuery };
+
+/// Reads an execution file: exactly Calculon's 23 keys.
+bool loadExecution(llvm::StringRef path, cost::Execution &exe,
+                   AttentionType &attention, std::string &error);
+
+/// Reads a system file and runs cost::checkSystem on it.
+bool loadSystem(llvm::StringRef path, cost::System &system,
+                std::string &error);
+
+/// Applies attention_type to the model (kvHeads = heads or 1).
+void applyAttention(cost::Model &model, AttentionType attention);
+
+/// The three inputs of `llm`, loaded by file extension: `.json` is
+/// Calculon's format. This is the seam where `.calc` inputs plug in.
+struct LlmInputs {
+  cost::Model model;
+  cost::Execution exe;
+  cost::System system;
+};
+bool loadLlmInputs(llvm::StringRef modelPath, llvm::StringRef exePath,
+                   llvm::StringRef systemPath, LlmInputs &inputs,
+                   std::string &error);
+
+} // namespace calc::calculon
+
+#endif

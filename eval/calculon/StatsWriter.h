@@ -1,0 +1,44 @@
+//===- StatsWriter.h - Calculon's `llm` outputs ---------------------------===//
+//
+// The stats JSON (96 keys, optional `layers`), the human-readable summary
+// (calculon-model.md §10.3) and the peers file (§10.4), plus writing a file
+// atomically (temp file + rename), gzip-compressed for `.gz` names.
+//
+//===----------------------------------------------------------------------===//
+#ifndef CALC_EVAL_CALCULON_STATSWRITER_H
+#define CALC_EVAL_CALCULON_STATSWRITER_H
+
+#include "eval/cost/Execution.h"
+#include "eval/cost/Model.h"
+#include "eval/cost/Stats.h"
+
+#include "llvm/ADT/ArrayRef.h"
+#include "llvm/ADT/StringRef.h"
+#include "llvm/Support/raw_ostream.h"
+
+#include <string>
+
+namespace calc::calculon {
+
+/// Writes the 96 statistics as a JSON object (2-space indent, or none when
+/// `compact`), with the per-layer list when `layers` is non-empty.
+void writeStatsJson(llvm::raw_ostream &os, const cost::Stats &stats,
+                    llvm::ArrayRef<cost::LayerStats> layers, bool withLayers,
+                    bool compact);
+
+/// Writes the peers file: for every rank its TP group, next pipeline rank
+/// and DP group (§10.4).
+void writePeersJson(llvm::raw_ostream &os, const cost::Execution &exe);
+
+/// The human-readable summary of `llm ... -`.
+void writeSummary(llvm::raw_ostream &os, const cost::Model &model,
+                  const cost::Execution &exe, const cost::Stats &stats);
+
+/// Writes `contents` to `path` atomically; gzip when the name ends in
+/// ".gz". On failure returns false with a message in `error`.
+bool writeFileAtomically(llvm::StringRef path, llvm::StringRef contents,
+                         std::string &error);
+
+} // namespace calc::calculon
+
+#endif

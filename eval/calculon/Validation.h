@@ -1,0 +1,33 @@
+//===- Validation.h - Calculon's `llm-validation` and parameter count -----===//
+//
+// `lv` compares the model against the measurements of Korthikanti et al.
+// 2022, "Reducing Activation Recomputation in Large Transformer Models"
+// (arXiv:2205.05198), as Calculon does (calculon-model.md §12). `lpc` is the
+// parameter count of §13.1.
+//
+//===----------------------------------------------------------------------===//
+#ifndef CALC_EVAL_CALCULON_VALIDATION_H
+#define CALC_EVAL_CALCULON_VALIDATION_H
+
+#include "eval/cost/Model.h"
+
+#include "llvm/ADT/StringRef.h"
+#include "llvm/Support/raw_ostream.h"
+
+#include <string>
+
+namespace calc::calculon {
+
+/// Runs the three validation tables with inputs under `baseDir` (models/,
+/// systems/, validation/seqsel/) and prints them to `os`. Returns false
+/// with `error` set when an input is missing or rejected.
+bool runValidation(llvm::StringRef baseDir, bool verbose, llvm::raw_ostream &os,
+                   std::string &error);
+
+/// Calculon's parameter count (§13.1): the blocks plus a 51,200-token
+/// embedding and position embeddings.
+int64_t parameterCount(const cost::Model &model);
+
+} // namespace calc::calculon
+
+#endif

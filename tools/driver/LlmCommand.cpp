@@ -1,0 +1,93 @@
+//===- LlmCommand.cpp - `calcc llm`: Calculon's single evaluation ---------===//
+//
+// `calcc llm MODEL EXEC SYSTEM OUT [-l] [-p PEERS]`, Calculon's positional
+// arguments (calculon-model.md §13). OUT is `-` (human summary), `*.json` or
+// `*.json.gz` (the 96 statistics). Every rejection prints
+// `error: <message>` and exits 1 without writing any file.
+//
+//===----------------------------------------------------------------------===//
+#include "tools/driver/Command.h"
+
+#include "eval/calculon/CalculonInputs.h"
+#include "eval/calculon/StatsWriter.h"
+#include "eval/cost/Training.h"
+
+#include "llvm/Support/raw_ostream.h"
+
+using namespace llvm;
+using namespace calc;
+
+static cl::SubCommand llmCommand("llm",
+                                 "Evaluate one execution (Calculon 'llm')");
+static cl::list<std::string> llmArgs(cl::Positional, cl::sub(llmCommand),
+                                     cl::desc("MODEL EXEC SYSTEM OUT"),
+                                     cl::OneOrMore);
+static cl::opt<bool> llmLayers("l", cl::sub(llmCommand),
+                               cl::desc("Include per-layer statistics"));
+static cl::alias llmLayersLong("layers", cl::aliasopt(llmLayers));
+static cl::opt<std::string> llmPeers("p", cl::sub(llmCommand),
+                                     cl::desc("Write the peers file"),
+                                     cl::value_desc("PEERS"));
+static cl::alias llmPeersLong("peers", cl::aliasopt(llmPeers));
+
+static int fail(const Twine &message) {
+  errs() << "error: " << message << "\n";
+  return driver::ExitInputError;
+}
+
+static bool outputKind(StringRef out, bool &compact) {
+  compact = out.endswith(".json.gz");
+  return out == "-" || out.endswith(".json") || compact;
+}
+
+static int runLlm() {
+  if (llmArgs.size() != 4) {
+    errs() << "calcc llm: error: expected 4 arguments MODEL EXEC SYSTEM OUT, "
+              "got "
+           << llmArgs.size() << "\n";
+    return driver::ExitUsageError;
+  }
+  StringRef out = llmArgs[3];
+  bool compact;
+  if (!outputKind(out, compact)) {
+    errs() << "calcc llm: error: output '" << out
+           << "' must be '-', *.json or *.json.gz\n";
+    return driver::ExitUsageError;
+  }
+  calculon::LlmInputs in;
+  std::string error;
+  if (!calculon::loadLlmInputs(llmArgs[0], llmArgs[1], llmArgs[2], in, error))
+    return fail(error);
+  cost::Workspace ws;
+  cost::Stats stats;
+  cost::EvalStatus status =
+      cost::evaluateTraining(in.model, in.system, in.exe, ws, stats);
+  if (!status.ok()) {
+    std::string message;
+    raw_string_ostream os(message);
+    cost::renderStatus(status, os);
+    return fail(os.str());
+  }
+  if (!llmPeers.empty()) {
+    std::string peers;
+    raw_string_ostream os(peers);
+    calculon::writePeersJson(os, in.exe);
+    if (!calculon::writeFileAtomically(llmPeers, os.str(), error))
+      return fail(error);
+  }
+  if (out == "-") {
+    calculon::writeSummary(outs(), in.model, in.exe, stats);
+    return driver::ExitSuccess;
+  }
+  SmallVector<cost::LayerStats, 32> layers;
+  if (llmLayers)
+    cost::layerStats(ws, layers);
+  std::string text;
+  raw_string_ostream os(text);
+  calculon::writeStatsJson(os, stats, layers, llmLayers, compact);
+  if (!calculon::writeFileAtomically(out, os.str(), error))
+    return fail(error);
+  return driver::ExitSuccess;
+}
+
+static driver::Command llmRegistration(llmCommand, runLlm);
