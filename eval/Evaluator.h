@@ -82,6 +82,11 @@ public:
     results[index] = std::move(value);
   }
 
+  /// The result bound by `evaluate` number \p index (Error if it failed).
+  ir::Value result(unsigned index) const {
+    return index < results.size() ? results[index] : ir::Value();
+  }
+
   /// Significant digits of formatted numbers (`--precision`).
   void setPrecision(unsigned digits) { precision = digits; }
 

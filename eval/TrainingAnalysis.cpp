@@ -265,6 +265,11 @@ Value eval::runTraining(const Stmt &stmt, Evaluator &ev) {
     auto exact = exactInt(v);
     values[slot] = cost::statIsIntTyped(st) && exact ? Value::integer(*exact, dim)
                                                      : Value::real(v, dim);
+    // A count unit (`sample/s`) is how the stat reads; base units (`B`, `s`)
+    // are left to the automatic display (GiB, ms…).
+    const Unit &declared = rs->fields[slot].unit;
+    if (declared.scale == 1 && declared.text != baseUnitFor(dim).text)
+      values[slot].unit = declared;
   }
   Instance *record = ev.makeRecord(rs, stmt.name, std::move(values));
   record->inputs = inputs;

@@ -73,6 +73,7 @@ struct Expr {
   llvm::SmallVector<Expr *, 3> ops;
   Value value;                    ///< Const.
   unsigned slot = 0;              ///< Field, Super, Member.
+  std::string fieldName;          ///< Field, Super, Member (for printing).
   unsigned depth = 0;             ///< Field.
   const Entity *entity = nullptr; ///< EntityRef.
   const Let *let = nullptr;       ///< LetRef.

@@ -201,6 +201,7 @@ Expr *ExprLowering::name(const ast::NameExpr *e) {
     Expr *x = make(ExprKind::Field, s->schema->fields[slot].type, e->range);
     x->slot = slot;
     x->depth = depth;
+    x->fieldName = id.name;
     return x;
   }
   auto rit = b.results.find(id.name);
@@ -281,6 +282,7 @@ Expr *ExprLowering::fieldOf(Expr *base, const ast::Identifier &name,
   Expr *x = make(ExprKind::Member, s->fields[slot].type, range);
   x->ops.push_back(base);
   x->slot = slot;
+  x->fieldName = name.name;
   return x;
 }
 

@@ -227,6 +227,7 @@ Expr *ExprLowering::super(const ast::SuperExpr *e) {
   }
   Expr *out = make(ExprKind::Super, scope->schema->fields[slot].type, e->range);
   out->slot = slot;
+  out->fieldName = e->field.name;
   return out;
 }
 

@@ -38,10 +38,11 @@ void calc::ir::printExpr(const Expr *e, llvm::raw_ostream &os) {
     printValue(e->value, os);
     break;
   case ExprKind::Field:
-    os << "^" << e->depth << " " << e->type.str();
+    os << "^" << e->depth << " " << e->fieldName;
     break;
   case ExprKind::Super:
   case ExprKind::Member:
+    os << " " << e->fieldName;
     break;
   case ExprKind::EntityRef:
     os << " " << e->entity->name;
@@ -68,8 +69,7 @@ void calc::ir::printExpr(const Expr *e, llvm::raw_ostream &os) {
   default:
     break;
   }
-  if (e->kind != ExprKind::Field)
-    os << " : " << e->type.str();
+  os << " : " << e->type.str();
   for (const Expr *op : e->ops) {
     os << " ";
     printExpr(op, os);
