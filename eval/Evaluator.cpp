@@ -8,6 +8,8 @@
 //===----------------------------------------------------------------------===//
 #include "eval/Evaluator.h"
 
+#include "ir/NumberFormat.h"
+
 #include "llvm/ADT/Twine.h"
 
 #include <cmath>
@@ -27,11 +29,9 @@ void Evaluator::setStatement(llvm::SMLoc loc, std::string what) {
   stmtWhat = std::move(what);
 }
 
-DiagnosticBuilder Evaluator::error(SMRange range, const llvm::Twine &message) {
-  DiagnosticBuilder builder = diags.error(range.Start, message, {range});
-  if (stmtLoc.isValid())
-    builder.note(stmtLoc, "while evaluating " + stmtWhat);
-  return builder;
+EvalDiagnostic Evaluator::error(SMRange range, const llvm::Twine &message) {
+  return EvalDiagnostic(diags.error(range.Start, message, {range}), stmtLoc,
+                        stmtWhat);
 }
 
 const Env *Evaluator::pushEnv(Instance *self, const Env *next) {
@@ -198,7 +198,7 @@ Value Evaluator::coerce(const FieldDecl &decl, Value v, SMRange range) {
     return v;
   if (decl.isInt && v.kind == Value::Real) {
     if (!std::isfinite(v.r) || v.r != std::floor(v.r) || std::fabs(v.r) > 9.2e18) {
-      error(range, format(v) + " is not an integer")
+      error(range, formatSignificant(v.r, 6) + " is not an integer")
           .note(decl.loc, "'" + decl.name + "' is an integer field");
       return Value::error();
     }

@@ -33,6 +33,30 @@ struct Context {
   unsigned layer = 0;
 };
 
+/// An evaluation error being built: notes go after the primary, and the
+/// "while evaluating" note naming the statement goes last, when it ends.
+class EvalDiagnostic {
+public:
+  EvalDiagnostic(DiagnosticBuilder builder, llvm::SMLoc stmtLoc,
+                 std::string stmtWhat)
+      : builder(builder), stmtLoc(stmtLoc), stmtWhat(std::move(stmtWhat)) {}
+  EvalDiagnostic(const EvalDiagnostic &) = delete;
+  ~EvalDiagnostic() {
+    if (stmtLoc.isValid())
+      builder.note(stmtLoc, "while evaluating " + stmtWhat);
+  }
+  EvalDiagnostic &note(llvm::SMLoc loc, const llvm::Twine &message,
+                       llvm::ArrayRef<llvm::SMRange> ranges = {}) {
+    builder.note(loc, message, ranges);
+    return *this;
+  }
+
+private:
+  DiagnosticBuilder builder;
+  llvm::SMLoc stmtLoc;
+  std::string stmtWhat;
+};
+
 class Evaluator {
 public:
   Evaluator(const ir::Module &module, DiagnosticEngine &diags);
@@ -64,7 +88,7 @@ public:
   void setStatement(llvm::SMLoc loc, std::string what);
 
   /// Reports an evaluation error at \p range (plus the statement note).
-  DiagnosticBuilder error(llvm::SMRange range, const llvm::Twine &message);
+  EvalDiagnostic error(llvm::SMRange range, const llvm::Twine &message);
 
   /// How a value reads in diagnostics, interpolation and tables.
   std::string format(const ir::Value &value) const;

@@ -59,7 +59,7 @@ std::string Type::str() const {
   case TypeKind::Error:
     return "<error>";
   case TypeKind::Number:
-    return dim.str();
+    return dim.isDimensionless() ? "a number" : dim.str();
   case TypeKind::Bool:
     return "bool";
   case TypeKind::String:

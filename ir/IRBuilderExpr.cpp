@@ -9,6 +9,7 @@
 //===----------------------------------------------------------------------===//
 #include "ir/IRBuilder.h"
 #include "ir/IRBuilderExpr.h"
+#include "ir/CheckedInt.h"
 #include "ir/Units.h"
 
 #include "llvm/ADT/StringSwitch.h"
@@ -84,8 +85,16 @@ llvm::Optional<Unit> ExprLowering::unit(StringRef text, SMRange range,
   auto u = parseUnit(text, &err);
   if (u)
     return u;
-  llvm::SMLoc loc = llvm::SMLoc::getFromPointer(range.Start.getPointer() +
-                                                err.offset);
+  // The AST keeps the unit without spaces; find the word in the source.
+  StringRef source(range.Start.getPointer(),
+                   range.End.getPointer() - range.Start.getPointer());
+  size_t at = 0;
+  for (unsigned i = 0; i < err.wordIndex; ++i)
+    at = source.find('/', at) + 1;
+  at = source.find(err.word, at);
+  if (at == StringRef::npos || err.word.empty())
+    at = 0;
+  llvm::SMLoc loc = llvm::SMLoc::getFromPointer(range.Start.getPointer() + at);
   SMRange wordRange(loc, llvm::SMLoc::getFromPointer(loc.getPointer() +
                                                      err.word.size()));
   auto diag = diags.error(loc, err.message, {err.word.empty() ? range : wordRange});
@@ -93,11 +102,10 @@ llvm::Optional<Unit> ExprLowering::unit(StringRef text, SMRange range,
     diag.note(loc, err.suggestionText());
   if (err.wordIndex > 0 && quantity) {
     // `80 GiB / t`: the unit swallowed a division the user meant.
-    size_t slash = text.rfind('/', err.offset);
-    StringRef num(quantity->range.Start.getPointer(),
-                  range.Start.getPointer() - quantity->range.Start.getPointer());
-    diag.note(loc, "write (" + num.str() + text.substr(0, slash).rtrim().str() +
-                       ") / " + err.word);
+    StringRef before(quantity->range.Start.getPointer(),
+                     loc.getPointer() - quantity->range.Start.getPointer());
+    before = before.rtrim().drop_back().rtrim(); // Drop the last `/`.
+    diag.note(loc, "write (" + before.str() + ") / " + err.word);
   }
   return llvm::None;
 }
@@ -109,11 +117,11 @@ Expr *ExprLowering::number(const ast::Expr *e, const Unit *u) {
   Dimension dim = u ? u->dim : Dimension();
   Value v;
   if (auto *i = llvm::dyn_cast<ast::IntLiteral>(e)) {
-    double exact = double(i->value) * scale;
-    if (scale >= 1 && scale == std::floor(scale) && std::fabs(exact) < 9.2e18)
-      v = Value::integer(i->value * int64_t(scale), dim);
-    else
-      v = Value::real(double(i->value) * scale, dim);
+    llvm::Optional<int64_t> scaled;
+    if (scale >= 1 && scale == std::floor(scale) && scale < 9.2e18)
+      scaled = checkedMul(i->value, int64_t(scale));
+    v = scaled ? Value::integer(*scaled, dim)
+               : Value::real(double(i->value) * scale, dim);
   } else if (auto *r = llvm::dyn_cast<ast::RealLiteral>(e)) {
     v = Value::real(r->value * scale, dim);
   } else {
