@@ -92,12 +92,25 @@ void Sema::addName(NameTable &table, StringRef name, const Symbol &symbol,
   auto diag = diags.error(range.Start, what, {range});
   if (newLoc != range.Start && newLoc.isValid())
     diag.note(newLoc, "declared here");
-  if (oldLoc.isValid())
+  if (!oldLoc.isValid())
+    return;
+  const File *oldFile = old.kind == Symbol::Decl ? declFile.lookup(old.decl) : nullptr;
+  if (local && oldFile && what.rfind("duplicate", 0) != 0)
+    diag.note(oldLoc, "'" + name + "' is also declared in '" + oldFile->path + "'");
+  else
     diag.note(oldLoc, "previous declaration is here");
 }
 
 void Sema::buildExports(const File *file) {
   auto table = std::make_unique<NameTable>();
+  // Imported names first, so a local declaration that collides with one is
+  // the error (at the local name, with the imported one as a note).
+  for (const Import &imp : file->imports) {
+    if (!imp.target || imp.hasAlias())
+      continue;
+    for (const auto &[name, sym] : exported(imp.target))
+      addName(*table, name, sym, imp.pathRange, /*local=*/false);
+  }
   for (const DeclPtr &d : file->decls) {
     if (llvm::isa<SchemaDecl>(d.get()))
       continue;
@@ -109,12 +122,6 @@ void Sema::buildExports(const File *file) {
     }
     addName(*table, d->name.name, Symbol{Symbol::Decl, d.get(), file, {}},
             SMRange(), /*local=*/true);
-  }
-  for (const Import &imp : file->imports) {
-    if (!imp.target || imp.hasAlias())
-      continue;
-    for (const auto &[name, sym] : exported(imp.target))
-      addName(*table, name, sym, imp.pathRange, /*local=*/false);
   }
   exports[file] = std::move(table);
 }

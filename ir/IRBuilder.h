@@ -63,6 +63,8 @@ private:
   void lowerAnalysis(const ast::AnalysisStmt *stmt);
   void lowerOutput(const ast::OutputStmt *stmt);
   void lowerCheck(const ast::CheckStmt *stmt);
+  void checkAnalysisInputs(const ast::AnalysisStmt *a, const Block *block);
+  std::string describeEntity(const Expr *e);
   void applyOverrides(llvm::ArrayRef<Override> overrides);
   // Blocks (IRBuilderBlock.cpp).
   Block *lowerBlock(const ast::Block &body, const Schema *schema,
@@ -74,6 +76,14 @@ private:
                 const std::string &what, bool assigning);
   bool checkAssignable(const FieldDecl &field, const Expr *value);
   void addMember(Block *block, Member member, llvm::SMRange range);
+  // Static completeness (IRBuilderComplete.cpp).
+  void staticLayers(const Expr *e, llvm::SmallVectorImpl<const Block *> &layers,
+                    bool &opaque);
+  void nestedLayers(llvm::ArrayRef<const Block *> outer, unsigned slot,
+                    llvm::SmallVectorImpl<const Block *> &layers, bool &opaque);
+  void missingFields(const Schema *schema, llvm::ArrayRef<const Block *> layers,
+                     const std::string &prefix, std::vector<std::string> &missing);
+  bool checkComplete(const Expr *value, const std::string &name);
   // Expressions (IRBuilderExpr.cpp).
   Expr *lowerExpr(const ast::Expr *e, const Scope *scope, const ast::File *file);
   std::string describe(const Scope *scope) const;

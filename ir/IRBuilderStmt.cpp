@@ -76,8 +76,40 @@ void IRBuilder::lowerAnalysis(const ast::AnalysisStmt *a) {
                              main);
   stmt.resultSchema = result;
   stmt.resultIndex = module->numResults++;
+  checkAnalysisInputs(a, stmt.analysis);
   results[name.name].schema = result;
   module->statements.push_back(std::move(stmt));
+}
+
+/// The analysis block must give every input, each statically complete.
+void IRBuilder::checkAnalysisInputs(const ast::AnalysisStmt *a,
+                                    const Block *block) {
+  std::vector<std::string> missing;
+  for (unsigned slot = 0; slot < block->schema->fields.size(); ++slot) {
+    const FieldDecl &f = block->schema->fields[slot];
+    if (!block->find(slot) && !f.defaultValue && !f.optional)
+      missing.push_back(f.name);
+  }
+  if (!missing.empty()) {
+    std::string list;
+    for (const std::string &m : missing)
+      list += (list.empty() ? "'" : ", '") + m + "'";
+    diags.error(a->analysis.loc(), "analysis '" + a->name.name +
+                                       "' is incomplete: missing " + list,
+                {a->analysis.range});
+    return;
+  }
+  for (const Member &m : block->members)
+    if (m.kind == MemberKind::Assign)
+      checkComplete(m.value, describeEntity(m.value));
+}
+
+/// How diagnostics name the entity an expression denotes.
+std::string IRBuilder::describeEntity(const Expr *e) {
+  if (e->kind == ExprKind::EntityRef)
+    return e->entity->name;
+  return std::string(e->range.Start.getPointer(),
+                     e->range.End.getPointer() - e->range.Start.getPointer());
 }
 
 /// The label of an output column: its text without a trailing `as U`.
@@ -110,6 +142,7 @@ void IRBuilder::lowerOutput(const ast::OutputStmt *o) {
     return;
   }
   const Schema *schema = stmt.target->type.schema;
+  checkComplete(stmt.target, o->name.name);
   Scope scope{schema, nullptr, schema->name + " '" + o->name.name + "'", false};
   for (const ast::ExprPtr &c : o->columns) {
     Column col;
