@@ -201,7 +201,7 @@ void Sema::resolveBases(const File *file) {
                                   " '" + e->base.str() + "'",
                               {e->base.range});
       if (auto best = closestMatch(e->base.str(), candidates))
-        diag.note("did you mean '" + best->str() + "'?");
+        diag.note(e->base.range.Start, "did you mean '" + best->str() + "'?");
       continue;
     }
     auto *base = llvm::dyn_cast<EntityDecl>(sym->decl);
