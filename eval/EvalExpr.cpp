@@ -203,6 +203,27 @@ Value Evaluator::power(const Expr *e, const Value &l, const Value &r) {
   return Value::real(v, dim);
 }
 
+/// Element-wise equality of two lists of numbers, strings or bools.
+static bool sameList(const Value &l, const Value &r) {
+  const ValueList &a = l.elements(), &b = r.elements();
+  if (a.size() != b.size())
+    return false;
+  for (size_t i = 0; i < a.size(); ++i) {
+    const Value &x = a[i], &y = b[i];
+    if (x.isNumber() != y.isNumber())
+      return false;
+    bool same = x.isNumber() ? (x.kind == Value::Int && y.kind == Value::Int
+                                    ? x.i == y.i
+                                    : x.asDouble() == y.asDouble())
+                : x.kind == Value::String ? x.getString() == y.getString()
+                : x.kind == Value::Bool   ? x.b == y.b
+                                          : x.object == y.object;
+    if (!same)
+      return false;
+  }
+  return true;
+}
+
 Value Evaluator::evalCompare(const Expr *e, const Context &ctx) {
   Value l = eval(e->ops[0], ctx);
   Value r = eval(e->ops[1], ctx);
@@ -213,6 +234,8 @@ Value Evaluator::evalCompare(const Expr *e, const Context &ctx) {
     return Value::boolean((l.b == r.b) == eq);
   if (l.kind == Value::String)
     return Value::boolean((l.getString() == r.getString()) == eq);
+  if (l.kind == Value::List)
+    return Value::boolean(sameList(l, r) == eq);
   if (e->ops.size() == 3) {
     Value t = eval(e->ops[2], ctx);
     if (t.isError())

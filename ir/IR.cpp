@@ -67,7 +67,11 @@ std::string Type::str() const {
   case TypeKind::Entity:
     return "'" + schema->name + "'";
   case TypeKind::List:
-    return elem == TypeKind::Error ? "an empty list" : "a list of " + element().str();
+    if (elem == TypeKind::Error)
+      return "an empty list";
+    if (elem == TypeKind::Number && dim.isDimensionless())
+      return "a list of numbers";
+    return "a list of " + element().str();
   case TypeKind::Steps:
     return "steps of " + dim.str() + " to " + valueDim.str();
   }

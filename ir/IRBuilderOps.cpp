@@ -55,6 +55,11 @@ Type ExprLowering::comparison(ExprKind k, Expr *l, Expr *r, SMRange op) {
   if (equality && (lk == TypeKind::Bool || lk == TypeKind::String) &&
       l->type.kind == r->type.kind)
     return Type::boolean();
+  // Lists compare element-wise; `[]` fits any list.
+  if (equality && lk == TypeKind::List && r->type.kind == TypeKind::List &&
+      (l->type == r->type || l->type.elem == TypeKind::Error ||
+       r->type.elem == TypeKind::Error))
+    return Type::boolean();
   return sameDims("compare", l, r, op) ? Type::boolean() : Type::error();
 }
 
