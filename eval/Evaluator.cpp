@@ -72,6 +72,8 @@ Instance *Evaluator::entity(const Entity *e) {
     return it->second;
   Instance *base = e->base ? entity(e->base) : nullptr;
   Instance *inst = amend(base, e->schema, e->body, nullptr, e->name);
+  if (e->overrides) // `-D`: above the body, below every derived entity.
+    inst->layers.insert(inst->layers.begin(), Layer{e->overrides, nullptr});
   entityInstances[e] = inst;
   return inst;
 }
