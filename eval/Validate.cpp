@@ -108,9 +108,9 @@ bool Evaluator::checkRequires(Instance *inst, SMRange use) {
     if (v.b)
       return;
     ok = false;
-    std::string msg = req.message.empty() ? "requirement failed" : req.message;
-    auto diag = error(use, msg + " in " + inst->schema->name + " '" +
-                               inst->name + "'");
+    auto diag = error(use, "requirement of " + inst->schema->name + " '" +
+                               inst->name + "' failed" +
+                               (req.message.empty() ? "" : ": " + req.message));
     diag.note(req.range.Start, "required here", {req.range});
     if (req.cond->ops.size() >= 2 && req.cond->type.kind == TypeKind::Bool &&
         req.cond->kind >= ExprKind::Eq && req.cond->kind <= ExprKind::Ge) {

@@ -310,7 +310,8 @@ Expr *ExprLowering::amend(const ast::AmendExpr *e) {
   Expr *out = make(ExprKind::Amend, Type::entity(schema), e->range);
   if (base)
     out->ops.push_back(base);
-  out->block = b.lowerBlock(e->body, schema, scope,
-                            schema->name + " '" + e->base.str() + " {…}'", file);
+  std::string what = base ? schema->name + " '" + e->base.str() + " {…}'"
+                          : schema->name + " block";
+  out->block = b.lowerBlock(e->body, schema, scope, what, file);
   return out;
 }

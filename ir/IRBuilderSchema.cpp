@@ -35,7 +35,7 @@ void IRBuilder::declareSchemas() {
       } else if (auto *r = llvm::dyn_cast<ast::RequireMember>(m.get())) {
         Require req;
         req.cond = lowerExpr(r->cond.get(), &scope, file);
-        req.range = r->range;
+        req.range = r->cond->range;
         if (auto *msg = llvm::dyn_cast_or_null<ast::StringLiteral>(r->message.get()))
           req.message = msg->plainText();
         if (!req.cond->type.isError() && req.cond->type.kind != TypeKind::Bool)
