@@ -35,11 +35,144 @@ static Value extreme(llvm::ArrayRef<Value> vs, bool isMax) {
   return best;
 }
 
-/// A double rounded by \p fn, as an integer, or an error.
+/// A rounded double as an integer, or None outside the int64 range.
 static llvm::Optional<int64_t> toInt(double v) {
   if (!std::isfinite(v) || std::fabs(v) >= 9.2e18)
     return llvm::None;
   return int64_t(v);
+}
+
+namespace {
+/// One call being evaluated: its expression and argument values.
+struct Call {
+  Evaluator &ev;
+  const Expr *e;
+  const ValueList &args;
+
+  Value fail(const llvm::Twine &message) {
+    ev.error(e->range, message);
+    return Value::error();
+  }
+  llvm::StringRef name() const { return spelling(e->builtin); }
+  /// Argument \p i as an integer ("1365.33 is not an integer" otherwise).
+  llvm::Optional<int64_t> intArg(unsigned i) {
+    const Value &v = args[i];
+    if (v.kind == Value::Int)
+      return v.i;
+    if (auto x = exactInt(v.r))
+      return x;
+    ev.error(e->ops[i]->range, ev.format(v) + " is not an integer");
+    return llvm::None;
+  }
+};
+} // namespace
+
+static Value minMax(Call &c) {
+  llvm::ArrayRef<Value> vs = c.args;
+  if (c.args.size() == 1)
+    vs = c.args[0].elements();
+  if (vs.empty())
+    return c.fail("'" + c.name() + "' of an empty list");
+  return extreme(vs, c.e->builtin == Builtin::Max);
+}
+
+static Value absolute(Call &c) {
+  Value v = c.args[0];
+  if (v.kind != Value::Int) {
+    v.r = std::fabs(v.r);
+    return v;
+  }
+  if (v.i >= 0)
+    return v;
+  auto n = checkedNeg(v.i);
+  if (!n)
+    return c.fail("integer overflow in 'abs'");
+  v.i = *n;
+  return v;
+}
+
+/// ceil, floor, round (halves away from zero): integers.
+static Value rounding(Call &c) {
+  if (c.args[0].kind == Value::Int)
+    return Value::integer(c.args[0].i);
+  double x = c.args[0].r;
+  double y = c.e->builtin == Builtin::Ceil    ? std::ceil(x)
+             : c.e->builtin == Builtin::Floor ? std::floor(x)
+                                              : std::round(x);
+  if (auto i = toInt(y))
+    return Value::integer(*i);
+  return c.fail(c.ev.format(c.args[0]) + " is out of the integer range");
+}
+
+static Value sqrtLog2(Call &c) {
+  double x = c.args[0].asDouble();
+  bool isSqrt = c.e->builtin == Builtin::Sqrt;
+  if (isSqrt ? x < 0 : x <= 0)
+    return c.fail("'" + c.name() + "' of " + c.ev.format(c.args[0]) +
+                  " is undefined");
+  return Value::real(isSqrt ? std::sqrt(x) : std::log2(x));
+}
+
+/// divisors(n), ascending, in O(sqrt n).
+static Value divisors(Call &c) {
+  auto n = c.intArg(0);
+  if (!n)
+    return Value::error();
+  if (*n <= 0)
+    return c.fail("'divisors' needs a positive integer, not " +
+                  c.ev.format(c.args[0]));
+  ValueList small, large;
+  for (int64_t d = 1; d <= *n / d; ++d)
+    if (*n % d == 0) {
+      small.push_back(Value::integer(d));
+      if (d != *n / d)
+        large.push_back(Value::integer(*n / d));
+    }
+  small.insert(small.end(), large.rbegin(), large.rend());
+  return Value::makeList(std::move(small));
+}
+
+/// pow2(lo..hi): the powers of two in [min, max] of the list, ascending.
+static Value pow2(Call &c) {
+  const ValueList &r = c.args[0].elements();
+  if (r.empty())
+    return Value::makeList({});
+  double lo = extreme(r, false).asDouble(), hi = extreme(r, true).asDouble();
+  ValueList out;
+  for (int64_t p = 1; double(p) <= hi; p *= 2) {
+    if (double(p) >= lo)
+      out.push_back(Value::integer(p));
+    if (p > INT64_MAX / 2)
+      break;
+  }
+  return Value::makeList(std::move(out));
+}
+
+static Value clamp(Call &c) {
+  const ValueList &a = c.args;
+  if (a[1].asDouble() > a[2].asDouble())
+    return c.fail("'clamp' bounds are reversed: " + c.ev.format(a[1]) + " > " +
+                  c.ev.format(a[2]));
+  if (a[0].asDouble() < a[1].asDouble())
+    return a[1];
+  return a[0].asDouble() > a[2].asDouble() ? a[2] : a[0];
+}
+
+/// sum(list): integers while every element is one (overflow is an error).
+static Value sum(Call &c) {
+  Dimension dim = c.e->type.dim;
+  Value acc = Value::integer(0, dim);
+  for (const Value &v : c.args[0].elements()) {
+    if (acc.kind == Value::Int && v.kind == Value::Int) {
+      auto s = checkedAdd(acc.i, v.i);
+      if (!s)
+        return c.fail("integer overflow in 'sum'");
+      acc.i = *s;
+    } else {
+      acc = Value::real(acc.asDouble() + v.asDouble(), dim);
+    }
+  }
+  return acc;
 }
 
 Value Evaluator::evalCall(const Expr *e, const Context &ctx) {
@@ -49,130 +182,28 @@ Value Evaluator::evalCall(const Expr *e, const Context &ctx) {
     if (args.back().isError())
       return Value::error();
   }
-  llvm::SMRange range = e->range;
-  auto intArg = [&](unsigned i) -> llvm::Optional<int64_t> {
-    const Value &v = args[i];
-    if (v.kind == Value::Int)
-      return v.i;
-    if (auto x = exactInt(v.r))
-      return x;
-    error(e->ops[i]->range, format(v) + " is not an integer");
-    return llvm::None;
-  };
+  Call c{*this, e, args};
   switch (e->builtin) {
   case Builtin::Min:
-  case Builtin::Max: {
-    llvm::ArrayRef<Value> vs = args;
-    if (args.size() == 1)
-      vs = args[0].elements();
-    if (vs.empty()) {
-      error(range, "'" + spelling(e->builtin) + "' of an empty list");
-      return Value::error();
-    }
-    return extreme(vs, e->builtin == Builtin::Max);
-  }
-  case Builtin::Abs: {
-    Value v = args[0];
-    if (v.kind == Value::Int) {
-      if (v.i < 0) {
-        auto n = checkedNeg(v.i);
-        if (!n) {
-          error(range, "integer overflow in 'abs'");
-          return Value::error();
-        }
-        v.i = *n;
-      }
-    } else {
-      v.r = std::fabs(v.r);
-    }
-    return v;
-  }
+  case Builtin::Max:
+    return minMax(c);
+  case Builtin::Abs:
+    return absolute(c);
   case Builtin::Ceil:
   case Builtin::Floor:
-  case Builtin::Round: {
-    if (args[0].kind == Value::Int)
-      return Value::integer(args[0].i);
-    double x = args[0].r;
-    double y = e->builtin == Builtin::Ceil    ? std::ceil(x)
-               : e->builtin == Builtin::Floor ? std::floor(x)
-                                              : std::round(x);
-    if (auto i = toInt(y))
-      return Value::integer(*i);
-    error(range, format(args[0]) + " is out of the integer range");
-    return Value::error();
-  }
+  case Builtin::Round:
+    return rounding(c);
   case Builtin::Sqrt:
-  case Builtin::Log2: {
-    double x = args[0].asDouble();
-    bool sqrtFn = e->builtin == Builtin::Sqrt;
-    if (sqrtFn ? x < 0 : x <= 0) {
-      error(range, "'" + spelling(e->builtin) + "' of " + format(args[0]) +
-                       " is undefined");
-      return Value::error();
-    }
-    return Value::real(sqrtFn ? std::sqrt(x) : std::log2(x));
-  }
-  case Builtin::Divisors: {
-    auto n = intArg(0);
-    if (!n)
-      return Value::error();
-    if (*n <= 0) {
-      error(range, "'divisors' needs a positive integer, not " + format(args[0]));
-      return Value::error();
-    }
-    ValueList small, large;
-    for (int64_t d = 1; d <= *n / d; ++d)
-      if (*n % d == 0) {
-        small.push_back(Value::integer(d));
-        if (d != *n / d)
-          large.push_back(Value::integer(*n / d));
-      }
-    small.insert(small.end(), large.rbegin(), large.rend());
-    return Value::makeList(std::move(small));
-  }
-  case Builtin::Pow2: {
-    const ValueList &r = args[0].elements();
-    if (r.empty())
-      return Value::makeList({});
-    Value lo = extreme(r, false), hi = extreme(r, true);
-    ValueList out;
-    for (int64_t p = 1; p > 0 && double(p) <= hi.asDouble(); p *= 2) {
-      if (double(p) >= lo.asDouble())
-        out.push_back(Value::integer(p));
-      if (p > INT64_MAX / 2)
-        break;
-    }
-    return Value::makeList(std::move(out));
-  }
-  case Builtin::Clamp: {
-    if (args[1].asDouble() > args[2].asDouble()) {
-      error(range, "'clamp' bounds are reversed: " + format(args[1]) + " > " +
-                       format(args[2]));
-      return Value::error();
-    }
-    if (args[0].asDouble() < args[1].asDouble())
-      return args[1];
-    if (args[0].asDouble() > args[2].asDouble())
-      return args[2];
-    return args[0];
-  }
-  case Builtin::Sum: {
-    const ValueList &vs = args[0].elements();
-    Value acc = Value::integer(0, e->type.dim);
-    for (const Value &v : vs) {
-      if (acc.kind == Value::Int && v.kind == Value::Int) {
-        auto s = checkedAdd(acc.i, v.i);
-        if (!s) {
-          error(range, "integer overflow in 'sum'");
-          return Value::error();
-        }
-        acc.i = *s;
-      } else {
-        acc = Value::real(acc.asDouble() + v.asDouble(), e->type.dim);
-      }
-    }
-    return acc;
-  }
+  case Builtin::Log2:
+    return sqrtLog2(c);
+  case Builtin::Divisors:
+    return divisors(c);
+  case Builtin::Pow2:
+    return pow2(c);
+  case Builtin::Clamp:
+    return clamp(c);
+  case Builtin::Sum:
+    return sum(c);
   case Builtin::Len:
     return Value::integer(int64_t(args[0].elements().size()));
   }

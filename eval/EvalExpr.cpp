@@ -55,60 +55,24 @@ Value Evaluator::eval(const Expr *e, const Context &ctx) {
   case ExprKind::LetRef:
     return let(e->let, e->range);
   case ExprKind::ResultRef:
-    return e->slot < results.size() ? results[e->slot] : Value::error();
+    return result(e->slot);
   case ExprKind::Member: {
     Value base = eval(e->ops[0], ctx);
-    if (base.isError())
-      return base;
-    return field(base.object, e->slot, e->range);
+    return base.isError() ? base : field(base.object, e->slot, e->range);
   }
   case ExprKind::Index:
     return evalIndex(e, ctx);
-  case ExprKind::Neg: {
-    Value v = eval(e->ops[0], ctx);
-    if (v.kind == Value::Real)
-      v.r = -v.r;
-    else if (v.kind == Value::Int) {
-      auto n = checkedNeg(v.i);
-      if (!n) {
-        error(e->range, "integer overflow in negation");
-        return Value::error();
-      }
-      v.i = *n;
-    }
-    return v;
-  }
-  case ExprKind::Not: {
-    Value v = eval(e->ops[0], ctx);
-    return v.isError() ? v : Value::boolean(!v.b);
-  }
+  case ExprKind::Neg:
+  case ExprKind::Not:
   case ExprKind::And:
-  case ExprKind::Or: {
-    Value l = eval(e->ops[0], ctx);
-    if (l.isError())
-      return l;
-    if (l.b == (e->kind == ExprKind::Or))
-      return l; // Short circuit.
-    return eval(e->ops[1], ctx);
-  }
-  case ExprKind::If: {
-    Value c = eval(e->ops[0], ctx);
-    if (c.isError())
-      return c;
-    return eval(e->ops[c.b ? 1 : 2], ctx);
-  }
+  case ExprKind::Or:
+  case ExprKind::If:
+    return evalLogic(e, ctx);
   case ExprKind::Call:
     return evalCall(e, ctx);
   case ExprKind::List:
-  case ExprKind::Steps: {
-    ValueList elems;
-    for (const Expr *op : e->ops)
-      elems.push_back(eval(op, ctx));
-    if (anyError(elems))
-      return Value::error();
-    return Value::makeList(std::move(elems),
-                           e->kind == ExprKind::List ? Value::List : Value::Steps);
-  }
+  case ExprKind::Steps:
+    return evalList(e, ctx);
   case ExprKind::Range:
     return evalRange(e, ctx);
   case ExprKind::Amend:
@@ -131,6 +95,45 @@ Value Evaluator::eval(const Expr *e, const Context &ctx) {
   default:
     return evalBinary(e, ctx);
   }
+}
+
+/// Negation, `not`, short-circuit `and`/`or`, and `if`.
+Value Evaluator::evalLogic(const Expr *e, const Context &ctx) {
+  Value v = eval(e->ops[0], ctx);
+  if (v.isError())
+    return v;
+  switch (e->kind) {
+  case ExprKind::Neg:
+    if (v.kind == Value::Real) {
+      v.r = -v.r;
+    } else if (auto n = checkedNeg(v.i)) {
+      v.i = *n;
+    } else {
+      error(e->range, "integer overflow in negation");
+      return Value::error();
+    }
+    return v;
+  case ExprKind::Not:
+    return Value::boolean(!v.b);
+  case ExprKind::And:
+  case ExprKind::Or:
+    if (v.b == (e->kind == ExprKind::Or))
+      return v;
+    return eval(e->ops[1], ctx);
+  default: // If.
+    return eval(e->ops[v.b ? 1 : 2], ctx);
+  }
+}
+
+/// A list literal, or a steps table (k0, v0, k1, v1, …).
+Value Evaluator::evalList(const Expr *e, const Context &ctx) {
+  ValueList elems;
+  for (const Expr *op : e->ops)
+    elems.push_back(eval(op, ctx));
+  if (anyError(elems))
+    return Value::error();
+  return Value::makeList(std::move(elems),
+                         e->kind == ExprKind::List ? Value::List : Value::Steps);
 }
 
 /// Integer arithmetic with overflow checks, or real arithmetic.

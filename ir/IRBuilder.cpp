@@ -55,10 +55,16 @@ Entity *IRBuilder::entityFor(const ast::EntityDecl *decl) {
   const ast::File *file = sema.fileOf(decl);
   e->body = lowerBlock(decl->body, e->schema, nullptr, what, file);
   auto ov = overridesOf.find(decl);
-  if (ov == overridesOf.end())
-    return e;
+  if (ov != overridesOf.end())
+    e->overrides = overrideLayer(e, ov->second, what);
+  return e;
+}
+
+/// The `-D` layer of entity \p e: `a.b.c = X` becomes `b { c = X }`.
+Block *IRBuilder::overrideLayer(Entity *e, llvm::ArrayRef<const Override *> list,
+                                const std::string &what) {
   Block *layer = module->newBlock(e->schema);
-  for (const Override *o : ov->second) {
+  for (const Override *o : list) {
     llvm::SmallVector<StringRef, 4> path;
     StringRef(o->path).split(path, '.');
     Block *block = layer;
@@ -66,22 +72,12 @@ Entity *IRBuilder::entityFor(const ast::EntityDecl *decl) {
     std::vector<std::unique_ptr<Scope>> scopes;
     for (size_t i = 1; i < path.size(); ++i) {
       ast::Identifier id{path[i].str(), o->range};
-      bool last = i + 1 == path.size();
       int slot = fieldSlot(id, block->schema, scope.what, true);
       if (slot < 0)
         break;
       const FieldDecl &field = block->schema->fields[slot];
-      if (last) {
-        Member m;
-        m.slot = slot;
-        m.value = lowerExpr(o->value, &scope, sema.mainFile());
-        m.range = o->range;
-        checkAssignable(field, m.value);
-        block->memberOf.resize(block->schema->fields.size(), -1);
-        if (block->memberOf[slot] >= 0)
-          block->members[block->memberOf[slot]] = m; // A later -D wins.
-        else
-          addMember(block, m, o->range);
+      if (i + 1 == path.size()) {
+        overrideField(block, slot, *o, scope);
         break;
       }
       if (field.type.kind != TypeKind::Entity) {
@@ -107,8 +103,22 @@ Entity *IRBuilder::entityFor(const ast::EntityDecl *decl) {
       block = const_cast<Block *>(existing->block);
     }
   }
-  e->overrides = layer;
-  return e;
+  return layer;
+}
+
+/// `field = EXPR` in an override layer; a later `-D` of the same path wins.
+void IRBuilder::overrideField(Block *block, unsigned slot, const Override &o,
+                              const Scope &scope) {
+  Member m;
+  m.slot = slot;
+  m.value = lowerExpr(o.value, &scope, sema.mainFile());
+  m.range = o.range;
+  checkAssignable(block->schema->fields[slot], m.value);
+  block->memberOf.resize(block->schema->fields.size(), -1);
+  if (block->memberOf[slot] >= 0)
+    block->members[block->memberOf[slot]] = m;
+  else
+    addMember(block, m, o.range);
 }
 
 Let *IRBuilder::letFor(const ast::LetDecl *decl) {

@@ -66,12 +66,23 @@ private:
   void checkAnalysisInputs(const ast::AnalysisStmt *a, const Block *block);
   std::string describeEntity(const Expr *e);
   void applyOverrides(llvm::ArrayRef<Override> overrides);
+  Block *overrideLayer(Entity *e, llvm::ArrayRef<const Override *> list,
+                       const std::string &what);
+  void overrideField(Block *block, unsigned slot, const Override &o,
+                     const Scope &scope);
   // Blocks (IRBuilderBlock.cpp).
   Block *lowerBlock(const ast::Block &body, const Schema *schema,
                     const Scope *outer, std::string what,
                     const ast::File *file);
   void lowerMember(const ast::Member &m, Block *block, const Scope &scope,
                    const ast::File *file);
+  void lowerFieldMember(const ast::FieldMember &f, Block *block,
+                        const Scope &scope, const ast::File *file);
+  void lowerNestedMember(const ast::Identifier &name, const ast::Expr *index,
+                         const ast::Block &body, Block *block,
+                         const Scope &scope, const ast::File *file);
+  Require lowerRequire(const ast::RequireMember &r, const Scope &scope,
+                       const ast::File *file);
   int fieldSlot(const ast::Identifier &name, const Schema *schema,
                 const std::string &what, bool assigning);
   bool checkAssignable(const FieldDecl &field, const Expr *value);
@@ -102,6 +113,7 @@ private:
     llvm::SMRange nameRange;
   };
   llvm::StringMap<ResultInfo> results;
+  std::vector<std::string> resultOrder; ///< Result names in statement order.
   /// `-D` overrides per entity declaration and let.
   llvm::DenseMap<const ast::Decl *, std::vector<const Override *>> overridesOf;
   const Schema *trainingResult = nullptr;

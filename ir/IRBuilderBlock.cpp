@@ -112,75 +112,21 @@ bool IRBuilder::checkAssignable(const FieldDecl &field, const Expr *value) {
 
 void IRBuilder::lowerMember(const ast::Member &m, Block *block,
                             const Scope &scope, const ast::File *file) {
-  const Schema *schema = block->schema;
   switch (m.getKind()) {
-  case ast::Member::Kind::Field: {
-    auto &f = llvm::cast<ast::FieldMember>(m);
-    Expr *value = lowerExpr(f.value.get(), &scope, file);
-    int slot = fieldSlot(f.name, schema, scope.what, true);
-    if (slot < 0)
-      return;
-    checkAssignable(schema->fields[slot], value);
-    Member mem;
-    mem.slot = slot;
-    mem.value = value;
-    mem.range = f.name.range;
-    addMember(block, mem, f.name.range);
-    return;
+  case ast::Member::Kind::Field:
+    return lowerFieldMember(llvm::cast<ast::FieldMember>(m), block, scope, file);
+  case ast::Member::Kind::NestedBlock: {
+    auto &n = llvm::cast<ast::NestedBlockMember>(m);
+    return lowerNestedMember(n.name, nullptr, n.body, block, scope, file);
   }
-  case ast::Member::Kind::NestedBlock:
   case ast::Member::Kind::IndexedAmend: {
-    bool indexed = m.getKind() == ast::Member::Kind::IndexedAmend;
-    const ast::Identifier &name =
-        indexed ? llvm::cast<ast::IndexedAmendMember>(m).name
-                : llvm::cast<ast::NestedBlockMember>(m).name;
-    const ast::Block &body = indexed ? llvm::cast<ast::IndexedAmendMember>(m).body
-                                     : llvm::cast<ast::NestedBlockMember>(m).body;
-    int slot = fieldSlot(name, schema, scope.what, true);
-    if (slot < 0)
-      return;
-    const FieldDecl &field = schema->fields[slot];
-    TypeKind want = indexed ? TypeKind::List : TypeKind::Entity;
-    if (field.type.kind != want ||
-        (indexed && field.type.elem != TypeKind::Entity)) {
-      diags.error(name.loc(), "'" + name.name + "' is " + field.type.str() +
-                                  (indexed ? ", not a list of entities"
-                                           : ", not a nested block"),
-                  {name.range})
-          .note(field.loc, "'" + field.name + "' declared here");
-      return;
-    }
-    Member mem;
-    mem.kind = indexed ? MemberKind::IndexAmend : MemberKind::Nested;
-    mem.slot = slot;
-    mem.range = name.range;
-    if (indexed) {
-      auto &ia = llvm::cast<ast::IndexedAmendMember>(m);
-      mem.index = lowerExpr(ia.index.get(), &scope, file);
-      if (!mem.index->type.isError() &&
-          (!mem.index->type.isNumber() || !mem.index->type.dim.isDimensionless()))
-        diags.error(ia.index->loc(), "an index must be a dimensionless integer",
-                    {ia.index->range});
-    }
-    std::string what = field.type.schema->name + " '" + name.name + "'";
-    mem.block = lowerBlock(body, field.type.schema, &scope, what, file);
-    addMember(block, mem, name.range);
-    return;
+    auto &ia = llvm::cast<ast::IndexedAmendMember>(m);
+    return lowerNestedMember(ia.name, ia.index.get(), ia.body, block, scope, file);
   }
-  case ast::Member::Kind::Require: {
-    auto &r = llvm::cast<ast::RequireMember>(m);
-    Require req;
-    req.cond = lowerExpr(r.cond.get(), &scope, file);
-    req.range = r.cond->range;
-    if (auto *msg = llvm::dyn_cast_or_null<ast::StringLiteral>(r.message.get()))
-      req.message = msg->plainText();
-    if (!req.cond->type.isError() && req.cond->type.kind != TypeKind::Bool)
-      diags.error(r.cond->loc(), "a require needs a bool, not " +
-                                     req.cond->type.str(),
-                  {r.cond->range});
-    block->requires.push_back(req);
+  case ast::Member::Kind::Require:
+    block->requires.push_back(
+        lowerRequire(llvm::cast<ast::RequireMember>(m), scope, file));
     return;
-  }
   case ast::Member::Kind::Domain:
     diags.error(m.loc(), "a domain ('in') is only allowed in a search; use search",
                 {m.range});
@@ -196,4 +142,68 @@ void IRBuilder::lowerMember(const ast::Member &m, Block *block,
     diags.error(m.loc(), "a schema field may only appear in a schema", {m.range});
     return;
   }
+}
+
+void IRBuilder::lowerFieldMember(const ast::FieldMember &f, Block *block,
+                                 const Scope &scope, const ast::File *file) {
+  Expr *value = lowerExpr(f.value.get(), &scope, file);
+  int slot = fieldSlot(f.name, block->schema, scope.what, true);
+  if (slot < 0)
+    return;
+  checkAssignable(block->schema->fields[slot], value);
+  Member mem;
+  mem.slot = slot;
+  mem.value = value;
+  mem.range = f.name.range;
+  addMember(block, mem, f.name.range);
+}
+
+/// `name { … }` (index null) or `name[index] { … }`.
+void IRBuilder::lowerNestedMember(const ast::Identifier &name,
+                                  const ast::Expr *index, const ast::Block &body,
+                                  Block *block, const Scope &scope,
+                                  const ast::File *file) {
+  int slot = fieldSlot(name, block->schema, scope.what, true);
+  if (slot < 0)
+    return;
+  const FieldDecl &field = block->schema->fields[slot];
+  bool indexed = index != nullptr;
+  TypeKind want = indexed ? TypeKind::List : TypeKind::Entity;
+  if (field.type.kind != want ||
+      (indexed && field.type.elem != TypeKind::Entity)) {
+    diags.error(name.loc(), "'" + name.name + "' is " + field.type.str() +
+                                (indexed ? ", not a list of entities"
+                                         : ", not a nested block"),
+                {name.range})
+        .note(field.loc, "'" + field.name + "' declared here");
+    return;
+  }
+  Member mem;
+  mem.kind = indexed ? MemberKind::IndexAmend : MemberKind::Nested;
+  mem.slot = slot;
+  mem.range = name.range;
+  if (indexed) {
+    mem.index = lowerExpr(index, &scope, file);
+    const Type &t = mem.index->type;
+    if (!t.isError() && (!t.isNumber() || !t.dim.isDimensionless()))
+      diags.error(index->loc(), "an index must be a dimensionless integer",
+                  {index->range});
+  }
+  std::string what = field.type.schema->name + " '" + name.name + "'";
+  mem.block = lowerBlock(body, field.type.schema, &scope, what, file);
+  addMember(block, mem, name.range);
+}
+
+Require IRBuilder::lowerRequire(const ast::RequireMember &r, const Scope &scope,
+                                const ast::File *file) {
+  Require req;
+  req.cond = lowerExpr(r.cond.get(), &scope, file);
+  req.range = r.cond->range;
+  if (auto *msg = llvm::dyn_cast_or_null<ast::StringLiteral>(r.message.get()))
+    req.message = msg->plainText();
+  if (!req.cond->type.isError() && req.cond->type.kind != TypeKind::Bool)
+    diags.error(r.cond->loc(), "a require needs a bool, not " +
+                                   req.cond->type.str(),
+                {r.cond->range});
+  return req;
 }

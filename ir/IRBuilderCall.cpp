@@ -49,6 +49,57 @@ Expr *ExprLowering::call(const ast::CallExpr *e) {
   return callArgs(e, *fn);
 }
 
+bool ExprLowering::arity(Expr *call, size_t n) {
+  if (call->ops.size() == n)
+    return true;
+  diags.error(call->range.Start, "'" + spelling(call->builtin) + "' takes " +
+                                     llvm::Twine(n) + " argument" +
+                                     (n == 1 ? "" : "s") + ", not " +
+                                     llvm::Twine(call->ops.size()),
+              {call->range});
+  return false;
+}
+
+bool ExprLowering::dimensionless(Expr *call, Expr *arg) {
+  if (!expect(arg, TypeKind::Number, "a number"))
+    return false;
+  if (arg->type.dim.isDimensionless())
+    return true;
+  diags.error(arg->range.Start, "'" + spelling(call->builtin) +
+                                    "' needs a dimensionless number, not " +
+                                    arg->type.dim.str(),
+              {arg->range});
+  return false;
+}
+
+bool ExprLowering::numberList(Expr *arg) {
+  if (!expect(arg, TypeKind::List, "a list"))
+    return false;
+  if (arg->type.elem == TypeKind::Number || arg->type.elem == TypeKind::Error)
+    return true;
+  diags.error(arg->range.Start, "expected a list of numbers, not " +
+                                    arg->type.str(),
+              {arg->range});
+  return false;
+}
+
+/// min/max: two or more numbers of one dimension, or one list of numbers.
+Type ExprLowering::minMaxType(Expr *out) {
+  auto &ops = out->ops;
+  if (ops.size() == 1)
+    return numberList(ops[0]) ? ops[0]->type.element() : Type::error();
+  if (ops.size() < 2) {
+    diags.error(out->range.Start, "'" + spelling(out->builtin) +
+                                      "' takes a list or two or more arguments",
+                {out->range});
+    return Type::error();
+  }
+  for (Expr *a : llvm::makeArrayRef(ops).drop_front())
+    if (!sameDims("compare", ops[0], a, out->range))
+      return Type::error();
+  return ops[0]->type;
+}
+
 Expr *ExprLowering::callArgs(const ast::CallExpr *e, Builtin fn) {
   Expr *out = make(ExprKind::Call, Type::error(), e->range);
   out->builtin = fn;
@@ -57,95 +108,52 @@ Expr *ExprLowering::callArgs(const ast::CallExpr *e, Builtin fn) {
   for (Expr *a : out->ops)
     if (a->type.isError())
       return out;
-  auto arity = [&](size_t n) {
-    if (out->ops.size() == n)
-      return true;
-    diags.error(e->loc(), "'" + spelling(fn) + "' takes " + llvm::Twine(n) +
-                              " argument" + (n == 1 ? "" : "s") + ", not " +
-                              llvm::Twine(out->ops.size()),
-                {e->range});
-    return false;
-  };
-  auto dimensionless = [&](Expr *a) {
-    if (!expect(a, TypeKind::Number, "a number"))
-      return false;
-    if (a->type.dim.isDimensionless())
-      return true;
-    diags.error(a->range.Start, "'" + spelling(fn) +
-                                    "' needs a dimensionless number, not " +
-                                    a->type.dim.str(),
-                {a->range});
-    return false;
-  };
-  auto numberList = [&](Expr *a) {
-    if (!expect(a, TypeKind::List, "a list"))
-      return false;
-    if (a->type.elem == TypeKind::Number || a->type.elem == TypeKind::Error)
-      return true;
-    diags.error(a->range.Start, "expected a list of numbers, not " +
-                                    a->type.str(),
-                {a->range});
-    return false;
-  };
-  Type numberless = Type::number(Dimension());
+  auto &ops = out->ops;
+  Type number = Type::number(Dimension());
   switch (fn) {
   case Builtin::Min:
   case Builtin::Max:
-    if (out->ops.size() == 1) {
-      if (numberList(out->ops[0]))
-        out->type = out->ops[0]->type.element();
-      return out;
-    }
-    if (out->ops.size() < 2) {
-      diags.error(e->loc(), "'" + spelling(fn) +
-                                "' takes a list or two or more arguments",
-                  {e->range});
-      return out;
-    }
-    for (Expr *a : llvm::makeArrayRef(out->ops).drop_front())
-      if (!sameDims("compare", out->ops[0], a, e->range))
-        return out;
-    out->type = out->ops[0]->type;
-    return out;
+    out->type = minMaxType(out);
+    break;
   case Builtin::Abs:
-    if (arity(1) && expect(out->ops[0], TypeKind::Number, "a number"))
-      out->type = out->ops[0]->type;
-    return out;
+    if (arity(out, 1) && expect(ops[0], TypeKind::Number, "a number"))
+      out->type = ops[0]->type;
+    break;
   case Builtin::Ceil:
   case Builtin::Floor:
   case Builtin::Round:
   case Builtin::Sqrt:
   case Builtin::Log2:
-    if (arity(1) && dimensionless(out->ops[0]))
-      out->type = numberless;
-    return out;
+    if (arity(out, 1) && dimensionless(out, ops[0]))
+      out->type = number;
+    break;
   case Builtin::Divisors:
-    if (arity(1) && dimensionless(out->ops[0]))
-      out->type = Type::listOf(numberless);
-    return out;
+    if (arity(out, 1) && dimensionless(out, ops[0]))
+      out->type = Type::listOf(number);
+    break;
   case Builtin::Pow2:
-    if (arity(1) && numberList(out->ops[0])) {
-      if (out->ops[0]->type.dim.isDimensionless())
-        out->type = Type::listOf(numberless);
+    if (arity(out, 1) && numberList(ops[0])) {
+      if (ops[0]->type.dim.isDimensionless())
+        out->type = Type::listOf(number);
       else
-        diags.error(out->ops[0]->range.Start,
+        diags.error(ops[0]->range.Start,
                     "'pow2' needs a range of dimensionless integers",
-                    {out->ops[0]->range});
+                    {ops[0]->range});
     }
-    return out;
+    break;
   case Builtin::Clamp:
-    if (arity(3) && sameDims("clamp", out->ops[0], out->ops[1], e->range) &&
-        sameDims("clamp", out->ops[0], out->ops[2], e->range))
-      out->type = out->ops[0]->type;
-    return out;
+    if (arity(out, 3) && sameDims("clamp", ops[0], ops[1], e->range) &&
+        sameDims("clamp", ops[0], ops[2], e->range))
+      out->type = ops[0]->type;
+    break;
   case Builtin::Sum:
-    if (arity(1) && numberList(out->ops[0]))
-      out->type = out->ops[0]->type.element();
-    return out;
+    if (arity(out, 1) && numberList(ops[0]))
+      out->type = ops[0]->type.element();
+    break;
   case Builtin::Len:
-    if (arity(1) && expect(out->ops[0], TypeKind::List, "a list"))
-      out->type = numberless;
-    return out;
+    if (arity(out, 1) && expect(ops[0], TypeKind::List, "a list"))
+      out->type = number;
+    break;
   }
   return out;
 }

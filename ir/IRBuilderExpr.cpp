@@ -189,8 +189,8 @@ void ExprLowering::unknownName(const ast::Identifier &id) {
   for (const IRBuilder::Scope *s = scope; s; s = s->outer)
     for (const FieldDecl &f : s->schema->fields)
       candidates.push_back(f.name);
-  for (const auto &entry : b.results)
-    candidates.push_back(entry.getKey());
+  for (const std::string &r : b.resultOrder)
+    candidates.push_back(r);
   if (file)
     for (const auto &[n, sym] : b.sema.visible(file))
       candidates.push_back(n);

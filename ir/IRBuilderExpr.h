@@ -60,6 +60,10 @@ private:
   Type comparison(ExprKind k, Expr *l, Expr *r, SMRange op);
   Type power(Expr *l, Expr *r, SMRange op);
   Expr *callArgs(const ast::CallExpr *e, Builtin fn);
+  bool arity(Expr *call, size_t n);
+  bool dimensionless(Expr *call, Expr *arg);
+  bool numberList(Expr *arg);
+  Type minMaxType(Expr *call);
   void unknownName(const ast::Identifier &id);
 
   IRBuilder &b;

@@ -33,16 +33,7 @@ void IRBuilder::declareSchemas() {
         field.defaultValue = lowerExpr(f->defaultValue.get(), &scope, file);
         checkAssignable(field, field.defaultValue);
       } else if (auto *r = llvm::dyn_cast<ast::RequireMember>(m.get())) {
-        Require req;
-        req.cond = lowerExpr(r->cond.get(), &scope, file);
-        req.range = r->cond->range;
-        if (auto *msg = llvm::dyn_cast_or_null<ast::StringLiteral>(r->message.get()))
-          req.message = msg->plainText();
-        if (!req.cond->type.isError() && req.cond->type.kind != TypeKind::Bool)
-          diags.error(r->cond->loc(), "a require needs a bool, not " +
-                                          req.cond->type.str(),
-                      {r->cond->range});
-        s->requires.push_back(req);
+        s->requires.push_back(lowerRequire(*r, scope, file));
       }
     }
   }

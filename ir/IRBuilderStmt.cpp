@@ -45,6 +45,7 @@ void IRBuilder::lowerAnalysis(const ast::AnalysisStmt *a) {
   }
   // Register the name first so later statements do not cascade.
   results[name.name] = ResultInfo{module->numResults, nullptr, name.range};
+  resultOrder.push_back(name.name);
   if (a->isSearch()) {
     diags.error(a->keywordRange.Start,
                 "'search' is not supported yet; use 'evaluate'",
