@@ -85,9 +85,11 @@ void DiagnosticVerifier::scanBuffer(unsigned bufferId) {
     if (kind == std::end(kinds))
       continue;
     rest = rest.drop_front(kind->word.size());
-    if (!rest.empty() &&
-        (isAlnum(rest.front()) || rest.front() == '_' || rest.front() == '-'))
-      continue; // Some other word, e.g. "expected-errors".
+    // A directive continues with `@`, `{{` or blanks; anything else is prose
+    // ("expected-errors", "expected-error/warning").
+    if (!rest.empty() && !rest.startswith("@") && !rest.startswith("{{") &&
+        rest.front() != ' ' && rest.front() != '\t')
+      continue;
     unsigned directiveLine =
         sm.getLineAndColumn(SMLoc::getFromPointer(start), bufferId).first;
     ExpectedDiagnostic expect{kind->severity, bufferId, 0, "", {}};
