@@ -15,25 +15,31 @@ using namespace llvm;
 
 namespace {
 
-void writeStat(raw_ostream &os, const cost::Stats &stats, cost::Stat s) {
+void writeNumber(raw_ostream &os, double value, bool isInt) {
+  if (isInt)
+    writePyInt(os, value);
+  else
+    writePyFloat(os, value);
+}
+
+void writeStat(raw_ostream &os, const cost::Stats &stats,
+               const cost::StatTypes &types, cost::Stat s) {
   if (s == cost::Stat::ActCheckpointSizeWithOffload &&
       stats.checkpointWithOffloadIsNull) {
     os << "null";
     return;
   }
-  if (cost::statIsIntTyped(s))
-    writePyInt(os, stats[s]);
-  else
-    writePyFloat(os, stats[s]);
+  writeNumber(os, stats[s], types.isInt[unsigned(s)]);
 }
 
 void writeLayer(raw_ostream &os, const cost::LayerStats &layer,
+                const std::array<bool, cost::NumLayerStats> &isInt,
                 StringRef indent, StringRef nl) {
   os << "{" << nl << indent << "\"name\": \"" << layer.name << "\"";
   for (unsigned i = 0; i < cost::NumLayerStats; ++i) {
-    os << "," << nl << indent << "\""
-       << cost::layerStatKey(cost::LayerStat(i)) << "\": ";
-    writePyFloat(os, layer.values[i]);
+    os << "," << nl << indent << "\"" << cost::layerStatKey(cost::LayerStat(i))
+       << "\": ";
+    writeNumber(os, layer.values[i], isInt[i]);
   }
 }
 
@@ -47,6 +53,7 @@ void writeIds(raw_ostream &os, ArrayRef<int64_t> ids) {
 } // namespace
 
 void calc::calculon::writeStatsJson(raw_ostream &os, const cost::Stats &stats,
+                                    const cost::StatTypes &types,
                                     ArrayRef<cost::LayerStats> layers,
                                     bool withLayers, bool compact) {
   StringRef nl = compact ? "" : "\n", in1 = compact ? "" : "  ";
@@ -55,13 +62,13 @@ void calc::calculon::writeStatsJson(raw_ostream &os, const cost::Stats &stats,
   for (unsigned i = 0; i < cost::NumStats; ++i) {
     cost::Stat s = cost::Stat(i);
     os << (i ? "," : "") << nl << in1 << "\"" << cost::statKey(s) << "\": ";
-    writeStat(os, stats, s);
+    writeStat(os, stats, types, s);
   }
   if (withLayers) {
     os << "," << nl << in1 << "\"layers\": [";
     for (size_t i = 0; i < layers.size(); ++i) {
       os << (i ? "," : "") << nl << (compact ? "" : "    ");
-      writeLayer(os, layers[i], in3, nl);
+      writeLayer(os, layers[i], types.layerIsInt[i], in3, nl);
       os << nl << (compact ? "" : "    ") << "}";
     }
     os << nl << in1 << "]";
@@ -91,7 +98,8 @@ void calc::calculon::writePeersJson(raw_ostream &os,
           sep = ", ";
         }
         if (p > 1) {
-          os << sep << "\"pipeline\": " << di * (t * p) + ((pi + 1) % p) * t + ti;
+          os << sep
+             << "\"pipeline\": " << di * (t * p) + ((pi + 1) % p) * t + ti;
           sep = ", ";
         }
         if (D > 1) {
@@ -194,7 +202,8 @@ bool calc::calculon::writeFileAtomically(StringRef path, StringRef contents,
   }
   SmallString<256> temp;
   int fd;
-  std::error_code ec = sys::fs::createUniqueFile(path + ".tmp-%%%%%%", fd, temp);
+  std::error_code ec =
+      sys::fs::createUniqueFile(path + ".tmp-%%%%%%", fd, temp);
   if (ec) {
     error = (path + ": cannot write: " + ec.message()).str();
     return false;

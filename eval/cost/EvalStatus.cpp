@@ -16,15 +16,15 @@ using namespace calc::cost;
 namespace {
 
 const char *modelFieldName(int64_t i) {
-  static const char *const names[] = {"hidden",     "feedforward",
-                                      "seq_size",   "attn_heads",
-                                      "attn_size",  "num_blocks"};
+  static const char *const names[] = {"hidden",    "feedforward",
+                                      "seq_size",  "attn_heads",
+                                      "attn_size", "num_blocks"};
   return i >= 0 && i < 6 ? names[i] : "?";
 }
 
 const char *degreeName(int64_t i) {
-  static const char *const names[] = {"num_procs", "tensor_par",
-                                      "pipeline_par", "data_par"};
+  static const char *const names[] = {"num_procs", "tensor_par", "pipeline_par",
+                                      "data_par"};
   return i >= 0 && i < 4 ? names[i] : "?";
 }
 
@@ -35,15 +35,13 @@ const char *netName(int64_t i) {
 }
 
 const char *dtName(int64_t i) {
-  return i >= 0 && i < int64_t(NumDataTypes) ? dataTypeName(DataType(i))
-                                             : "?";
+  return i >= 0 && i < int64_t(NumDataTypes) ? dataTypeName(DataType(i)) : "?";
 }
 
 void renderSystem(const EvalStatus &s, llvm::raw_ostream &os) {
   switch (SystemProblem(s.a)) {
   case SystemProblem::EngineEfficiency:
-    os << "system: " << dtName(s.b)
-       << " efficiency values must be in (0, 1]";
+    os << "system: " << dtName(s.b) << " efficiency values must be in (0, 1]";
     return;
   case SystemProblem::EngineOrder:
     os << "system: " << dtName(s.b)
@@ -71,14 +69,12 @@ void renderSystem(const EvalStatus &s, llvm::raw_ostream &os) {
     os << "system: network " << s.b << ": op scalars must be positive";
     return;
   case SystemProblem::NetworkUsage:
-    os << "system: network " << s.b
-       << ": 'processor_usage' must be in [0, 1)";
+    os << "system: network " << s.b << ": 'processor_usage' must be in [0, 1)";
     return;
   }
 }
 
-void renderSplit(const char *what, const EvalStatus &s,
-                 llvm::raw_ostream &os) {
+void renderSplit(const char *what, const EvalStatus &s, llvm::raw_ostream &os) {
   os << "We should split " << what << "=" << s.a << " between " << s.b
      << " TP partitions evenly";
 }
@@ -111,6 +107,10 @@ void calc::cost::renderStatus(const EvalStatus &s, llvm::raw_ostream &os) {
   case EvalError::BadKvHeads:
     os << "kv_heads " << s.a << " must be between 1 and attn_heads " << s.b
        << " and divide it";
+    return;
+  case EvalError::SizeOverflow:
+    os << "model and execution sizes too large: flop or byte counts would "
+          "exceed 2^53";
     return;
   case EvalError::NonPositiveDegree:
     os << "'" << degreeName(s.a) << "' must be positive, got " << s.b;

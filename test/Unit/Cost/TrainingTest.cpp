@@ -42,8 +42,8 @@ TEST(Training, MultiQueryEndOfGqa) {
   // K and V are d wide and replicated: 2 * (h*d) fewer weights than MHA's
   // 2 * h*(a*d/t) per rank.
   Stats mha;
-  ASSERT_TRUE(evaluateTraining(test::megatron1T(), sys,
-                               test::readmeExecution(), ws, mha)
+  ASSERT_TRUE(evaluateTraining(test::megatron1T(), sys, test::readmeExecution(),
+                               ws, mha)
                   .ok());
   double diff = mha[Stat::BlockWeightSpace] - s[Stat::BlockWeightSpace];
   EXPECT_EQ(diff, 2.0 * 2 * 25600 * (6400 - 160));
