@@ -1,6 +1,7 @@
 # Script mode: writes OUTPUT, a C++ file defining calc::stdlib::embeddedFiles() with the
 # bytes of each of FILES (paths relative to SOURCE_DIR, already sorted). Bytes are written
-# as hex so any file content is safe.
+# as hex so any file content is safe. FILES arrives comma-joined (see stdlib/CMakeLists.txt).
+string(REPLACE "," ";" FILES "${FILES}")
 set(body "")
 set(table "")
 set(i 0)

@@ -22,6 +22,10 @@ std::string ASTBuilder::docBefore(antlr4::Token *start) {
   std::string doc;
   for (antlr4::Token *token :
        tokens.getHiddenTokensToLeft(start->getTokenIndex(), CalcLexer::DOC)) {
+    // A `///` after code on the same line documents nothing that follows.
+    size_t index = token->getTokenIndex();
+    if (index > 0 && tokens.get(index - 1)->getText().find('\n') == std::string::npos)
+      continue;
     std::string text = token->getText(); // getText() returns a copy.
     llvm::StringRef line = llvm::StringRef(text).drop_front(3);
     if (line.startswith(" "))

@@ -85,6 +85,8 @@ void Dumper::file(const File &file) {
     writeQuoted(import.path, os);
     if (import.hasAlias())
       os << " as " << import.alias.name;
+    if (import.target)
+      os << " -> '" << import.target->path << "'";
     os << "\n";
   }
   for (const DeclPtr &d : file.decls)

@@ -81,7 +81,8 @@ public:
   unsigned warningCount() const { return numWarnings; }
   bool hasErrors() const { return numErrors != 0; }
 
-  /// Prints "N error(s) generated." (and warnings) if any were reported.
+  /// Prints "N error(s) generated." (and warnings) if any were reported;
+  /// nothing while a consumer is installed (the consumer owns the outcome).
   void printSummary();
 
   /// Colours output (clang colours); off by default.
@@ -93,7 +94,7 @@ public:
   llvm::SourceMgr &getSourceMgr() { return sourceMgr; }
 
   /// Prints \p diag in clang's layout, bypassing the consumer and the counts
-  /// (the verifier uses it to show what it matched against).
+  /// (for tools that collected diagnostics and want to show some of them).
   void print(const Diagnostic &diag);
 
   /// Forgets the counts (the verifier restarts counting for its own report).

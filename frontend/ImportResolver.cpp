@@ -140,11 +140,9 @@ bool ImportResolver::findTarget(const ast::Import &import, const Origin &from,
                                 Target &target) {
   llvm::StringRef wanted = import.path;
   if (wanted.startswith("std/") || from.isStdlib) {
-    llvm::StringRef rel = wanted.startswith("std/")
-                              ? wanted.drop_front(4)
-                              : llvm::StringRef(joinPath(from.dir, wanted,
-                                                         path::Style::posix));
-    std::string relCopy = rel.str(); // `rel` may point into a temporary.
+    std::string relCopy = wanted.startswith("std/")
+                              ? wanted.drop_front(4).str()
+                              : joinPath(from.dir, wanted, path::Style::posix);
     if (findStdlib(relCopy, target))
       return true;
     diags.error(import.pathRange.Start,
@@ -172,7 +170,7 @@ bool ImportResolver::findTarget(const ast::Import &import, const Origin &from,
   std::string looked;
   for (const std::string &candidate : candidates)
     looked += (looked.empty() ? "'" : ", '") + candidate + "'";
-  diag.note("looked for " + looked);
+  diag.note(import.pathRange.Start, "looked for " + looked);
   return false;
 }
 

@@ -120,7 +120,7 @@ size_t resyncIndex(antlr4::CommonTokenStream &tokens, size_t itemStart) {
 bool lexAndCheck(Session &session, DiagnosticEngine &diags) {
   session.tokens.fill();
   return checkTokens(session.tokens.getTokens(), session.locator, diags,
-                     Parser::maxNesting);
+                     Parser::maxNesting, Parser::maxExpressionDepth);
 }
 
 /// Parses every item of the session into \p file.

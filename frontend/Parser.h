@@ -40,6 +40,9 @@ public:
 
   /// The deepest nesting of ( [ { and ${ accepted (LANGUAGE.md §2).
   static constexpr unsigned maxNesting = 256;
+  /// The most operators (including `.`, postfix `(` and `[`) an expression
+  /// may chain across its open brackets: bounds the depth of the AST.
+  static constexpr unsigned maxExpressionDepth = 1024;
 
 private:
   DiagnosticEngine &diags;

@@ -65,6 +65,49 @@ bool startsMember(size_t type) {
   }
 }
 
+/// Operators that need a right operand: an error right after one is
+/// really a missing operand.
+bool isBinaryOperator(size_t type) {
+  switch (type) {
+  case CalcLexer::PLUS:
+  case CalcLexer::MINUS:
+  case CalcLexer::STAR:
+  case CalcLexer::SLASH:
+  case CalcLexer::MOD:
+  case CalcLexer::CARET:
+  case CalcLexer::AND:
+  case CalcLexer::OR:
+  case CalcLexer::EQEQ:
+  case CalcLexer::NEQ:
+  case CalcLexer::LT:
+  case CalcLexer::LE:
+  case CalcLexer::GT:
+  case CalcLexer::GE:
+  case CalcLexer::DOTDOT:
+  case CalcLexer::BY:
+  case CalcLexer::WITHIN:
+    return true;
+  default:
+    return false;
+  }
+}
+
+/// Reserved keywords that begin a top-level item.
+bool startsStatement(size_t type) {
+  switch (type) {
+  case CalcLexer::IMPORT:
+  case CalcLexer::LET:
+  case CalcLexer::EVALUATE:
+  case CalcLexer::SEARCH:
+  case CalcLexer::OUTPUT:
+  case CalcLexer::ASSERT:
+  case CalcLexer::EXPECT:
+    return true;
+  default:
+    return false;
+  }
+}
+
 bool isReservedKeyword(size_t type) {
   return type >= CalcLexer::AND && type <= CalcLexer::WITHIN;
 }
@@ -150,17 +193,53 @@ std::string calc::describeSyntaxError(const antlr4::dfa::Vocabulary &vocab,
     message = "unexpected " + found;
   else
     message = "expected " + joinAlternatives(items) + ", found " + found;
-  if (isReservedKeyword(offending->getType()) && (name || member || expression))
-    message += " (a reserved word; it cannot be used as a name)";
   return message;
 }
 
 void SyntaxErrorStrategy::report(antlr4::Parser *parser, antlr4::Token *offending,
                                  const antlr4::misc::IntervalSet &expected) {
+  antlr4::TokenStream *tokens = parser->getTokenStream();
+  std::string message;
+  std::string hint;
+  // ANTLR's prediction backs out of `a + }` to before the '+'; the real
+  // problem is the missing operand after it.
+  if (isBinaryOperator(offending->getType()) &&
+      !expected.contains(offending->getType())) {
+    antlr4::Token *op = offending;
+    size_t next = op->getTokenIndex() + 1;
+    while (next < tokens->size() &&
+           tokens->get(next)->getChannel() != antlr4::Token::DEFAULT_CHANNEL)
+      ++next;
+    offending = tokens->get(std::min(next, tokens->size() - 1));
+    message = "expected an expression after '" + op->getText() + "', found " +
+              describeToken(offending);
+    if (offending->getType() == CalcLexer::IF)
+      hint = "an 'if' used as an operand must be parenthesized";
+  } else {
+    message = describeSyntaxError(parser->getVocabulary(), offending, expected);
+    size_t type = offending->getType();
+    if (startsStatement(type) && expected.contains(static_cast<size_t>(CalcLexer::RBRACE)))
+      hint = "a '}' may be missing before it";
+    else if (isReservedKeyword(type) &&
+             expected.contains(static_cast<size_t>(CalcLexer::ID)))
+      hint = "'" + offending->getText() +
+             "' is a reserved word and cannot be used as a name";
+  }
   errorIndex = offending->getTokenIndex();
-  diags.error(locator.start(offending),
-              describeSyntaxError(parser->getVocabulary(), offending, expected),
-              {locator.range(offending)});
+  llvm::SMRange range = locator.range(offending);
+  // At the end of the file, point just after the last token, as clang does.
+  if (offending->getType() == antlr4::Token::EOF) {
+    for (size_t i = offending->getTokenIndex(); i-- > 0;) {
+      antlr4::Token *last = tokens->get(i);
+      if (last->getChannel() == antlr4::Token::DEFAULT_CHANNEL) {
+        range = {locator.end(last), locator.end(last)};
+        break;
+      }
+    }
+  }
+  DiagnosticBuilder diag = diags.error(range.Start, message, {range});
+  if (!hint.empty())
+    diag.note(range.Start, hint);
 }
 
 void SyntaxErrorStrategy::reportError(antlr4::Parser *parser,
@@ -173,10 +252,35 @@ void SyntaxErrorStrategy::reportError(antlr4::Parser *parser,
     offending = parser->getCurrentToken();
   // A failed prediction reports where the ambiguity began; the token that
   // made every alternative fail is the more useful place to point at.
-  if (auto *nva = dynamic_cast<const antlr4::NoViableAltException *>(&e))
-    if (nva->getStartToken() && offending == nva->getStartToken())
-      offending = parser->getCurrentToken();
+  auto *nva = dynamic_cast<const antlr4::NoViableAltException *>(&e);
+  if (nva && nva->getStartToken() && offending == nva->getStartToken())
+    offending = parser->getCurrentToken();
+  // Prediction failed some tokens into the construct (`execution d` as a
+  // member): the expected set is that of its start, so say what came before.
+  if (nva && nva->getStartToken() &&
+      offending->getTokenIndex() > nva->getStartToken()->getTokenIndex()) {
+    reportAfter(parser, offending);
+    return;
+  }
   report(parser, offending, e.getExpectedTokens());
+}
+
+void SyntaxErrorStrategy::reportAfter(antlr4::Parser *parser,
+                                      antlr4::Token *offending) {
+  antlr4::TokenStream *tokens = parser->getTokenStream();
+  size_t index = offending->getTokenIndex();
+  antlr4::Token *previous = nullptr;
+  while (index-- > 0)
+    if (tokens->get(index)->getChannel() == antlr4::Token::DEFAULT_CHANNEL) {
+      previous = tokens->get(index);
+      break;
+    }
+  errorIndex = offending->getTokenIndex();
+  std::string message = "unexpected " + describeToken(offending);
+  if (previous)
+    message += " after " + describeToken(previous);
+  llvm::SMRange range = locator.range(offending);
+  diags.error(range.Start, message, {range});
 }
 
 void SyntaxErrorStrategy::recover(antlr4::Parser *, std::exception_ptr) {

@@ -38,6 +38,10 @@ public:
 private:
   void report(antlr4::Parser *parser, antlr4::Token *offending, const antlr4::misc::IntervalSet &expected);
 
+  /// "unexpected 'd' after 'execution'", when prediction failed inside a
+  /// construct and the expected set would describe its start instead.
+  void reportAfter(antlr4::Parser *parser, antlr4::Token *offending);
+
   const SourceLocator &locator;
   DiagnosticEngine &diags;
   size_t errorIndex = 0;

@@ -3,6 +3,7 @@
 
 #include "CalcLexer.h"
 
+#include "llvm/ADT/StringRef.h"
 #include "llvm/Support/Format.h"
 #include "llvm/Support/raw_ostream.h"
 
@@ -16,6 +17,8 @@ std::string lexicalError(const antlr4::Token *token) {
   std::string text = token->getText();
   switch (token->getType()) {
   case CalcLexer::BAD_NUMBER:
+    if (llvm::StringRef(text).endswith("_"))
+      return "'" + text + "' is not a number: '_' may only separate digits";
     return "'" + text + "' is not a number: a '.' needs digits on both sides";
   case CalcLexer::BAD_ESCAPE:
     return text.size() < 2 ? "unterminated escape sequence at end of line"
@@ -51,11 +54,76 @@ bool closesNesting(size_t type) {
          type == CalcLexer::RBRACE;
 }
 
+/// Tokens that deepen the expression tree: operators, `.` and postfix
+/// `(`/`[` (counted before the bracket opens its own level).
+bool deepensExpression(size_t type) {
+  switch (type) {
+  case CalcLexer::PLUS: case CalcLexer::MINUS: case CalcLexer::STAR:
+  case CalcLexer::SLASH: case CalcLexer::MOD: case CalcLexer::PERCENT:
+  case CalcLexer::CARET: case CalcLexer::AND: case CalcLexer::OR:
+  case CalcLexer::NOT: case CalcLexer::EQEQ: case CalcLexer::NEQ:
+  case CalcLexer::LT: case CalcLexer::LE: case CalcLexer::GT: case CalcLexer::GE:
+  case CalcLexer::DOTDOT: case CalcLexer::BY: case CalcLexer::AS:
+  case CalcLexer::WITHIN: case CalcLexer::IF: case CalcLexer::DOT:
+  case CalcLexer::LPAREN: case CalcLexer::LBRACKET:
+    return true;
+  default:
+    return false;
+  }
+}
+
+/// Tokens after which a new, unrelated expression starts.
+bool separatesExpressions(size_t type) {
+  switch (type) {
+  case CalcLexer::COMMA: case CalcLexer::SEMI: case CalcLexer::ASSIGN:
+  case CalcLexer::COLON: case CalcLexer::IN: case CalcLexer::LET:
+  case CalcLexer::IMPORT: case CalcLexer::EVALUATE: case CalcLexer::SEARCH:
+  case CalcLexer::OUTPUT: case CalcLexer::ASSERT: case CalcLexer::EXPECT:
+  case CalcLexer::WHERE: case CalcLexer::KEEP: case CalcLexer::REQUIRE:
+  case CalcLexer::MAXIMIZE: case CalcLexer::MINIMIZE:
+    return true;
+  default:
+    return false;
+  }
+}
+
+/// Bounds the depth of expression trees, which brackets alone do not: a
+/// chain like `1+1+…+1` or `- - - 1` parses iteratively or shallowly but
+/// yields a tree as deep as it is long, and every later phase recurses on
+/// it. Operators are counted per bracket level since the last separator;
+/// the sum over the open levels bounds the depth of the tree being built.
+class ExpressionDepth {
+public:
+  /// Returns false when the limit is exceeded.
+  bool step(size_t type, unsigned limit) {
+    if (separatesExpressions(type)) {
+      total -= levels.back();
+      levels.back() = 0;
+    }
+    if (deepensExpression(type)) {
+      ++levels.back();
+      if (++total > limit)
+        return false;
+    }
+    if (opensNesting(type))
+      levels.push_back(0);
+    else if (closesNesting(type) && levels.size() > 1) {
+      total -= levels.back();
+      levels.pop_back();
+    }
+    return true;
+  }
+
+private:
+  std::vector<unsigned> levels{0};
+  unsigned total = 0;
+};
+
 } // namespace
 
 bool calc::checkTokens(const std::vector<antlr4::Token *> &tokens,
                        const SourceLocator &locator, DiagnosticEngine &diags,
-                       unsigned maxNesting) {
+                       unsigned maxNesting, unsigned maxExpressionDepth) {
   bool ok = true;
   size_t lastErrorLine = 0;
   auto report = [&](const antlr4::Token *at, const std::string &message) {
@@ -69,6 +137,7 @@ bool calc::checkTokens(const std::vector<antlr4::Token *> &tokens,
   // Open string quotes, innermost last (strings nest through `${`).
   std::vector<const antlr4::Token *> openStrings;
   unsigned depth = 0;
+  ExpressionDepth expressionDepth;
   for (const antlr4::Token *token : tokens) {
     size_t type = token->getType();
     std::string message = lexicalError(token);
@@ -91,6 +160,14 @@ bool calc::checkTokens(const std::vector<antlr4::Token *> &tokens,
     }
     if (closesNesting(type) && depth > 0)
       --depth;
+    if (!expressionDepth.step(type, maxExpressionDepth)) {
+      diags.error(locator.start(token),
+                  "expression too deep (more than " +
+                      std::to_string(maxExpressionDepth) +
+                      " chained operators); split it with 'let'",
+                  {locator.range(token)});
+      return false;
+    }
   }
   // The end of file inside a string: the lexer is still in string mode.
   if (!openStrings.empty())

@@ -20,11 +20,13 @@
 namespace calc {
 
 /// Reports every lexical error of \p tokens (all channels, in order; at most
-/// one per line) and the first place nesting exceeds \p maxNesting. Returns
-/// true if nothing was reported.
+/// one per line), the first place bracket nesting exceeds \p maxNesting and
+/// the first expression chaining more than \p maxExpressionDepth operators
+/// (a bound on tree depth, so no later phase can overflow the stack).
+/// Returns true if nothing was reported.
 bool checkTokens(const std::vector<antlr4::Token *> &tokens,
                  const SourceLocator &locator, DiagnosticEngine &diags,
-                 unsigned maxNesting);
+                 unsigned maxNesting, unsigned maxExpressionDepth);
 
 } // namespace calc
 

@@ -64,6 +64,7 @@ INT : DIGITS ;
 BAD_NUMBER
   : DIGITS '.' { _input->LA(1) != '.' && !(_input->LA(1) >= '0' && _input->LA(1) <= '9') }?
   | '.' DIGITS
+  | DIGITS '_'+   // `1_`, `1__000`: '_' only between digits
   ;
 fragment DIGITS : [0-9] ('_'? [0-9])* ;
 fragment EXPONENT : [eE] [+-]? DIGITS ;
@@ -102,7 +103,8 @@ RBRACE : '}' { popModeIfAny(); } ;
 DOC_COMMENT : '///' ~[\r\n]* -> channel(DOC) ;
 LINE_COMMENT : '//' ~[\r\n]* -> channel(HIDDEN) ;
 BLOCK_COMMENT : '/*' .*? '*/' -> channel(HIDDEN) ;
-UNTERMINATED_COMMENT : '/*' .*? EOF ;
+// No `*/` anywhere up to the end of file (else BLOCK_COMMENT matches).
+UNTERMINATED_COMMENT : '/*' (~'*' | '*'+ ~[*/])* '*'* EOF ;
 WS : [ \t\r\n\f]+ -> channel(HIDDEN) ;
 BAD_CHAR : . ;
 

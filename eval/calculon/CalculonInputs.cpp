@@ -17,9 +17,8 @@ bool calc::calculon::loadModel(StringRef path, cost::Model &model,
   const json::Object *o = r.root();
   static const StringRef keys[] = {"hidden",     "feedforward", "seq_size",
                                    "attn_heads", "attn_size",   "num_blocks"};
-  int64_t *fields[] = {&model.hidden,    &model.feedforward,
-                       &model.seqSize,   &model.attnHeads,
-                       &model.attnSize,  &model.numBlocks};
+  int64_t *fields[] = {&model.hidden,    &model.feedforward, &model.seqSize,
+                       &model.attnHeads, &model.attnSize,    &model.numBlocks};
   if (o && r.checkKeys(*o, "", keys, /*exact=*/false))
     for (unsigned i = 0; i < 6; ++i)
       if (!r.getInt(*o, "", keys[i], *fields[i]) ||
@@ -38,15 +37,29 @@ void calc::calculon::applyAttention(cost::Model &model,
 
 namespace {
 
-const StringRef exeKeys[] = {
-    "num_procs",          "tensor_par",           "pipeline_par",
-    "data_par",           "tensor_par_net",       "pipeline_par_net",
-    "data_par_net",       "batch_size",           "microbatch_size",
-    "datatype",           "fused_activation",     "attention_type",
-    "activation_recompute", "pipeline_interleaving", "optimizer_sharding",
-    "tensor_par_comm_type", "tensor_par_overlap",  "seq_par_ag_redo",
-    "data_par_overlap",   "weight_offload",       "activations_offload",
-    "optimizer_offload",  "training"};
+const StringRef exeKeys[] = {"num_procs",
+                             "tensor_par",
+                             "pipeline_par",
+                             "data_par",
+                             "tensor_par_net",
+                             "pipeline_par_net",
+                             "data_par_net",
+                             "batch_size",
+                             "microbatch_size",
+                             "datatype",
+                             "fused_activation",
+                             "attention_type",
+                             "activation_recompute",
+                             "pipeline_interleaving",
+                             "optimizer_sharding",
+                             "tensor_par_comm_type",
+                             "tensor_par_overlap",
+                             "seq_par_ag_redo",
+                             "data_par_overlap",
+                             "weight_offload",
+                             "activations_offload",
+                             "optimizer_offload",
+                             "training"};
 
 /// A string key restricted to `names`; returns the index or -1.
 int getChoice(JsonReader &r, const json::Object &o, StringRef key,
@@ -85,9 +98,9 @@ bool readExecution(JsonReader &r, const json::Object &o, cost::Execution &x,
       !r.getInt(o, "", "batch_size", x.batchSize) ||
       !r.getInt(o, "", "microbatch_size", x.microbatchSize))
     return false;
-  int dt = getChoice(r, o, "datatype",
-                     {"float8", "float16", "bfloat16", "float32"},
-                     "Unsupported data type:");
+  int dt =
+      getChoice(r, o, "datatype", {"float8", "float16", "bfloat16", "float32"},
+                "Unsupported data type:");
   if (dt < 0 || !r.getBool(o, "", "fused_activation", x.fusedActivation))
     return false;
   x.datatype = cost::DataType(dt);
@@ -96,17 +109,17 @@ bool readExecution(JsonReader &r, const json::Object &o, cost::Execution &x,
   if (att < 0)
     return false;
   attention = AttentionType(att);
-  int rc = getChoice(r, o, "activation_recompute",
-                     {"none", "attn_only", "full"},
-                     "expected 'none', 'attn_only' or 'full', got");
+  int rc =
+      getChoice(r, o, "activation_recompute", {"none", "attn_only", "full"},
+                "expected 'none', 'attn_only' or 'full', got");
   if (rc < 0 ||
       !r.getInt(o, "", "pipeline_interleaving", x.pipelineInterleaving) ||
       !r.getBool(o, "", "optimizer_sharding", x.optimizerSharding))
     return false;
   x.activationRecompute = cost::Recompute(rc);
-  int comm = getChoice(r, o, "tensor_par_comm_type",
-                       {"ar", "p2p_rs_ag", "rs_ag"},
-                       "expected 'ar', 'p2p_rs_ag' or 'rs_ag', got");
+  int comm =
+      getChoice(r, o, "tensor_par_comm_type", {"ar", "p2p_rs_ag", "rs_ag"},
+                "expected 'ar', 'p2p_rs_ag' or 'rs_ag', got");
   if (comm < 0)
     return false;
   x.tensorParCommType = cost::TpCommType(comm);

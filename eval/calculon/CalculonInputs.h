@@ -31,8 +31,7 @@ bool loadExecution(llvm::StringRef path, cost::Execution &exe,
                    AttentionType &attention, std::string &error);
 
 /// Reads a system file and runs cost::checkSystem on it.
-bool loadSystem(llvm::StringRef path, cost::System &system,
-                std::string &error);
+bool loadSystem(llvm::StringRef path, cost::System &system, std::string &error);
 
 /// Applies attention_type to the model (kvHeads = heads or 1).
 void applyAttention(cost::Model &model, AttentionType attention);

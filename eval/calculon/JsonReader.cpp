@@ -10,7 +10,8 @@ using namespace llvm;
 JsonReader::JsonReader(StringRef path) : path(path.str()) {
   auto buffer = MemoryBuffer::getFile(path, /*IsText=*/true);
   if (!buffer) {
-    message = (path + ": cannot read file: " + buffer.getError().message()).str();
+    message =
+        (path + ": cannot read file: " + buffer.getError().message()).str();
     return;
   }
   Expected<json::Value> parsed = json::parse((*buffer)->getBuffer());
@@ -63,8 +64,8 @@ const json::Value *JsonReader::get(const json::Object &obj, StringRef where,
   return v;
 }
 
-bool JsonReader::getInt(const json::Object &obj, StringRef where,
-                        StringRef key, int64_t &out) {
+bool JsonReader::getInt(const json::Object &obj, StringRef where, StringRef key,
+                        int64_t &out) {
   const json::Value *v = get(obj, where, key);
   if (!v)
     return false;

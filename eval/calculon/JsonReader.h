@@ -50,8 +50,7 @@ public:
                                       llvm::StringRef where,
                                       llvm::StringRef key);
   const llvm::json::Array *getArray(const llvm::json::Object &obj,
-                                    llvm::StringRef where,
-                                    llvm::StringRef key);
+                                    llvm::StringRef where, llvm::StringRef key);
 
   /// "where.key", or "key" at the top level.
   static std::string join(llvm::StringRef where, llvm::StringRef key);

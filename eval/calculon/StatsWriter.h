@@ -11,6 +11,7 @@
 #include "eval/cost/Execution.h"
 #include "eval/cost/Model.h"
 #include "eval/cost/Stats.h"
+#include "eval/cost/Training.h"
 
 #include "llvm/ADT/ArrayRef.h"
 #include "llvm/ADT/StringRef.h"
@@ -21,8 +22,11 @@
 namespace calc::calculon {
 
 /// Writes the 96 statistics as a JSON object (2-space indent, or none when
-/// `compact`), with the per-layer list when `layers` is non-empty.
+/// `compact`), with the per-layer list when `withLayers`. Numbers are
+/// written as ints or floats following `types` (cost::statTypes), so the
+/// text matches Calculon's Python output.
 void writeStatsJson(llvm::raw_ostream &os, const cost::Stats &stats,
+                    const cost::StatTypes &types,
                     llvm::ArrayRef<cost::LayerStats> layers, bool withLayers,
                     bool compact);
 

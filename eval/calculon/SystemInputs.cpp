@@ -57,8 +57,8 @@ bool readEngines(JsonReader &r, const json::Object &root, StringRef key,
     if (!r.checkKeys(*eng, where, {"tflops", "gflops_efficiency"}, false) ||
         !r.getNumber(*eng, where, "tflops", tflops) ||
         !(table = r.getArray(*eng, where, "gflops_efficiency")) ||
-        !readTable(r, *table, JsonReader::join(where, "gflops_efficiency"),
-                   1e9, engines[dt].efficiency))
+        !readTable(r, *table, JsonReader::join(where, "gflops_efficiency"), 1e9,
+                   engines[dt].efficiency))
       return false;
     engines[dt].present = true;
     engines[dt].peak = tflops * 1e12;
@@ -74,7 +74,8 @@ bool readMemory(JsonReader &r, const json::Object &root, StringRef key,
   double gib, gbps;
   const json::Array *table;
   if (!r.checkKeys(*o, key, {"GiB", "GBps", "MB_efficiency"}, false) ||
-      !r.getNumber(*o, key, "GiB", gib) || !r.getNumber(*o, key, "GBps", gbps) ||
+      !r.getNumber(*o, key, "GiB", gib) ||
+      !r.getNumber(*o, key, "GBps", gbps) ||
       !(table = r.getArray(*o, key, "MB_efficiency")) ||
       !readTable(r, *table, JsonReader::join(key, "MB_efficiency"), 1e6,
                  tier.efficiency))
@@ -119,9 +120,9 @@ bool readNetwork(JsonReader &r, const json::Value &v, size_t index,
   const json::Object *o = v.getAsObject();
   if (!o)
     return r.fail(where, "expected an object");
-  static const StringRef keys[] = {"bandwidth", "efficiency",  "size",
-                                   "latency",   "ops",         "must_be_filled",
-                                   "processor_usage"};
+  static const StringRef keys[] = {
+      "bandwidth", "efficiency",     "size",           "latency",
+      "ops",       "must_be_filled", "processor_usage"};
   double bandwidth;
   return r.checkKeys(*o, where, keys, /*exact=*/true) &&
          r.getNumber(*o, where, "bandwidth", bandwidth) &&
@@ -135,13 +136,14 @@ bool readNetwork(JsonReader &r, const json::Value &v, size_t index,
 }
 
 bool readSystem(JsonReader &r, const json::Object &o, cost::System &sys) {
-  if (!r.checkKeys(o, "",
-                   {"matrix", "vector", "mem1", "mem2", "processing_mode",
-                    "networks"},
-                   /*exact=*/false) ||
+  if (!r.checkKeys(
+          o, "",
+          {"matrix", "vector", "mem1", "mem2", "processing_mode", "networks"},
+          /*exact=*/false) ||
       !readEngines(r, o, "matrix", sys.matrix) ||
       !readEngines(r, o, "vector", sys.vector) ||
-      !readMemory(r, o, "mem1", sys.mem1) || !readMemory(r, o, "mem2", sys.mem2))
+      !readMemory(r, o, "mem1", sys.mem1) ||
+      !readMemory(r, o, "mem2", sys.mem2))
     return false;
   std::string mode;
   if (!r.getString(o, "", "processing_mode", mode))

@@ -107,7 +107,8 @@ bool Validator::figure1() {
       if (!run("fig1", models[i], mode, "a100_80e", s))
         return false;
       double parOpt = (s[Stat::WeightSpace] + s[Stat::WeightGradSpace] +
-                       s[Stat::OptimizerSpace]) / GiB;
+                       s[Stat::OptimizerSpace]) /
+                      GiB;
       double act = s[Stat::ActSpace] / GiB;
       double pp = fig1Profile[i][2 * j], pa = fig1Profile[i][2 * j + 1];
       double dp = params.add(pp, parOpt), da = acts.add(pa, act);
@@ -138,8 +139,8 @@ bool Validator::figure7() {
     for (int j = 0; j < 5; ++j) {
       prof += fmt::format(",{:.2f}", fig7Profile[i][j]);
       calc += fmt::format(",{:.2f}", values[j]);
-      delta += fmt::format(",{:.2f} %",
-                           summary.add(fig7Profile[i][j], values[j]));
+      delta +=
+          fmt::format(",{:.2f} %", summary.add(fig7Profile[i][j], values[j]));
     }
     os << models[i] << ",profile" << prof << "\n"
        << models[i] << ",calc" << calc << "\n"

@@ -1,9 +1,12 @@
 //===- Block.cpp - One block, one microbatch: sums over its layers --------===//
 #include "eval/cost/Block.h"
+#include "eval/cost/PyNum.h"
 
 using namespace calc::cost;
 
-static void addStage(StageTotals &to, const StageCost &s) {
+namespace {
+
+template <class T> void addStage(StageTotalsT<T> &to, const StageCostT<T> &s) {
   to.flops += s.flops;
   to.flopsTime += s.flopsTime;
   to.bytes += s.bytes;
@@ -11,10 +14,9 @@ static void addStage(StageTotals &to, const StageCost &s) {
   to.time += s.procTime;
 }
 
-static double maxOf(double a, double b) { return a > b ? a : b; }
-
-static void sumMemory(const Layer &l, const LayerCost &c, bool training,
-                      BlockTotals &b) {
+template <class T>
+void sumMemory(const Layer &l, const LayerCostT<T> &c, bool training,
+               BlockTotalsT<T> &b) {
   b.weight += c.weight;
   if (!l.actReused)
     b.actWork += c.activation;
@@ -31,16 +33,24 @@ static void sumMemory(const Layer &l, const LayerCost &c, bool training,
   b.optimizer += c.optimizer;
 }
 
-static void sumLayer(const Layer &l, const LayerCost &c, bool training,
-                     BlockTotals &b) {
-  const StageCost &fw = c.stage[Fw];
-  addStage(b.fw, fw);
+/// TP comm sizes, times, exposed times and the overlap bandwidth of a stage.
+template <class T>
+void addComm(T (&size)[2], T (&time)[2], T (&exposed)[2], T &reqBw,
+             const StageCostT<T> &s) {
   for (unsigned k = 0; k < 2; ++k) {
-    b.tpFwSize[k] += fw.commBytes[k];
-    b.tpFwTime[k] += fw.netTime[k];
-    b.tpFwExposed[k] += fw.exposed[k];
+    size[k] += s.commBytes[k];
+    time[k] += s.netTime[k];
+    exposed[k] += s.exposed[k];
   }
-  b.tpReqBw = maxOf(b.tpReqBw, maxOf(fw.reqBw[Base], fw.reqBw[Edge]));
+  reqBw = pyMax(pyMax(reqBw, s.reqBw[Base]), s.reqBw[Edge]);
+}
+
+template <class T>
+void sumLayer(const Layer &l, const LayerCostT<T> &c, bool training,
+              BlockTotalsT<T> &b) {
+  const StageCostT<T> &fw = c.stage[Fw];
+  addStage(b.fw, fw);
+  addComm(b.tpFwSize, b.tpFwTime, b.tpFwExposed, b.tpReqBw, fw);
   if (training) {
     if (l.recompute) {
       // Calculon quirk §15.1: recompute adds the running forward totals.
@@ -51,33 +61,39 @@ static void sumLayer(const Layer &l, const LayerCost &c, bool training,
       b.re.time += fw.procTime;
     }
     if (l.recomm) {
-      const StageCost &wg = c.stage[Wgrad];
+      const StageCostT<T> &wg = c.stage[Wgrad];
       for (unsigned k = 0; k < 2; ++k) {
         b.recommSize[k] += wg.commBytes[k];
         b.recommTime[k] += wg.netTime[k];
         b.recommExposed[k] += c.recommExposed[k];
       }
     }
-    const StageCost &ag = c.stage[Agrad];
-    addStage(b.ag, ag);
-    for (unsigned k = 0; k < 2; ++k) {
-      b.tpAgSize[k] += ag.commBytes[k];
-      b.tpAgTime[k] += ag.netTime[k];
-      b.tpAgExposed[k] += ag.exposed[k];
-    }
-    b.tpReqBw = maxOf(b.tpReqBw, maxOf(ag.reqBw[Base], ag.reqBw[Edge]));
+    addStage(b.ag, c.stage[Agrad]);
+    addComm(b.tpAgSize, b.tpAgTime, b.tpAgExposed, b.tpReqBw, c.stage[Agrad]);
     addStage(b.wg, c.stage[Wgrad]);
     addStage(b.op, c.stage[Optim]);
+    b.backwardFlops +=
+        c.stage[Agrad].flops + c.stage[Wgrad].flops + c.stage[Optim].flops;
   }
   sumMemory(l, c, training, b);
 }
 
+} // namespace
+
+template <class T>
 void calc::cost::sumBlock(llvm::ArrayRef<Layer> layers,
-                          llvm::ArrayRef<LayerCost> costs, bool training,
-                          bool fullRecompute, BlockTotals &out) {
-  out = BlockTotals();
+                          llvm::ArrayRef<LayerCostT<T>> costs, bool training,
+                          bool fullRecompute, BlockTotalsT<T> &out) {
+  out = BlockTotalsT<T>();
   for (size_t i = 0, e = layers.size(); i != e; ++i)
     sumLayer(layers[i], costs[i], training, out);
   if (fullRecompute)
-    out.actStore = 0;
+    out.actStore = T(0);
 }
+
+template void calc::cost::sumBlock<double>(llvm::ArrayRef<Layer>,
+                                           llvm::ArrayRef<LayerCostT<double>>,
+                                           bool, bool, BlockTotalsT<double> &);
+template void calc::cost::sumBlock<PyNum>(llvm::ArrayRef<Layer>,
+                                          llvm::ArrayRef<LayerCostT<PyNum>>,
+                                          bool, bool, BlockTotalsT<PyNum> &);

@@ -1,7 +1,8 @@
 //===- Block.h - One block, one microbatch: sums over its layers ----------===//
 //
 // The accumulators of calculon-model.md §7, visited in layer order (the
-// summation order, §17), including the recompute running-sum quirk.
+// summation order, §17), including the recompute running-sum quirk. Over
+// the scalar type T (double, or PyNum to track Calculon's int/float types).
 //
 //===----------------------------------------------------------------------===//
 #ifndef CALC_EVAL_COST_BLOCK_H
@@ -14,27 +15,33 @@
 namespace calc::cost {
 
 /// Totals of one stage over a block.
-struct StageTotals {
-  double flops = 0, flopsTime = 0, bytes = 0, memTime = 0, time = 0;
+template <class T> struct StageTotalsT {
+  T flops = 0, flopsTime = 0, bytes = 0, memTime = 0, time = 0;
 };
 
 /// Everything the batch level needs from one block.
-struct BlockTotals {
-  StageTotals fw, re, ag, wg, op;
-  double tpFwSize[2] = {}, tpFwTime[2] = {}, tpFwExposed[2] = {};
-  double tpAgSize[2] = {}, tpAgTime[2] = {}, tpAgExposed[2] = {};
-  double recommSize[2] = {}, recommTime[2] = {}, recommExposed[2] = {};
-  double tpReqBw = 0;
+template <class T> struct BlockTotalsT {
+  StageTotalsT<T> fw, re, ag, wg, op;
+  T tpFwSize[2] = {}, tpFwTime[2] = {}, tpFwExposed[2] = {};
+  T tpAgSize[2] = {}, tpAgTime[2] = {}, tpAgExposed[2] = {};
+  T recommSize[2] = {}, recommTime[2] = {}, recommExposed[2] = {};
+  T tpReqBw = 0;
+  /// Σ over layers of (agrad + wgrad + optimizer flops), for useful_flops.
+  T backwardFlops = 0;
   // Memory, bytes (§7 "Memory (per block)").
-  double weight = 0, actWork = 0, actStore = 0;
-  double weightGrad = 0, weightGradFull = 0, actGrad = 0, optimizer = 0;
+  T weight = 0, actWork = 0, actStore = 0;
+  T weightGrad = 0, weightGradFull = 0, actGrad = 0, optimizer = 0;
 };
+
+using StageTotals = StageTotalsT<double>;
+using BlockTotals = BlockTotalsT<double>;
 
 /// Sums the layers' costs. `training` adds recompute, recomm, the backward
 /// stages and the training-only memory; `fullRecompute` zeroes the stored
 /// activations afterwards.
-void sumBlock(llvm::ArrayRef<Layer> layers, llvm::ArrayRef<LayerCost> costs,
-              bool training, bool fullRecompute, BlockTotals &out);
+template <class T>
+void sumBlock(llvm::ArrayRef<Layer> layers, llvm::ArrayRef<LayerCostT<T>> costs,
+              bool training, bool fullRecompute, BlockTotalsT<T> &out);
 
 } // namespace calc::cost
 

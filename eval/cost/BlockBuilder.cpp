@@ -14,14 +14,14 @@ namespace {
 /// Shapes shared by the rows (notation of §1 and §4).
 struct Shape {
   int64_t h, f, s, a, d, t, b;
-  int64_t M;   ///< tokens per microbatch
-  int64_t A;   ///< full activation elements
-  int64_t An;  ///< activation elements in the norm/residual region
-  int64_t Ht;  ///< floor(a*d/t)
-  int64_t Ft;  ///< floor(f/t)
-  int64_t beta;  ///< floor(b*a/t) attention matmul instances
-  int64_t Xatt;  ///< floor(a/t)*s^2*b
-  int64_t Xgelu; ///< floor(f*M/t)
+  int64_t M;      ///< tokens per microbatch
+  int64_t A;      ///< full activation elements
+  int64_t An;     ///< activation elements in the norm/residual region
+  int64_t Ht;     ///< floor(a*d/t)
+  int64_t Ft;     ///< floor(f/t)
+  int64_t beta;   ///< floor(b*a/t) attention matmul instances
+  int64_t Xatt;   ///< floor(a/t)*s^2*b
+  int64_t Xgelu;  ///< floor(f*M/t)
   int64_t dPrime; ///< floor(a*d/a)
   int64_t kvWidth;
   bool Rf, Ra, Ca, Cm;
@@ -105,6 +105,7 @@ public:
     // Reduction arithmetic X*(t-1)/t, a real number (§17).
     double reduction = double(X * (t - 1)) / double(t);
     (conjugate ? l.fwFlops : l.agFlops) = reduction;
+    l.realFlops = true;
     l.inputs = l.outputs = l.act = l.grad = double(X);
     l.commElems = double(X);
     return l;
@@ -169,8 +170,8 @@ Shape makeShape(const Model &model, const Execution &exe) {
 
 /// Rows 8-11 of §4.1: the attention core, shared by every variant.
 void attentionCore(Rows &r, const Shape &sh) {
-  Layer &kq = r.bmm("AttnBlock_Multihead_Key_Query", sh.beta, sh.s, sh.d, sh.s,
-                    sh.Ra);
+  Layer &kq =
+      r.bmm("AttnBlock_Multihead_Key_Query", sh.beta, sh.s, sh.d, sh.s, sh.Ra);
   kq.outStored = !sh.Ra;
   Layer &sm = r.elementOp("AttnBlock_Multihead_SoftMax", LayerKind::SoftMax,
                           sh.Xatt, 5, 8, sh.Ra);
@@ -264,8 +265,8 @@ void buildOverlapped(Rows &r, const Shape &sh, const Execution &exe,
   bool rsag = exe.tensorParCommType == TpCommType::RsAg;
   normIn(r, sh, "AttnBlock_Fork", "AttnBlock_LayerNorm");
   if (multiHead) {
-    Layer &qkv = r.overlapped("AttnBlock_QKV_AG", sh.M, sh.h,
-                              3 * sh.a * sh.d, false, sh.t, rsag, sh.Rf);
+    Layer &qkv = r.overlapped("AttnBlock_QKV_AG", sh.M, sh.h, 3 * sh.a * sh.d,
+                              false, sh.t, rsag, sh.Rf);
     qkv.recomm = sh.Ca;
   } else {
     Layer &q = r.overlapped("AttnBlock_Query_AG", sh.M, sh.h, sh.a * sh.d,
@@ -286,9 +287,9 @@ void buildOverlapped(Rows &r, const Shape &sh, const Execution &exe,
   residualOut(r, sh, "AttnBlock_DropOut", "AttnBlock_Residual");
 
   normIn(r, sh, "MlpBlock_Fork", "MlpBlock_LayerNorm");
-  Layer &m1 = r.overlapped("MlpBlock_Mlp1_AG", sh.M, sh.h,
-                           sh.swiglu ? 2 * sh.f : sh.f, false, sh.t, rsag,
-                           sh.Rf);
+  Layer &m1 =
+      r.overlapped("MlpBlock_Mlp1_AG", sh.M, sh.h, sh.swiglu ? 2 * sh.f : sh.f,
+                   false, sh.t, rsag, sh.Rf);
   m1.recomm = sh.Cm;
   mlpActivation(r, sh, exe.fusedActivation);
   Layer &m2 = r.overlapped("MlpBlock_Mlp2_RS", sh.M, sh.f, sh.h, true, sh.t,

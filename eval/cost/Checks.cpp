@@ -8,6 +8,9 @@
 #include "eval/cost/BlockBuilder.h"
 #include "eval/cost/Training.h"
 
+#include <algorithm>
+#include <initializer_list>
+
 using namespace calc::cost;
 
 namespace {
@@ -26,14 +29,35 @@ S checkModel(const Model &m) {
   return S();
 }
 
+/// The product of `factors` if it stays below 2^53 (exact in a double),
+/// else -1.
+int64_t exactProduct(std::initializer_list<int64_t> factors) {
+  constexpr int64_t limit = int64_t(1) << 53;
+  int64_t product = 1;
+  for (int64_t f : factors)
+    if (__builtin_mul_overflow(product, f, &product) || product >= limit)
+      return -1;
+  return product;
+}
+
+/// Guards the largest counts: matmul flops (2*M*h*width) and attention
+/// flops (4*b*a*s^2*d), before anything multiplies them.
+bool sizesExact(const Model &m, const Execution &x) {
+  int64_t width =
+      std::max({2 * m.feedforward, 3 * m.attnHeads * m.attnSize, m.hidden});
+  return exactProduct({4, x.microbatchSize, m.seqSize, m.hidden, width}) >= 0 &&
+         exactProduct({4, x.microbatchSize, m.attnHeads, m.seqSize, m.seqSize,
+                       m.attnSize}) >= 0 &&
+         exactProduct({x.batchSize, m.seqSize, m.hidden}) >= 0;
+}
+
 /// Rows #2–#14: the execution constructor.
 S checkConstructor(const Execution &x) {
-  const int64_t degrees[] = {x.numProcs, x.tensorPar, x.pipelinePar,
-                             x.dataPar};
+  const int64_t degrees[] = {x.numProcs, x.tensorPar, x.pipelinePar, x.dataPar};
   for (unsigned i = 0; i < 4; ++i)
     if (degrees[i] <= 0)
       return S::fail(E::NonPositiveDegree, i, degrees[i]);
-  if (x.tensorPar * x.pipelinePar * x.dataPar != x.numProcs)
+  if (exactProduct({x.tensorPar, x.pipelinePar, x.dataPar}) != x.numProcs)
     return S::fail(E::ProcsMismatch, x.tensorPar, x.pipelinePar, x.dataPar,
                    x.numProcs);
   if (x.batchSize <= 0)
@@ -116,8 +140,8 @@ S checkShapes(const Model &m, const Execution &x) {
     return S::fail(E::HeadsNotDivisible, m.attnHeads, t);
   if (x.tensorParOverlap != TpOverlap::None) {
     int64_t ad = m.attnHeads * m.attnSize;
-    int64_t mlp = m.mlpType == MlpType::SwiGlu ? 2 * m.feedforward
-                                               : m.feedforward;
+    int64_t mlp =
+        m.mlpType == MlpType::SwiGlu ? 2 * m.feedforward : m.feedforward;
     const int64_t widths[] = {m.isMultiHead() ? 3 * ad : ad, ad, mlp,
                               m.feedforward};
     for (int64_t w : widths)
@@ -185,8 +209,7 @@ EvalStatus calc::cost::checkSystem(const System &sys) {
     return s;
   const MemoryTier *tiers[] = {&sys.mem1, &sys.mem2};
   for (int64_t i = 0; i < 2; ++i) {
-    s = checkTable(tiers[i]->efficiency, false,
-                   SystemProblem::MemoryEfficiency,
+    s = checkTable(tiers[i]->efficiency, false, SystemProblem::MemoryEfficiency,
                    SystemProblem::MemoryEfficiency, i + 1);
     if (!s.ok())
       return s;
@@ -207,6 +230,8 @@ EvalStatus calc::cost::checkExecution(const Model &model, const System &sys,
   S s = checkModel(model);
   if (s.ok())
     s = checkConstructor(exe);
+  if (s.ok() && !sizesExact(model, exe))
+    s = S::fail(E::SizeOverflow);
   if (s.ok())
     s = checkNetworks(sys, exe);
   if (s.ok())

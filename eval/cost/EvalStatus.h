@@ -22,62 +22,70 @@ namespace calc::cost {
 enum class EvalError : uint8_t {
   None,
   // Model shape (not checked by Calculon, which would divide by zero).
-  BadModelField,  ///< a = ModelField, b = value
-  BadKvHeads,     ///< #5 generalised: a = kvHeads, b = attnHeads
+  BadModelField, ///< a = ModelField, b = value
+  BadKvHeads,    ///< #5 generalised: a = kvHeads, b = attnHeads
+  /// Sizes so large that flop or byte counts leave the range where doubles
+  /// are exact (2^53); Python would not overflow, calcc refuses instead.
+  SizeOverflow,
   // Execution constructor.
-  NonPositiveDegree,        ///< #2 [A] a = 0 num_procs/1 tp/2 pp/3 dp, b = value
-  ProcsMismatch,            ///< #3 [A] a = t, b = p, c = D, d = num_procs
-  NonPositiveBatch,         ///< #4 [A] a = 0 batch/1 microbatch, b = value
-  BatchNotMultipleOfDp,     ///< #4 [A] a = B, b = D
+  NonPositiveDegree,    ///< #2 [A] a = 0 num_procs/1 tp/2 pp/3 dp, b = value
+  ProcsMismatch,        ///< #3 [A] a = t, b = p, c = D, d = num_procs
+  NonPositiveBatch,     ///< #4 [A] a = 0 batch/1 microbatch, b = value
+  BatchNotMultipleOfDp, ///< #4 [A] a = B, b = D
   LocalBatchNotMultipleOfMicrobatch, ///< #4 [A] a = B/D, b = b
-  RecomputeInInference,     ///< #7 [A]
-  BadInterleaving,          ///< #8 [A] a = v, b = p
-  ShardingWithoutDp,        ///< #9 [A] a = D
-  TpOverlapWithoutTp,       ///< #11 [A]
-  AgRedoWithoutRsAg,        ///< #12 [A]
-  AgRedoWithFullRecompute,  ///< #12 [A]
-  DpOverlapInInference,     ///< #13 [A]
-  DpOverlapWithoutDp,       ///< #13 [A] a = D
-  OptimizerOffloadInInference, ///< #14 [A]
+  RecomputeInInference,              ///< #7 [A]
+  BadInterleaving,                   ///< #8 [A] a = v, b = p
+  ShardingWithoutDp,                 ///< #9 [A] a = D
+  TpOverlapWithoutTp,                ///< #11 [A]
+  AgRedoWithoutRsAg,                 ///< #12 [A]
+  AgRedoWithFullRecompute,           ///< #12 [A]
+  DpOverlapInInference,              ///< #13 [A]
+  DpOverlapWithoutDp,                ///< #13 [A] a = D
+  OptimizerOffloadInInference,       ///< #14 [A]
   // System constructor.
-  BadSystem,                ///< #15 [A] a = SystemProblem, b = tier/datatype
+  BadSystem, ///< #15 [A] a = SystemProblem, b = tier/datatype
   // Compile.
-  NetworkIndex,             ///< #16 [A] a = 0 tp/1 pp/2 dp, b = index, c = count
-  NetworkTooSmall,          ///< #17 [E] a = tier, b = used, c = size
-  NetworkNotFilled,         ///< #18 [E] a = tier, b = used, c = size
-  InterleavingTooLarge,     ///< #20 [E] a = v, b = L_p
-  InterleavingNotFactor,    ///< #21 [E] a = v, b = L_p
-  OffloadTooFewBlocks,      ///< #22 [E] a = L_p
-  BatchSeqNotDivisible,     ///< #23 [A] a = b*s, b = t
-  HiddenNotDivisible,       ///< #24 [A] a = h, b = t
-  FeedforwardNotDivisible,  ///< #24 [A] a = f, b = t
-  HeadsNotDivisible,        ///< #24 [A] a = heads, b = t
+  NetworkIndex,            ///< #16 [A] a = 0 tp/1 pp/2 dp, b = index, c = count
+  NetworkTooSmall,         ///< #17 [E] a = tier, b = used, c = size
+  NetworkNotFilled,        ///< #18 [E] a = tier, b = used, c = size
+  InterleavingTooLarge,    ///< #20 [E] a = v, b = L_p
+  InterleavingNotFactor,   ///< #21 [E] a = v, b = L_p
+  OffloadTooFewBlocks,     ///< #22 [E] a = L_p
+  BatchSeqNotDivisible,    ///< #23 [A] a = b*s, b = t
+  HiddenNotDivisible,      ///< #24 [A] a = h, b = t
+  FeedforwardNotDivisible, ///< #24 [A] a = f, b = t
+  HeadsNotDivisible,       ///< #24 [A] a = heads, b = t
   OverlapWidthNotDivisible, ///< #25 [A] a = width, b = t
   // Run.
-  DatatypeUnsupported,      ///< #19/run [A] a = DataType (missing engine)
-  Mem1Capacity,             ///< #26 [E] x = needed bytes, y = capacity
-  Mem2Capacity,             ///< #27 [E] x = needed bytes, y = capacity
-  Sanity,                   ///< #28 [A] a result is not a finite number
-  EfficiencyLookup,         ///< #29 [A] a = EfficiencyKind, x = quantity
+  DatatypeUnsupported, ///< #19/run [A] a = DataType (missing engine)
+  Mem1Capacity,        ///< #26 [E] x = needed bytes, y = capacity
+  Mem2Capacity,        ///< #27 [E] x = needed bytes, y = capacity
+  Sanity,              ///< #28 [A] a result is not a finite number
+  EfficiencyLookup,    ///< #29 [A] a = EfficiencyKind, x = quantity
 };
 
 /// Which model field BadModelField names.
 enum class ModelField : uint8_t {
-  Hidden, Feedforward, SeqSize, AttnHeads, AttnSize, NumBlocks
+  Hidden,
+  Feedforward,
+  SeqSize,
+  AttnHeads,
+  AttnSize,
+  NumBlocks
 };
 
 /// What is wrong with a system (BadSystem).
 enum class SystemProblem : uint8_t {
-  EngineEfficiency,   ///< an engine efficiency outside (0, 1]; b = datatype
-  EngineOrder,        ///< engine thresholds not strictly decreasing; b = dt
-  EnginePeak,         ///< engine peak <= 0; b = datatype
-  MemoryEfficiency,   ///< b = 1 or 2: a memory efficiency outside (0, 1]
-  MemoryBandwidth,    ///< b = 1 or 2: bandwidth <= 0
-  NetworkBandwidth,   ///< b = tier: bandwidth <= 0
-  NetworkEfficiency,  ///< b = tier: efficiency outside (0, 1]
-  NetworkSize,        ///< b = tier: size < 0
-  NetworkScale,       ///< b = tier: an op scale <= 0
-  NetworkUsage,       ///< b = tier: processor_usage outside [0, 1)
+  EngineEfficiency,  ///< an engine efficiency outside (0, 1]; b = datatype
+  EngineOrder,       ///< engine thresholds not strictly decreasing; b = dt
+  EnginePeak,        ///< engine peak <= 0; b = datatype
+  MemoryEfficiency,  ///< b = 1 or 2: a memory efficiency outside (0, 1]
+  MemoryBandwidth,   ///< b = 1 or 2: bandwidth <= 0
+  NetworkBandwidth,  ///< b = tier: bandwidth <= 0
+  NetworkEfficiency, ///< b = tier: efficiency outside (0, 1]
+  NetworkSize,       ///< b = tier: size < 0
+  NetworkScale,      ///< b = tier: an op scale <= 0
+  NetworkUsage,      ///< b = tier: processor_usage outside [0, 1)
 };
 
 /// Which efficiency table an EfficiencyLookup failure was in.

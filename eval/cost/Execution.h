@@ -30,11 +30,11 @@ enum class TpOverlap : uint8_t { None, Ring, Pipe };
 
 /// One execution strategy.
 struct Execution {
-  int64_t numProcs = 1;     ///< N_p
-  int64_t tensorPar = 1;    ///< t
-  int64_t pipelinePar = 1;  ///< p
-  int64_t dataPar = 1;      ///< D
-  int tensorParNet = 0;     ///< network tier index (negative: from the end)
+  int64_t numProcs = 1;    ///< N_p
+  int64_t tensorPar = 1;   ///< t
+  int64_t pipelinePar = 1; ///< p
+  int64_t dataPar = 1;     ///< D
+  int tensorParNet = 0;    ///< network tier index (negative: from the end)
   int pipelineParNet = 0;
   int dataParNet = 0;
   int64_t batchSize = 1;      ///< B, global batch in samples

@@ -1,102 +1,136 @@
 //===- LayerCost.cpp - Per-stage cost of one layer ------------------------===//
 //
 // calculon-model.md §5 (defaults and per-kind overrides), §6.1 (TPComm),
-// §6.2 (overlapped linear with its tiled-overlap timing).
+// §6.2 (overlapped linear with its tiled-overlap timing). Written over the
+// scalar type T so the same formulas also yield Calculon's int/float typing
+// (PyNum): integer literals and counts are ints, times and `/` are floats.
 //
 //===----------------------------------------------------------------------===//
 #include "eval/cost/LayerCost.h"
+#include "eval/cost/PyNum.h"
 
 using namespace calc::cost;
 
 namespace {
 
-/// Optimizer bytes: (fp32 master copy + fp32 Adam m, v) / S_o (§5).
-double optimizerBytes(const Layer &l, const CostContext &ctx) {
-  double master = ctx.e < 4 ? 4 * l.weights : 0;
-  return (master + 4 * l.optState) / ctx.shards;
-}
+/// A time or other real result of the hardware model.
+template <class T> T real(double x) { return T(x); }
 
-/// Memory traffic of one stage (§5 defaults and overrides, §6.1).
-double stageBytes(const Layer &l, Stage st, const CostContext &ctx) {
-  if (st == Optim)
-    return optimizerBytes(l, ctx);
-  double e = ctx.e, X = l.inputs;
-  switch (l.kind) {
-  case LayerKind::DropOut: // Quirk §15.7: the mask is 1 byte per element.
-    return st == Wgrad ? 0 : 2 * X * e + X;
-  case LayerKind::GeLU:
-  case LayerKind::SoftMax:
-    return st == Wgrad ? 0 : 2 * X * e;
-  case LayerKind::Fork:
-    return st == Agrad ? X * e * (l.users + 1) : 0;
-  case LayerKind::TPComm: {
-    if (l.commElems == 0 || st == Wgrad)
-      return 0;
-    bool identity = ctx.comm != TpCommType::RsAg &&
-                    (st == Fw ? !l.conjugate : l.conjugate);
-    return identity ? 0 : 2 * l.commElems * e;
-  }
-  default:
-    break;
-  }
-  if (st == Fw)
-    return (l.inputs + l.outputs + l.weights) * e;
-  if (st == Agrad)
-    return (l.weights + l.act + l.grad) * e;
-  return l.weights == 0 ? 0 : (l.weights + l.act + l.grad) * e;
-}
+template <class T> struct Formulas {
+  const Layer &l;
+  const CostContext &ctx;
+  T e, t;
 
-double stageFlops(const Layer &l, Stage st, const CostContext &ctx) {
-  switch (st) {
-  case Fw:
-    return l.fwFlops;
-  case Agrad:
-    return l.agFlops;
-  case Wgrad:
-    return l.wgFlops;
-  case Optim:
-    return (l.weights / ctx.shards) * 11; // Adam, 11 flop per parameter.
-  }
-  return 0;
-}
+  Formulas(const Layer &l, const CostContext &ctx)
+      : l(l), ctx(ctx), e(T(ctx.e)), t(T(ctx.t)) {}
 
-/// Memory getters (§5 defaults, DropOut and TPComm overrides).
-void memory(const Layer &l, const CostContext &ctx, LayerCost &c) {
-  double e = ctx.e;
-  c.weight = l.weights * e;
-  c.output = l.outputs * e;
-  c.weightGrad = l.weights * e / ctx.shards;
-  c.weightGradFull = 4 * l.weights;
-  c.optimizer = optimizerBytes(l, ctx);
-  if (l.kind == LayerKind::DropOut) { // Quirk §15.7: 1-byte mask and grad.
-    c.activation = l.act;
-    c.actGrad = l.grad;
-  } else if (l.kind == LayerKind::TPComm) {
-    double X = l.commElems;
-    bool rsag = ctx.comm == TpCommType::RsAg;
-    c.activation = rsag ? X * e / ctx.t : (l.conjugate ? X * e : 0);
-    c.actGrad = rsag ? X * e / ctx.t : (l.conjugate ? 0 : X * e);
-  } else {
-    c.activation = l.act * e;
-    c.actGrad = l.grad * e;
-  }
-}
+  T n(double count) const { return asInt<T>(count); }
 
-/// Flops/bytes/times of one stage, shared by every kind.
-void computeStage(const Layer &l, Stage st, const CostContext &ctx,
-                  StageCost &s) {
-  s.flops = stageFlops(l, st, ctx);
-  s.bytes = stageBytes(l, st, ctx);
-  bool onMatrix = l.matrix && st != Optim;
-  s.flopsTime = onMatrix ? ctx.hw.matrixTime(s.flops)
-                         : ctx.hw.vectorTime(s.flops);
-  s.memTime = ctx.hw.mem1Time(s.bytes);
-  s.procTime = ctx.hw.combine(s.flopsTime, s.memTime);
-}
+  /// Optimizer bytes: (fp32 master copy + fp32 Adam m, v) / S_o (§5).
+  T optimizerBytes() const {
+    T master = ctx.e < 4 ? T(4) * n(l.weights) : T(0);
+    return (master + T(4) * n(l.optState)) / T(ctx.shards);
+  }
+
+  /// Memory traffic of one stage (§5 defaults and overrides, §6.1).
+  T stageBytes(Stage st) const {
+    if (st == Optim)
+      return optimizerBytes();
+    T X = n(l.inputs);
+    switch (l.kind) {
+    case LayerKind::DropOut: // Calculon quirk §15.7: 1-byte mask.
+      return st == Wgrad ? T(0) : T(2) * X * e + X;
+    case LayerKind::GeLU:
+    case LayerKind::SoftMax:
+      return st == Wgrad ? T(0) : T(2) * X * e;
+    case LayerKind::Fork:
+      return st == Agrad ? X * e * T(l.users + 1) : T(0);
+    case LayerKind::TPComm: {
+      if (l.commElems == 0 || st == Wgrad)
+        return T(0);
+      bool identity = ctx.comm != TpCommType::RsAg &&
+                      (st == Fw ? !l.conjugate : l.conjugate);
+      return identity ? T(0) : T(2) * n(l.commElems) * e;
+    }
+    default:
+      break;
+    }
+    T W = n(l.weights), act = n(l.act), grad = n(l.grad);
+    if (st == Fw)
+      return (X + n(l.outputs) + W) * e;
+    if (st == Agrad)
+      return (W + act + grad) * e;
+    return l.weights == 0 ? T(0) : (W + act + grad) * e;
+  }
+
+  T stageFlops(Stage st) const {
+    // TPComm's reduction flops X(t-1)/t are real numbers (§6.1, §17).
+    auto f = [&](double x) { return l.realFlops && x != 0 ? T(x) : n(x); };
+    switch (st) {
+    case Fw:
+      return f(l.fwFlops);
+    case Agrad:
+      return f(l.agFlops);
+    case Wgrad:
+      return f(l.wgFlops);
+    case Optim:
+      return (n(l.weights) / T(ctx.shards)) * T(11); // Adam, 11 flop/param
+    }
+    return T(0);
+  }
+
+  /// Memory getters (§5 defaults, DropOut and TPComm overrides).
+  void memory(LayerCostT<T> &c) const {
+    T W = n(l.weights);
+    c.weight = W * e;
+    c.output = n(l.outputs) * e;
+    c.weightGrad = W * e / T(ctx.shards);
+    c.weightGradFull = T(4) * W;
+    c.optimizer = optimizerBytes();
+    if (l.kind == LayerKind::DropOut) { // Quirk §15.7: 1-byte mask and grad.
+      c.activation = n(l.act);
+      c.actGrad = n(l.grad);
+    } else if (l.kind == LayerKind::TPComm) {
+      T X = n(l.commElems); // 0 without TP, still divided by t for rs_ag
+      bool rsag = ctx.comm == TpCommType::RsAg;
+      c.activation = rsag ? X * e / t : (l.conjugate ? X * e : T(0));
+      c.actGrad = rsag ? X * e / t : (l.conjugate ? T(0) : X * e);
+    } else {
+      c.activation = n(l.act) * e;
+      c.actGrad = n(l.grad) * e;
+    }
+  }
+
+  /// Flops/bytes/times of one stage, shared by every kind.
+  void computeStage(Stage st, StageCostT<T> &s) const {
+    s.flops = stageFlops(st);
+    s.bytes = stageBytes(st);
+    bool onMatrix = l.matrix && st != Optim;
+    double flops = value(s.flops);
+    s.flopsTime =
+        real<T>(onMatrix ? ctx.hw.matrixTime(flops) : ctx.hw.vectorTime(flops));
+    s.memTime = real<T>(ctx.hw.mem1Time(value(s.bytes)));
+    s.procTime = combine(s.flopsTime, s.memTime);
+  }
+
+  T combine(T compute, T memory) const {
+    return ctx.hw.roofline ? pyMax(compute, memory) : compute + memory;
+  }
+
+  T net(NetOp op, T bytes) const {
+    return real<T>(networkTime(*ctx.tpNet, op, value(bytes), value(t)));
+  }
+
+  void tpComm(LayerCostT<T> &c) const;
+  T loBytes(Stage st, unsigned k) const;
+  T loNetTime(Stage st, unsigned k) const;
+  void loTiled(Stage st, StageCostT<T> &s) const;
+  void overlapped(LayerCostT<T> &c) const;
+};
 
 /// §6.1: Megatron's f/g operators without overlap.
-void costTpComm(const Layer &l, const CostContext &ctx, LayerCost &c) {
-  double Y = l.commElems * ctx.e;
+template <class T> void Formulas<T>::tpComm(LayerCostT<T> &c) const {
+  T Y = n(l.commElems) * e;
   for (unsigned k = 0; k < 2; ++k) {
     bool split = ctx.split[k];
     NetOp fwOp = split ? (l.conjugate ? NetOp::ReduceScatter : NetOp::AllGather)
@@ -104,93 +138,92 @@ void costTpComm(const Layer &l, const CostContext &ctx, LayerCost &c) {
     NetOp bwOp = split ? (l.conjugate ? NetOp::AllGather : NetOp::ReduceScatter)
                        : NetOp::AllReduce;
     bool hasFw = split || l.conjugate, hasBw = split || !l.conjugate;
-    double fwBytes = hasFw ? Y : 0, bwBytes = hasBw ? Y : 0;
-    double wgBytes = l.recomm && hasFw ? Y : 0;
-    StageCost &fw = c.stage[Fw], &ag = c.stage[Agrad], &wg = c.stage[Wgrad];
-    fw.commBytes[k] = fwBytes;
-    ag.commBytes[k] = bwBytes;
-    wg.commBytes[k] = wgBytes;
-    double fwNet = hasFw ? networkTime(*ctx.tpNet, fwOp, fwBytes, ctx.t) : 0;
-    double bwNet = hasBw ? networkTime(*ctx.tpNet, bwOp, bwBytes, ctx.t) : 0;
-    fw.netTime[k] = fwNet + ctx.hw.combine(fw.flopsTime, fw.memTime);
-    ag.netTime[k] = bwNet + ctx.hw.combine(ag.flopsTime, ag.memTime);
-    double wgNet = hasFw ? networkTime(*ctx.tpNet, fwOp, wgBytes, ctx.t) : 0;
-    wg.netTime[k] = l.recomm ? wgNet + 0.0 : 0;
+    StageCostT<T> &fw = c.stage[Fw], &ag = c.stage[Agrad], &wg = c.stage[Wgrad];
+    fw.commBytes[k] = hasFw ? Y : T(0);
+    ag.commBytes[k] = hasBw ? Y : T(0);
+    wg.commBytes[k] = l.recomm && hasFw ? Y : T(0);
+    T fwNet = hasFw ? net(fwOp, Y) : T(0);
+    T bwNet = hasBw ? net(bwOp, Y) : T(0);
+    fw.netTime[k] = fwNet + combine(fw.flopsTime, fw.memTime);
+    ag.netTime[k] = bwNet + combine(ag.flopsTime, ag.memTime);
+    // The recomm is the forward op again plus C(wgrad), which is 0 (a real
+    // 0: the layer has no wgrad flops or traffic).
+    wg.netTime[k] = l.recomm ? (hasFw ? net(fwOp, Y) : T(0)) +
+                                   combine(wg.flopsTime, wg.memTime)
+                             : T(0);
     for (unsigned st = 0; st < NumStages; ++st)
       c.stage[st].exposed[k] = c.stage[st].netTime[k];
     c.recommExposed[k] = wg.netTime[k];
   }
-  // Quirk §15.8: the op's own time is charged inside its network time.
-  for (StageCost &s : c.stage)
-    s.procTime = 0;
+  // Calculon quirk §15.8: the op's own time is charged in its network time.
+  for (StageCostT<T> &s : c.stage)
+    s.procTime = T(0);
 }
 
 /// §6.2 comm bytes of an overlapped linear for stage st, block kind k.
-double loBytes(const Layer &l, const CostContext &ctx, Stage st, unsigned k) {
-  double gathered = l.inputs * ctx.e, full = l.outputs * ctx.e;
+template <class T> T Formulas<T>::loBytes(Stage st, unsigned k) const {
+  T gathered = n(l.inputs) * e, full = n(l.outputs) * e;
   bool split = ctx.split[k];
   switch (st) {
   case Fw:
-    return l.conjugate ? full : (split ? gathered : 0);
+    return l.conjugate ? full : (split ? gathered : T(0));
   case Agrad:
-    return l.conjugate ? (split ? full : 0) : gathered;
+    return l.conjugate ? (split ? full : T(0)) : gathered;
   case Wgrad:
-    return l.recomm ? loBytes(l, ctx, Fw, k) : 0;
+    return l.recomm ? loBytes(Fw, k) : T(0);
   case Optim:
-    return 0;
+    return T(0);
   }
-  return 0;
+  return T(0);
 }
 
 /// §6.2 network time of an overlapped linear, reduction compute included.
-double loNetTime(const Layer &l, const CostContext &ctx, Stage st, unsigned k) {
+template <class T> T Formulas<T>::loNetTime(Stage st, unsigned k) const {
   bool split = ctx.split[k];
-  double bytes = loBytes(l, ctx, st, k);
-  double t = double(ctx.t);
+  T bytes = loBytes(st, k);
   auto reduction = [&]() {
-    return ctx.hw.vectorTime(((bytes / ctx.e) * (t - 1)) / t);
+    T flops = ((bytes / e) * (t - T(1))) / t;
+    return real<T>(ctx.hw.vectorTime(value(flops)));
   };
   if (l.conjugate) {
     NetOp fwOp = split ? NetOp::ReduceScatter : NetOp::AllReduce;
     if (st == Fw)
-      return networkTime(*ctx.tpNet, fwOp, bytes, t) + reduction();
+      return net(fwOp, bytes) + reduction();
     if (st == Agrad)
-      return split ? networkTime(*ctx.tpNet, NetOp::AllGather, bytes, t) : 0;
+      return split ? net(NetOp::AllGather, bytes) : T(0);
     if (st == Wgrad && l.recomm)
-      return networkTime(*ctx.tpNet, fwOp, bytes, t);
-    return 0;
+      return net(fwOp, bytes);
+    return T(0);
   }
   if (st == Fw)
-    return split ? networkTime(*ctx.tpNet, NetOp::AllGather, bytes, t) + 0.0
-                 : 0;
-  if (st == Agrad) {
-    NetOp bwOp = split ? NetOp::ReduceScatter : NetOp::AllReduce;
-    return networkTime(*ctx.tpNet, bwOp, bytes, t) + reduction();
-  }
+    return split ? net(NetOp::AllGather, bytes) : T(0);
+  if (st == Agrad)
+    return net(split ? NetOp::ReduceScatter : NetOp::AllReduce, bytes) +
+           reduction();
   if (st == Wgrad && l.recomm && split)
-    return networkTime(*ctx.tpNet, NetOp::AllGather, bytes, t);
-  return 0;
+    return net(NetOp::AllGather, bytes);
+  return T(0);
 }
 
 /// §6.2 tiled overlap: processing time and exposed comm of one stage, with
 /// the network time of the *base* block (quirk §15.3).
-void loTiled(const Layer &l, const CostContext &ctx, Stage st, StageCost &s) {
-  double t = double(ctx.t), u = ctx.tpNet->processorUsage;
-  double tF = s.flopsTime, tFs = tF / (1 - u), tM = s.memTime;
-  double tN = s.netTime[Base];
-  double tC = ctx.hw.combine(tF, tM);
-  double exposed = 0, time = tC;
-  if (tN != 0) {
-    double tCs = ctx.hw.combine(tFs, tM);
-    double tauFs = tFs / t, tauN = tN / t, tauC = tC / t, tauCs = tCs / t;
-    double delta = tauN - tauFs;
-    if (delta > 0) {
-      time = tauC + (t - 1) * tauCs;
-      exposed = (t - 1) * delta;
+template <class T> void Formulas<T>::loTiled(Stage st, StageCostT<T> &s) const {
+  T u = T(ctx.tpNet->processorUsage);
+  T tF = s.flopsTime, tFs = tF / (T(1) - u), tM = s.memTime;
+  T tN = s.netTime[Base];
+  T tC = combine(tF, tM);
+  T exposed = T(0), time = tC;
+  if (tN != T(0)) {
+    T tCs = combine(tFs, tM);
+    T tauFs = tFs / t, tauN = tN / t, tauC = tC / t, tauCs = tCs / t;
+    T delta = tauN - tauFs;
+    if (delta > T(0)) {
+      time = tauC + (t - T(1)) * tauCs;
+      exposed = (t - T(1)) * delta;
     } else {
-      time = (tauC + (t - 1) * tauC) + ((t - 1) * tauN) * u;
+      time = (tauC + (t - T(1)) * tauC) + ((t - T(1)) * tauN) * u;
     }
-    if (ctx.pipe) { // Quirk §15.2: the first comm tile is counted twice.
+    if (ctx.pipe) { // Calculon quirk §15.2: first comm tile counted twice.
       exposed += tauN;
       time += tauN;
     }
@@ -202,32 +235,45 @@ void loTiled(const Layer &l, const CostContext &ctx, Stage st, StageCost &s) {
       s.reqBw[k] = (s.commBytes[k] / t) / (tFs / t);
 }
 
-void costOverlapped(const Layer &l, const CostContext &ctx, LayerCost &c) {
+template <class T> void Formulas<T>::overlapped(LayerCostT<T> &c) const {
   c.tiles = int(ctx.t);
   for (unsigned st = 0; st < NumStages; ++st) {
-    StageCost &s = c.stage[st];
+    StageCostT<T> &s = c.stage[st];
     for (unsigned k = 0; k < 2; ++k) {
-      s.commBytes[k] = loBytes(l, ctx, Stage(st), k);
-      s.netTime[k] = loNetTime(l, ctx, Stage(st), k);
+      s.commBytes[k] = loBytes(Stage(st), k);
+      s.netTime[k] = loNetTime(Stage(st), k);
     }
-    loTiled(l, ctx, Stage(st), s);
+    loTiled(Stage(st), s);
   }
-  // Quirk §15.3: the block reads the stored forward exposed time for recomm.
+  // Calculon quirk §15.3: recomm reads the stored forward exposed time.
   c.recommExposed[Base] = c.recommExposed[Edge] = c.stage[Fw].exposed[Base];
 }
 
 } // namespace
 
+template <class T>
 void calc::cost::costLayer(const Layer &layer, const CostContext &ctx,
-                           LayerCost &cost) {
-  cost = LayerCost();
-  for (unsigned st = 0; st < NumStages; ++st)
-    computeStage(layer, Stage(st), ctx, cost.stage[st]);
-  memory(layer, ctx, cost);
-  if (layer.kind == LayerKind::TPComm) {
-    if (layer.commElems != 0) // Without TP (t = 1) everything stays 0.
-      costTpComm(layer, ctx, cost);
+                           LayerCostT<T> &cost) {
+  cost = LayerCostT<T>();
+  Formulas<T> f(layer, ctx);
+  // Without TP (t = 1) a TPComm layer is all (integer) zeros (§6.1, §17),
+  // except that rs_ag still divides its (zero) memory by t.
+  if (layer.kind == LayerKind::TPComm && layer.commElems == 0) {
+    f.memory(cost);
+    cost.stage[Optim].flops = f.stageFlops(Optim); // (0 / S_o) * 11, a real
+    cost.stage[Optim].bytes = f.stageBytes(Optim);
+    return;
   }
+  for (unsigned st = 0; st < NumStages; ++st)
+    f.computeStage(Stage(st), cost.stage[st]);
+  f.memory(cost);
+  if (layer.kind == LayerKind::TPComm)
+    f.tpComm(cost);
   else if (layer.kind == LayerKind::LinearOverlapped)
-    costOverlapped(layer, ctx, cost);
+    f.overlapped(cost);
 }
+
+template void calc::cost::costLayer<double>(const Layer &, const CostContext &,
+                                            LayerCostT<double> &);
+template void calc::cost::costLayer<PyNum>(const Layer &, const CostContext &,
+                                           LayerCostT<PyNum> &);

@@ -16,19 +16,20 @@ namespace calc::cost {
 /// What the layer formulas need besides the layer.
 struct CostContext {
   Hardware hw;
-  double e = 2;         ///< bytes per element
-  double shards = 1;    ///< S_o, optimizer sharding factor
-  int64_t t = 1;        ///< tensor parallelism
+  int64_t e = 2;      ///< bytes per element
+  int64_t shards = 1; ///< S_o, optimizer sharding factor
+  int64_t t = 1;      ///< tensor parallelism
   TpCommType comm = TpCommType::AllReduce;
-  bool pipe = false;    ///< tensor_par_overlap == pipe
+  bool pipe = false; ///< tensor_par_overlap == pipe
   const Network *tpNet = nullptr;
   /// split(k) of §6: RS/AG instead of AR/identity, per block kind.
   bool split[2] = {false, false};
 };
 
 /// Fills `cost` for `layer`. All four stages are computed (the per-layer
-/// output shows them even in inference).
-void costLayer(const Layer &layer, const CostContext &ctx, LayerCost &cost);
+/// output shows them even in inference). Instantiated for double and PyNum.
+template <class T>
+void costLayer(const Layer &layer, const CostContext &ctx, LayerCostT<T> &cost);
 
 } // namespace calc::cost
 

@@ -22,9 +22,9 @@ enum class LayerKind : uint8_t {
   DropOut,
   GeLU,
   SoftMax,
-  ElementWise, ///< residual add (or SwiGLU's product)
-  Fork,        ///< one tensor fanned out to several users
-  TPComm,      ///< Megatron's f (conjugate=false) / g (conjugate=true)
+  ElementWise,      ///< residual add (or SwiGLU's product)
+  Fork,             ///< one tensor fanned out to several users
+  TPComm,           ///< Megatron's f (conjugate=false) / g (conjugate=true)
   LinearOverlapped, ///< matmul tiled with its TP comm (§6.2)
 };
 
@@ -41,14 +41,14 @@ enum BlockKind : unsigned { Base = 0, Edge = 1 };
 struct Layer {
   const char *name = "";
   LayerKind kind = LayerKind::Linear;
-  bool recompute = false;   ///< rc: forward re-run in the backward pass
-  bool recomm = false;      ///< rm: TP comm re-done in the backward pass
-  bool actStored = true;    ///< st_act: input kept for the backward pass
-  bool actReused = false;   ///< reuse: input shared, not counted again
-  bool outStored = true;    ///< st_out
-  bool conjugate = false;   ///< TPComm / LO: g-type (comm after the op)
-  bool fused = false;       ///< GeLU fused into the preceding matmul
-  bool matrix = false;      ///< fw/agrad/wgrad on the matrix engine
+  bool recompute = false; ///< rc: forward re-run in the backward pass
+  bool recomm = false;    ///< rm: TP comm re-done in the backward pass
+  bool actStored = true;  ///< st_act: input kept for the backward pass
+  bool actReused = false; ///< reuse: input shared, not counted again
+  bool outStored = true;  ///< st_out
+  bool conjugate = false; ///< TPComm / LO: g-type (comm after the op)
+  bool fused = false;     ///< GeLU fused into the preceding matmul
+  bool matrix = false;    ///< fw/agrad/wgrad on the matrix engine
   double fwFlops = 0, agFlops = 0, wgFlops = 0;
   double inputs = 0, outputs = 0; ///< I, O
   double act = 0, grad = 0;       ///< stored activation and grad elements
@@ -56,31 +56,36 @@ struct Layer {
   double optState = 0;            ///< OPT, optimizer moment elements
   double commElems = 0;           ///< TPComm: X
   int users = 0;                  ///< Fork: consumers of the input
+  bool realFlops = false;         ///< TPComm: reduction flops are reals
 };
 
-/// One stage of one layer on the given hardware.
-struct StageCost {
-  double flops = 0, flopsTime = 0;
-  double bytes = 0, memTime = 0;
-  double procTime = 0;       ///< P(flops time, mem time) or the tiled time
-  double commBytes[2] = {};  ///< TP comm bytes, base / edge
-  double netTime[2] = {};    ///< TP network time incl. reduction, base / edge
-  double exposed[2] = {};    ///< exposed TP time as read after this stage
-  double reqBw[2] = {};      ///< LO required overlap bandwidth
+/// One stage of one layer on the given hardware. T is double, or PyNum
+/// when Calculon's int/float typing is tracked.
+template <class T> struct StageCostT {
+  T flops = 0, flopsTime = 0;
+  T bytes = 0, memTime = 0;
+  T procTime = 0;      ///< P(flops time, mem time) or the tiled time
+  T commBytes[2] = {}; ///< TP comm bytes, base / edge
+  T netTime[2] = {};   ///< TP network time incl. reduction, base / edge
+  T exposed[2] = {};   ///< exposed TP time as read after this stage
+  T reqBw[2] = {};     ///< LO required overlap bandwidth
 };
 
 /// Everything one layer contributes, per stage, plus its memory (bytes).
-struct LayerCost {
-  StageCost stage[NumStages];
+template <class T> struct LayerCostT {
+  StageCostT<T> stage[NumStages];
   /// Exposed recomm time as the block loop reads it: TPComm's wgrad net
   /// time, LO's stored *forward* exposed time (quirk §15.3).
-  double recommExposed[2] = {};
-  double weight = 0, activation = 0, output = 0;
-  double weightGrad = 0;     ///< sharded, training dtype
-  double weightGradFull = 0; ///< one unsharded fp32 copy
-  double actGrad = 0, optimizer = 0;
-  int tiles = 1;             ///< LO: t; other layers 1
+  T recommExposed[2] = {};
+  T weight = 0, activation = 0, output = 0;
+  T weightGrad = 0;     ///< sharded, training dtype
+  T weightGradFull = 0; ///< one unsharded fp32 copy
+  T actGrad = 0, optimizer = 0;
+  int tiles = 1; ///< LO: t; other layers 1
 };
+
+using StageCost = StageCostT<double>;
+using LayerCost = LayerCostT<double>;
 
 } // namespace calc::cost
 

@@ -29,8 +29,8 @@ struct Model {
   int64_t feedforward = 0; ///< f, MLP inner width (`feedforward`)
   int64_t seqSize = 0;     ///< s, sequence length in tokens (`seq_size`)
   int64_t attnHeads = 0;   ///< a, query heads (`attn_heads`)
-  int64_t attnSize = 0;    ///< d, per-head width (`attn_size`); a*d need not be h
-  int64_t numBlocks = 0;   ///< L, transformer blocks (`num_blocks`)
+  int64_t attnSize = 0;  ///< d, per-head width (`attn_size`); a*d need not be h
+  int64_t numBlocks = 0; ///< L, transformer blocks (`num_blocks`)
   /// Key/value heads, 1..attnHeads and dividing attnHeads. attnHeads means
   /// multi-head attention, 1 multi-query (Calculon `attention_type`), anything
   /// between grouped-query attention (Ainslie et al. 2023).

@@ -14,26 +14,26 @@ namespace calc::cost {
 
 /// One statistic, in Calculon's output order.
 enum class Stat : unsigned {
-#define STAT(Id, Key, IntTyped) Id,
+#define STAT(Id, Key) Id,
 #include "eval/cost/StatKeys.def"
 };
 constexpr unsigned NumStats = 96;
 
 /// Calculon's JSON key of a statistic ("block_fw_flops", ...).
 llvm::StringRef statKey(Stat s);
-/// True if Calculon always writes this statistic as an integer (no ".0").
-bool statIsIntTyped(Stat s);
 
-/// The 96 statistics of one evaluation.
-struct Stats {
-  double values[NumStats] = {};
+/// The 96 statistics of one evaluation. T is double; PyNum when Calculon's
+/// int/float typing is tracked (statTypes in Training.h).
+template <class T> struct StatsT {
+  T values[NumStats] = {};
   /// Calculon writes act_checkpoint_size_with_offload as null in inference
   /// (calculon-model.md §9.2, quirk §15.15).
   bool checkpointWithOffloadIsNull = false;
 
-  double &operator[](Stat s) { return values[static_cast<unsigned>(s)]; }
-  double operator[](Stat s) const { return values[static_cast<unsigned>(s)]; }
+  T &operator[](Stat s) { return values[static_cast<unsigned>(s)]; }
+  const T &operator[](Stat s) const { return values[static_cast<unsigned>(s)]; }
 };
+using Stats = StatsT<double>;
 
 /// One numeric per-layer statistic (after the leading "name").
 enum class LayerStat : unsigned {

@@ -9,6 +9,8 @@
 #include "eval/cost/Batch.h"
 #include "eval/cost/BlockBuilder.h"
 #include "eval/cost/LayerCost.h"
+#include "eval/cost/LayerStatsOut.h"
+#include "eval/cost/PyNum.h"
 
 #include <cmath>
 
@@ -31,15 +33,14 @@ Geometry makeGeometry(const Model &m, const Execution &x) {
   int64_t e = bytesPerElement(x.datatype);
   int64_t M = x.microbatchSize * m.seqSize;
   int64_t A = M * m.hidden;
-  g.checkpoint = g.training && g.fullRecompute ? double(A * e) : 0;
+  g.checkpoint = g.training && g.fullRecompute ? A * e : 0;
   bool pprs = x.tensorParCommType != TpCommType::AllReduce;
   int64_t As = (M / x.tensorPar) * m.hidden;
-  g.ppSize = g.p == 1 ? 0 : double((pprs ? As : A) * e);
+  g.ppSize = g.p == 1 ? 0 : (pprs ? As : A) * e;
   return g;
 }
 
-CostContext makeContext(const System &sys, const Execution &x,
-                        Workspace &ws) {
+CostContext makeContext(const System &sys, const Execution &x, Workspace &ws) {
   CostContext ctx;
   unsigned dt = static_cast<unsigned>(x.datatype);
   ctx.hw.matrix = &sys.matrix[dt];
@@ -49,7 +50,7 @@ CostContext makeContext(const System &sys, const Execution &x,
   ctx.hw.roofline = sys.processingMode == ProcessingMode::Roofline;
   ctx.hw.ws = &ws;
   ctx.e = bytesPerElement(x.datatype);
-  ctx.shards = x.optimizerSharding ? double(x.dataPar) : 1;
+  ctx.shards = x.optimizerSharding ? x.dataPar : 1;
   ctx.t = x.tensorPar;
   ctx.comm = x.tensorParCommType;
   ctx.pipe = x.tensorParOverlap == TpOverlap::Pipe;
@@ -97,7 +98,7 @@ EvalStatus calc::cost::evaluateTraining(const Model &model, const System &sys,
 
   Geometry g = makeGeometry(model, exe);
   BlockTotals block;
-  sumBlock(ws.layers, ws.costs, g.training, g.fullRecompute, block);
+  sumBlock<double>(ws.layers, ws.costs, g.training, g.fullRecompute, block);
   stats = Stats();
   blockStats(block, g, stats);
   batchTimes(block, g, ctx.hw, sys, exe, stats);
@@ -111,4 +112,29 @@ EvalStatus calc::cost::evaluateTraining(const Model &model, const System &sys,
   if (!std::isfinite(stats[Stat::TotalTime]))
     return EvalStatus::fail(EvalError::Sanity);
   return checkCapacity(sys, stats);
+}
+
+void calc::cost::statTypes(const Model &model, const System &sys,
+                           const Execution &exe, const Workspace &ws,
+                           StatTypes &types) {
+  Workspace scratch; // lookups already succeeded; failures are not reported
+  CostContext ctx = makeContext(sys, exe, scratch);
+  llvm::SmallVector<LayerCostT<PyNum>, 32> costs(ws.layers.size());
+  types.layerIsInt.assign(ws.layers.size(), {});
+  for (size_t i = 0, e = ws.layers.size(); i != e; ++i) {
+    costLayer(ws.layers[i], ctx, costs[i]);
+    PyNum values[NumLayerStats];
+    fillLayerStats(ws.layers[i], costs[i], values);
+    for (unsigned k = 0; k < NumLayerStats; ++k)
+      types.layerIsInt[i][k] = values[k].isInt;
+  }
+  Geometry g = makeGeometry(model, exe);
+  BlockTotalsT<PyNum> block;
+  sumBlock<PyNum>(ws.layers, costs, g.training, g.fullRecompute, block);
+  StatsT<PyNum> stats;
+  blockStats(block, g, stats);
+  batchTimes(block, g, ctx.hw, sys, exe, stats);
+  batchMemory(block, g, exe, stats);
+  for (unsigned k = 0; k < NumStats; ++k)
+    types.isInt[k] = stats.values[k].isInt;
 }

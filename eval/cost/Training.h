@@ -18,6 +18,8 @@
 
 #include "llvm/ADT/SmallVector.h"
 
+#include <array>
+
 namespace calc::cost {
 
 /// Scratch space of one evaluation: the block's layers and their costs. It
@@ -46,8 +48,21 @@ EvalStatus checkExecution(const Model &model, const System &system,
 /// layers and costs in `ws` (see layerStats); on failure returns the failed
 /// check and `stats` is unspecified. Does not run checkSystem().
 EvalStatus evaluateTraining(const Model &model, const System &system,
-                            const Execution &exe, Workspace &ws,
-                            Stats &stats);
+                            const Execution &exe, Workspace &ws, Stats &stats);
+
+/// Calculon's JSON number types (int or float) of an evaluation's
+/// statistics, so output can write `0` or `0.0` as Calculon does (§17).
+struct StatTypes {
+  bool isInt[NumStats] = {};
+  /// Per layer, per LayerStat.
+  llvm::SmallVector<std::array<bool, NumLayerStats>, 32> layerIsInt;
+};
+
+/// Re-runs the last successful evaluation in `ws` tracking Python's
+/// int/float typing (calculon-model.md §17). Output only, not for the hot
+/// path: about the cost of one evaluation.
+void statTypes(const Model &model, const System &system, const Execution &exe,
+               const Workspace &ws, StatTypes &types);
 
 /// The per-layer statistics of the last successful evaluation in `ws`
 /// (Calculon `llm -l`, §10.2), one record per layer of one block.

@@ -97,4 +97,40 @@ void writeTextTable(const Table &table, raw_ostream &os,
   }
 }
 
+void writeTextRecord(const Table &table, size_t row, raw_ostream &os,
+                     const TextTableOptions &options) {
+  struct Line {
+    std::string name, value, unit;
+    bool number;
+  };
+  std::vector<Line> lines;
+  size_t nameWidth = 0, numberWidth = 0;
+  for (unsigned c = 0; c < table.columns().size(); ++c) {
+    const Column &col = table.columns()[c];
+    const Cell &cell = table.row(row)[c];
+    // Each line is its own quantity, so each value gets its readable unit.
+    ir::Unit unit = col.display ? *col.display
+                    : cell.isNumber()
+                        ? ir::displayUnitFor(col.dim, cell.asDouble())
+                        : ir::baseUnitFor(ir::Dimension());
+    Line line{col.name, cellText(cell, unit, options.precision),
+              cell.isNumber() ? unit.text : "", cell.isNumber()};
+    nameWidth = std::max(nameWidth, displayWidth(line.name));
+    if (line.number)
+      numberWidth = std::max(numberWidth, displayWidth(line.value));
+    lines.push_back(std::move(line));
+  }
+  for (const Line &line : lines) {
+    std::string out = line.name;
+    out.append(nameWidth + 2 - displayWidth(line.name), ' ');
+    if (line.number)
+      out.append(numberWidth - displayWidth(line.value), ' ');
+    out += line.value;
+    if (!line.unit.empty())
+      out += " " + line.unit;
+    out.erase(out.find_last_not_of(' ') + 1);
+    os << out << '\n';
+  }
+}
+
 } // namespace calc::eval

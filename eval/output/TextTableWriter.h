@@ -29,6 +29,19 @@ struct TextTableOptions {
 void writeTextTable(const Table &table, llvm::raw_ostream &os,
                     const TextTableOptions &options = {});
 
+/// Writes row \p row of \p table vertically, one line per column, for
+/// records with many fields (an `evaluate` shown in full):
+///
+///   total_time              131.9 s
+///   sample_rate             23.29 sample/s
+///   activation_recompute    full
+///
+/// Names are left-aligned, numbers right-aligned in the column's display unit
+/// (or each value's own readable unit when the column has none), strings and
+/// bools left-aligned, null "-".
+void writeTextRecord(const Table &table, size_t row, llvm::raw_ostream &os,
+                     const TextTableOptions &options = {});
+
 /// The unit the text writer shows column \p column in: its display unit, or
 /// displayUnitFor the largest finite magnitude in the column.
 ir::Unit columnDisplayUnit(const Table &table, unsigned column);

@@ -135,7 +135,10 @@ PhaseResult runPipeline(unsigned bufferId, DiagnosticEngine &diags,
   if (!program)
     return failed;
   if (options.emit == EmitStage::AST) {
-    ast::dump(*program->main, outs());
+    // Every loaded file but the prelude, imports before their importers.
+    for (const std::unique_ptr<ast::File> &file : program->files)
+      if (!file->isPrelude)
+        ast::dump(*file, outs());
     PhaseResult ok;
     return ok;
   }
@@ -175,6 +178,7 @@ bool processFile(StringRef path, CompileOptions &options, PhaseResult &total) {
     SourceMgr sourceMgr;
     DiagnosticEngine diags(sourceMgr);
     diags.error("cannot open '" + path + "': " + buffer.getError().message());
+    diags.printSummary();
     return false;
   }
   return processSplitInput(std::move(*buffer), splitInput,

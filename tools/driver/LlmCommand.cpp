@@ -82,9 +82,11 @@ static int runLlm() {
   SmallVector<cost::LayerStats, 32> layers;
   if (llmLayers)
     cost::layerStats(ws, layers);
+  cost::StatTypes types;
+  cost::statTypes(in.model, in.system, in.exe, ws, types);
   std::string text;
   raw_string_ostream os(text);
-  calculon::writeStatsJson(os, stats, layers, llmLayers, compact);
+  calculon::writeStatsJson(os, stats, types, layers, llmLayers, compact);
   if (!calculon::writeFileAtomically(out, os.str(), error))
     return fail(error);
   return driver::ExitSuccess;

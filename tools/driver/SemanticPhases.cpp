@@ -1,29 +1,96 @@
-//===- SemanticPhases.cpp - The phases after the AST (front-end default) --===//
+//===- SemanticPhases.cpp - Sema -> IR -> evaluation ----------------------===//
 //
-// The front end's version of the hook: the program parsed and its imports
-// resolved, so syntax-level work is done. The "sema" work replaces this file
-// with Sema → IR → evaluation; until then the stages that need it are
-// reported as unavailable instead of pretending to succeed.
+// The phases after the AST, in the order of ARCHITECTURE.md §1, each
+// stopping the pipeline if it reported errors (souffle style):
+//   1. calc::Sema        top-level names, imports, inheritance
+//   2. ir::IRBuilder     name resolution, schemas, dimensions -> ir::Module
+//      (`-D` overrides join here), then the IR verifier
+//   3. `--emit=ir` prints the module and stops; `check` stops here too
+//   4. eval::Evaluator + statements: evaluate, output, assert, expect
+//   5. `--emit=result` prints every main-file entity, let and result
 //
 //===----------------------------------------------------------------------===//
 #include "tools/driver/SemanticPhases.h"
 
+#include "eval/ResultDump.h"
+#include "eval/Statements.h"
+#include "frontend/Sema.h"
+#include "ir/IRBuilder.h"
+#include "ir/IRPrinter.h"
+
 using namespace calc;
 using namespace calc::driver;
+
+/// The `-D` overrides as the IRBuilder takes them, located in their own
+/// buffers.
+static std::vector<ir::Override> toOverrides(const CompileOptions &options,
+                                             DiagnosticEngine &diags) {
+  std::vector<ir::Override> out;
+  for (const Override &o : options.overrides) {
+    ir::Override io;
+    io.path = o.path;
+    io.value = o.value.get();
+    if (o.bufferId) {
+      const llvm::MemoryBuffer *buf =
+          diags.getSourceMgr().getMemoryBuffer(o.bufferId);
+      io.range = llvm::SMRange(llvm::SMLoc::getFromPointer(buf->getBufferStart()),
+                               llvm::SMLoc::getFromPointer(buf->getBufferEnd()));
+    } else if (o.value) {
+      io.range = o.value->range;
+    }
+    if (io.value)
+      out.push_back(std::move(io));
+  }
+  return out;
+}
 
 PhaseResult calc::driver::runSemanticPhases(Program &program,
                                             CompileOptions &options,
                                             DiagnosticEngine &diags,
                                             llvm::raw_ostream &out) {
   PhaseResult result;
-  // `check` of a file without statements needs nothing beyond syntax here;
-  // everything else needs the semantic phases.
-  bool needsSemantics = options.emit == EmitStage::IR ||
-                        options.emit == EmitStage::Result ||
-                        !program.main->stmts.empty() || !options.overrides.empty();
-  if (needsSemantics) {
-    diags.error("semantic analysis and evaluation are not available in this build");
-    result.ok = false;
+  result.ok = false;
+  if (!program.prelude || !program.main) {
+    diags.error("internal error: no prelude or main file");
+    return result;
   }
+  Sema sema(diags);
+  if (!sema.run(*program.prelude, *program.main))
+    return result;
+  std::vector<ir::Override> overrides = toOverrides(options, diags);
+  ir::IRBuilder builder(sema, diags);
+  std::unique_ptr<ir::Module> module = builder.build(overrides);
+  if (!module)
+    return result;
+  std::string problem = ir::verifyModule(*module);
+  if (!problem.empty()) {
+    diags.error("internal error: invalid IR: " + problem);
+    return result;
+  }
+  if (options.emit == EmitStage::IR) {
+    ir::printModule(*module, out);
+    result.ok = true;
+    return result;
+  }
+  if (!eval::checkStatements(*module, diags))
+    return result;
+  if (options.mode == CompileMode::Check) {
+    result.ok = true;
+    return result;
+  }
+  eval::Evaluator evaluator(*module, diags);
+  eval::RunOptions run;
+  run.testMode = options.mode == CompileMode::Test;
+  run.precision = options.precision;
+  run.outputDir = options.outputDir;
+  eval::CheckCounts counts;
+  llvm::raw_null_ostream discard;
+  bool dumpOnly = options.emit == EmitStage::Result;
+  result.ok = eval::runStatements(*module, evaluator, run,
+                                  dumpOnly ? discard : out, counts);
+  result.passed = counts.passed;
+  result.failed = counts.failed;
+  if (dumpOnly)
+    result.ok &= eval::dumpResults(*module, evaluator, out);
   return result;
 }

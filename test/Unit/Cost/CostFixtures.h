@@ -1,4 +1,5 @@
-//===- CostFixtures.h - Calculon's A100 system and megatron-1T in C++ ------===//
+//===- CostFixtures.h - Calculon's A100 system and megatron-1T in C++
+//------===//
 //
 // The shipped a100_80g system and the README execution (calculon-model.md
 // §14, §16.1), built as structs so the unit tests need no files.

@@ -56,8 +56,8 @@ TEST(Hardware, QueryForwardTime) {
 // Reference §16.1: one rs_ag op, 419,430,400 B among 4 on NVLink.
 TEST(Hardware, NetworkTimeRingReduceScatter) {
   System sys = test::a100System();
-  double t = networkTime(sys.networks[0], NetOp::ReduceScatter,
-                         1677721600.0 / 4, 4);
+  double t =
+      networkTime(sys.networks[0], NetOp::ReduceScatter, 1677721600.0 / 4, 4);
   EXPECT_NEAR(t, 1e-5 + 419430400.0 * 1.5 * 0.75 / 195e9, 1e-15);
   EXPECT_NEAR(t, 2.4298e-3, 1e-7);
   // The latency is paid even for an empty message (quirk §15.4).

@@ -43,8 +43,8 @@ TEST(Layers, ReadmeExampleCounts) {
   System sys = test::a100System();
   Workspace ws;
   Stats stats;
-  ASSERT_TRUE(evaluateTraining(test::megatron1T(), sys,
-                               test::readmeExecution(), ws, stats)
+  ASSERT_TRUE(evaluateTraining(test::megatron1T(), sys, test::readmeExecution(),
+                               ws, stats)
                   .ok());
   const Layer *q = find(ws, "AttnBlock_Query");
   ASSERT_TRUE(q);
@@ -106,7 +106,8 @@ TEST(Layers, SwiGluDoublesTheFirstProjection) {
         return l.weights;
     return -1.0;
   };
-  EXPECT_EQ(weights(swiglu, "MlpBlock_Mlp1"), 2 * weights(gelu, "MlpBlock_Mlp1"));
+  EXPECT_EQ(weights(swiglu, "MlpBlock_Mlp1"),
+            2 * weights(gelu, "MlpBlock_Mlp1"));
   EXPECT_EQ(weights(swiglu, "MlpBlock_Mlp2"), weights(gelu, "MlpBlock_Mlp2"));
 }
 

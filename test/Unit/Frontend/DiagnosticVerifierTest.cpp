@@ -120,6 +120,19 @@ TEST_F(VerifierTest, MalformedDirectives) {
             std::string::npos);
 }
 
+TEST_F(VerifierTest, ProseIsNotADirective) {
+  // Comments may talk about expected-error/warning directives.
+  load("// uses expected-error/warning, expected-note, expected-errors.\n"
+       "// expected-error@0 {{x}}\n");
+  DiagnosticVerifier verifier(diags);
+  EXPECT_FALSE(verifier.verify());
+  EXPECT_EQ(diags.errorCount(), 1u);
+  EXPECT_NE(os.str().find("v.calc:2:4: error: invalid 'expected-error' "
+                          "directive: line numbers start at 1"),
+            std::string::npos)
+      << os.str();
+}
+
 TEST_F(VerifierTest, DirectivesInEveryBuffer) {
   load("import \"lib.calc\"\n");
   sourceMgr.AddNewSourceBuffer(

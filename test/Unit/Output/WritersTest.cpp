@@ -77,6 +77,20 @@ TEST(TextTableTest, ColumnUnitFollowsLargestValue) {
   EXPECT_EQ(text(t), "lat [ms]\n--------\n    0.01\n     2.5\n");
 }
 
+TEST(TextTableTest, RecordLayout) {
+  std::string out;
+  llvm::raw_string_ostream os(out);
+  writeTextRecord(sampleTable(), 1, os);
+  EXPECT_EQ(os.str(), "rank                       2\n"
+                      "execution.tensor_par      16\n"
+                      "system.mem1.bandwidth    1.5 TB/s\n"
+                      "total_time               250 ms\n"
+                      "mem                    77.47 GiB\n"
+                      "sample_rate            -\n"
+                      "recompute              attn_only\n"
+                      "offload                false\n");
+}
+
 TEST(CsvTest, BaseUnitsAndShortestNumbers) {
   std::string out;
   llvm::raw_string_ostream os(out);

@@ -1,0 +1,188 @@
+//===- OutputStatement.cpp - `output table|csv|json NAME [{…}] [to "p"]` ---===//
+//
+// Builds the eval/output Table of one output statement: the given columns
+// (expressions over the target's fields, `as U` fixing the display unit),
+// or every field of the target in schema order, nested entities flattened
+// to paths (`mem1.capacity`, `networks[0].bandwidth`). JSON of an evaluate
+// is the LANGUAGE.md §6 record { rank, model, system, execution, results }.
+//
+//===----------------------------------------------------------------------===//
+#include "eval/Statements.h"
+#include "eval/output/AtomicFile.h"
+#include "eval/output/CsvWriter.h"
+#include "eval/output/Json.h"
+#include "eval/output/OutputPath.h"
+#include "eval/output/ResultJson.h"
+#include "eval/output/Table.h"
+#include "eval/output/TextTableWriter.h"
+
+using namespace calc;
+using namespace calc::eval;
+using namespace calc::ir;
+using llvm::SMRange;
+
+namespace {
+
+/// Turns values into table cells and JSON members.
+class OutputBuilder {
+public:
+  OutputBuilder(Evaluator &ev, SMRange use) : ev(ev), use(use) {}
+
+  Cell cell(const Value &v) {
+    switch (v.kind) {
+    case Value::Int:
+      return Cell::integer(v.i);
+    case Value::Real:
+      return Cell::real(v.r);
+    case Value::Bool:
+      return Cell::boolean(v.b);
+    case Value::String:
+      return Cell::string(v.getString());
+    case Value::Error:
+      return Cell::null();
+    default:
+      return Cell::string(ev.format(v));
+    }
+  }
+
+  /// Every field of \p inst as columns, nested entities as paths.
+  void flatten(Instance *inst, const std::string &prefix, Table &table,
+               std::vector<Cell> &row) {
+    const Schema *s = inst->schema;
+    for (unsigned slot = 0; slot < s->fields.size(); ++slot) {
+      const FieldDecl &f = s->fields[slot];
+      if (f.optional && !isPresent(inst, slot))
+        continue;
+      Value v = ev.field(inst, slot, use);
+      std::string name = prefix + f.name;
+      if (v.kind == Value::Object) {
+        flatten(v.object, name + ".", table, row);
+        continue;
+      }
+      if (v.kind == Value::List && f.type.elem == TypeKind::Entity) {
+        const ValueList &xs = v.elements();
+        for (size_t i = 0; i < xs.size(); ++i)
+          flatten(xs[i].object, name + "[" + std::to_string(i) + "].", table, row);
+        continue;
+      }
+      addColumn(table, name, f.type, v, false);
+      row.push_back(cell(v));
+    }
+  }
+
+  void addColumn(Table &table, const std::string &name, const Type &type,
+                 const Value &v, bool explicitUnit) {
+    llvm::Optional<Unit> display;
+    if (!v.unit.isNone() && (explicitUnit || type.isNumber()))
+      display = v.unit;
+    table.addColumn(name, type.isNumber() ? type.dim : Dimension(), display);
+  }
+
+  /// \p inst as a JSON object: "name" first, then every field.
+  JsonValue json(Instance *inst, bool withName) {
+    JsonValue obj = JsonValue::object();
+    if (withName)
+      obj.set("name", JsonValue::string(inst->name));
+    const Schema *s = inst->schema;
+    for (unsigned slot = 0; slot < s->fields.size(); ++slot) {
+      const FieldDecl &f = s->fields[slot];
+      if (f.optional && !isPresent(inst, slot))
+        continue;
+      Value v = ev.field(inst, slot, use);
+      if (v.kind == Value::Object) {
+        obj.set(f.name, json(v.object, false));
+      } else if (v.kind == Value::List && f.type.elem == TypeKind::Entity) {
+        JsonValue arr = JsonValue::array();
+        for (const Value &x : v.elements())
+          arr.push(json(x.object, false));
+        obj.set(f.name, std::move(arr));
+      } else {
+        addQuantityMember(obj, f.name, cell(v), f.type.isNumber() ? f.type.dim : Dimension());
+      }
+    }
+    return obj;
+  }
+
+  static bool isPresent(const Instance *inst, unsigned slot) {
+    for (const Layer &l : inst->layers)
+      if (l.block && l.block->find(slot))
+        return true;
+    return inst->state[slot] == FieldState::Done && !inst->memo[slot].isError();
+  }
+
+private:
+  Evaluator &ev;
+  SMRange use;
+};
+
+} // namespace
+
+static bool writeOutput(const Stmt &stmt, const std::string &text,
+                        Evaluator &ev, const RunOptions &options,
+                        llvm::raw_ostream &out) {
+  if (stmt.path.empty()) {
+    out << text;
+    return true;
+  }
+  std::string path = resolveOutputPath(options.outputDir, stmt.path);
+  std::string message;
+  if (writeFileAtomically(path, text, message))
+    return true;
+  ev.error(stmt.pathRange, message);
+  return false;
+}
+
+bool eval::runOutput(const Stmt &stmt, Evaluator &ev, const RunOptions &options,
+                     llvm::raw_ostream &out) {
+  Value target = ev.eval(stmt.target, Context());
+  if (target.isError() || target.kind != Value::Object)
+    return target.isError() && !ev.diagnostics().hasErrors() ? false : !target.isError();
+  Instance *inst = target.object;
+  SMRange use(stmt.loc, stmt.loc);
+  if (!ev.validate(inst, stmt.target->range))
+    return false;
+  unsigned errorsBefore = ev.diagnostics().errorCount();
+  OutputBuilder builder(ev, stmt.target->range);
+  Table table;
+  std::vector<Cell> row;
+  if (stmt.columns.empty()) {
+    builder.flatten(inst, "", table, row);
+  } else {
+    for (const ir::Column &c : stmt.columns) {
+      Value v = ev.eval(c.value, Context{inst, nullptr, 0});
+      builder.addColumn(table, c.label, c.value->type, v, c.hasUnit);
+      row.push_back(builder.cell(v));
+    }
+  }
+  if (ev.diagnostics().errorCount() != errorsBefore)
+    return false;
+  table.addRow(std::move(row));
+  std::string text;
+  llvm::raw_string_ostream os(text);
+  switch (stmt.format) {
+  case OutputFormat::Table:
+    writeTextTable(table, os, TextTableOptions{options.precision});
+    break;
+  case OutputFormat::Csv:
+    writeCsv(table, os);
+    break;
+  case OutputFormat::Json: {
+    JsonValue doc;
+    if (inst->inputs) {
+      auto input = [&](const char *name) {
+        int slot = inst->inputs->schema->lookup(name);
+        Value v = slot < 0 ? Value() : ev.field(inst->inputs, slot, use);
+        return v.kind == Value::Object ? builder.json(v.object, true) : JsonValue();
+      };
+      doc = makeResultRecord(1, input("model"), input("system"),
+                             input("execution"), rowToJsonObject(table, 0));
+    } else {
+      doc = stmt.columns.empty() ? builder.json(inst, true) : rowToJsonObject(table, 0);
+    }
+    writeJsonDocument(doc, os);
+    break;
+  }
+  }
+  os.flush();
+  return writeOutput(stmt, text, ev, options, out);
+}

@@ -1,0 +1,59 @@
+//===- Statements.h - Running evaluate/output/assert/expect ---------------===//
+//
+// LANGUAGE.md §6: statements of the main file run in file order. `evaluate`
+// binds a result (a statement that reads a failed one is skipped without a
+// second diagnostic); `output` writes a table, CSV or JSON to stdout or
+// atomically to a file under the output directory; `assert` fails the run
+// with the operand values as notes; `expect` is a counted check that
+// `calcc run` treats as an error and `calcc test` counts.
+//
+//===----------------------------------------------------------------------===//
+#ifndef CALC_EVAL_STATEMENTS_H
+#define CALC_EVAL_STATEMENTS_H
+
+#include "eval/Evaluator.h"
+#include "ir/IR.h"
+
+#include "llvm/Support/raw_ostream.h"
+
+#include <string>
+
+namespace calc::eval {
+
+struct RunOptions {
+  /// `calcc test`: print one line per check, keep going after failures.
+  bool testMode = false;
+  /// Significant digits in tables and messages (`--precision`).
+  unsigned precision = 4;
+  /// `-o DIR`: where `to` paths are resolved.
+  std::string outputDir = ".";
+};
+
+/// Counted checks (assert and expect).
+struct CheckCounts {
+  unsigned passed = 0;
+  unsigned failed = 0;
+};
+
+/// Checks what can be checked before running (the `to` paths). Returns
+/// false after reporting errors.
+bool checkStatements(const ir::Module &module, DiagnosticEngine &diags);
+
+/// Runs every statement of \p module in order, writing outputs to \p out.
+/// Returns false if any error was reported or any check failed.
+bool runStatements(const ir::Module &module, Evaluator &evaluator,
+                   const RunOptions &options, llvm::raw_ostream &out,
+                   CheckCounts &counts);
+
+/// Writes one `output` statement (OutputStatement.cpp). Returns false after
+/// reporting an error.
+bool runOutput(const ir::Stmt &stmt, Evaluator &evaluator,
+               const RunOptions &options, llvm::raw_ostream &out);
+
+/// Evaluates a training analysis (TrainingAnalysis.cpp): the result record,
+/// or Error after reporting why the plan was rejected.
+ir::Value runTraining(const ir::Stmt &stmt, Evaluator &evaluator);
+
+} // namespace calc::eval
+
+#endif

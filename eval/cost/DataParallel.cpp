@@ -1,0 +1,148 @@
+//===- DataParallel.cpp - Data-parallel gradient communication (§8.6) -----===//
+//
+// The DP all-reduce (or RS + AG when sharded) of one block's weights, either
+// fully exposed or overlapped with the backward pass of p microbatches.
+// Expression order is Calculon's (§17).
+//
+//===----------------------------------------------------------------------===//
+#include "eval/cost/Batch.h"
+#include "eval/cost/PyNum.h"
+
+#include <cmath>
+
+using namespace calc::cost;
+
+namespace {
+
+/// Python's float floor division a // b (CPython's float_floor_div).
+double floorDiv(double a, double b) {
+  double mod = std::fmod(a, b);
+  double div = (a - mod) / b;
+  if (mod != 0 && ((b < 0) != (mod < 0)))
+    div -= 1.0;
+  double floored = std::floor(div);
+  if (div - floored > 0.5)
+    floored += 1.0;
+  return floored;
+}
+
+/// Per-chunk quantities of the overlap model.
+template <class T> struct Overlap {
+  T comp = 0;     ///< compute of one block's backward (+ optimizer)
+  T chunkWin = 0; ///< time DP comm can hide behind, per chunk
+  T window = 0, ocomp = 0;
+  T lw = 0; ///< window of the last chunk
+  T noc = 0, last = 0;
+  bool samePp = false;
+};
+
+template <class T>
+Overlap<T> overlapWindows(const BlockTotalsT<T> &b, const Geometry &g,
+                          const BlockTimesT<T> &bt, const Execution &exe) {
+  Overlap<T> o;
+  bool sharded = exe.optimizerSharding;
+  T win[2];
+  o.comp = b.ag.flopsTime + b.wg.flopsTime + b.re.flopsTime;
+  for (unsigned k = 0; k < 2; ++k) {
+    // Calculon quirk §15.1: the inflated recompute mem time is subtracted.
+    win[k] = bt.bw[k] - (b.ag.memTime + b.wg.memTime + b.re.memTime);
+    if (!sharded)
+      win[k] += b.op.time - b.op.memTime;
+    // Calculon quirk §15.5: "same network" compares tier indices.
+    if (exe.dataParNet == exe.tensorParNet)
+      win[k] -= b.recommTime[k] + b.tpAgTime[k];
+  }
+  if (!sharded)
+    o.comp += b.op.flopsTime;
+  o.chunkWin = T(g.c - 1) * win[Base] + win[Edge];
+  o.noc = T(g.v - 1);
+  o.last = T(g.c - 1);
+  // Calculon quirk §15.5: p microbatches in flight, whatever n is.
+  o.window = T(g.p) * o.chunkWin;
+  o.ocomp = T(g.p) * (T(g.c) * o.comp);
+  if (g.c - 1 > 0) {
+    o.lw = o.chunkWin - bt.ppBw - (bt.bw[Base] + bt.bw[Edge]) / T(2);
+    if (!sharded)
+      o.lw += b.op.time - b.op.memTime;
+  }
+  o.samePp = exe.dataParNet == exe.pipelineParNet;
+  return o;
+}
+
+/// Exposed DP time with overlap: the first v-1 chunks hide behind later
+/// compute, the last chunk behind its own backward, the final block never.
+template <class T>
+T overlapExposed(const Overlap<T> &o, const Geometry &g,
+                 const BlockTimesT<T> &bt, T tau, T u) {
+  T chunkDp = T(g.c) * tau;
+  T chunkBw = T(g.c - 1) * bt.bw[Base] + bt.bw[Edge];
+  T npp = T(0);
+  if (o.samePp) {
+    int64_t rem = g.n % g.p;
+    npp = pyMin(T(floorDiv(value(chunkDp), value(chunkBw))),
+                T(rem != 0 ? rem : g.p));
+  }
+  T infl = chunkDp - (o.window - npp * bt.ppBw) + o.ocomp * u;
+  T expChunks = infl > T(0) ? o.noc * infl : o.noc * chunkDp * u;
+  T linfl = o.last * tau + (o.comp * u - o.lw);
+  T expLast = linfl > T(0) ? linfl : o.last * tau * u;
+  return tau + (expChunks + expLast);
+}
+
+/// Bandwidths the overlap would need to hide everything.
+template <class T>
+void overlapRequirements(const Overlap<T> &o, const Geometry &g,
+                         const BlockTimesT<T> &bt, const Network &net,
+                         bool sharded, T tau, T u, DpResultT<T> &r) {
+  const NetOpScaling *ops = net.ops;
+  T scal = sharded ? T(ops[unsigned(NetOp::ReduceScatter)].scale) +
+                         T(ops[unsigned(NetOp::AllGather)].scale)
+                   : T(ops[unsigned(NetOp::AllReduce)].scale);
+  T cot = o.window + o.ocomp * u;
+  if (o.samePp)
+    cot -= bt.ppBw;
+  cot *= o.noc;
+  r.reqChunk = cot > T(0) ? (T(g.c) * r.size / cot) * scal : T(0);
+  T tail = o.lw + o.last * tau * u;
+  r.reqTail = tail > T(0) ? (T(g.c) * r.size / tail) * scal : T(0);
+}
+
+} // namespace
+
+template <class T>
+DpResultT<T>
+calc::cost::dataParallel(const BlockTotalsT<T> &b, const Geometry &g,
+                         const BlockTimesT<T> &bt, const System &sys,
+                         const Execution &exe, int dpNetIndex) {
+  DpResultT<T> r;
+  if (g.D <= 1 || !g.training)
+    return r;
+  const Network &net = sys.networks[dpNetIndex];
+  bool sharded = exe.optimizerSharding;
+  // Calculon quirk §15.11: the message is the block's weights in the
+  // training datatype.
+  r.size = b.weight;
+  double bytes = value(r.size), D = double(g.D);
+  T tau = T(sharded ? networkTime(net, NetOp::ReduceScatter, bytes, D) +
+                          networkTime(net, NetOp::AllGather, bytes, D)
+                    : networkTime(net, NetOp::AllReduce, bytes, D));
+  r.link = T(g.Lp) * tau;
+  if (!exe.dataParOverlap) {
+    r.exposed = r.link;
+    return r;
+  }
+  T u = T(net.processorUsage);
+  Overlap<T> o = overlapWindows(b, g, bt, exe);
+  r.exposed = overlapExposed(o, g, bt, tau, u);
+  overlapRequirements(o, g, bt, net, sharded, tau, u, r);
+  return r;
+}
+
+template DpResultT<double>
+calc::cost::dataParallel<double>(const BlockTotalsT<double> &, const Geometry &,
+                                 const BlockTimesT<double> &, const System &,
+                                 const Execution &, int);
+template DpResultT<PyNum>
+calc::cost::dataParallel<PyNum>(const BlockTotalsT<PyNum> &, const Geometry &,
+                                const BlockTimesT<PyNum> &, const System &,
+                                const Execution &, int);

@@ -1,0 +1,124 @@
+//===- IRBuilder.h - Lowering the checked AST to the typed IR -------------===//
+//
+// The expression half of semantic analysis: resolves every name with the
+// lookup order of LANGUAGE.md §4.2 (fields of the block being defined, then
+// of each enclosing block, then results of earlier statements, then
+// file-level and imported names), checks schemas (unknown fields with
+// did-you-mean, derived fields, enum values, required types) and dimensions
+// (LANGUAGE.md §3), and builds the ir::Module the evaluator runs. Errors are
+// collected; the driver stops before evaluation if any were reported.
+//
+//===----------------------------------------------------------------------===//
+#ifndef CALC_IR_IRBUILDER_H
+#define CALC_IR_IRBUILDER_H
+
+#include "frontend/AST.h"
+#include "frontend/Diagnostics.h"
+#include "frontend/Sema.h"
+#include "ir/IR.h"
+
+#include "llvm/ADT/DenseMap.h"
+#include "llvm/ADT/StringMap.h"
+
+#include <memory>
+#include <string>
+#include <vector>
+
+namespace calc::ir {
+
+/// `-D path=EXPR` (LANGUAGE.md §7): `field = EXPR` appended to the block of
+/// the entity (or the value of the `let`) the path names.
+struct Override {
+  std::string path;          ///< `a100_80g.mem1.capacity`, `batch`.
+  const ast::Expr *value = nullptr;
+  llvm::SMRange range;       ///< Of the path, for diagnostics.
+};
+
+class IRBuilder {
+public:
+  IRBuilder(const Sema &sema, DiagnosticEngine &diags)
+      : sema(sema), diags(diags), module(std::make_unique<Module>()) {}
+
+  /// Lowers everything; returns null if errors were reported.
+  std::unique_ptr<Module> build(llvm::ArrayRef<Override> overrides = {});
+
+  /// A lexical scope: the block being defined and its enclosing blocks.
+  struct Scope {
+    const Schema *schema = nullptr;
+    const Scope *outer = nullptr;
+    std::string what; ///< "model 'my_1t'", for diagnostics.
+    bool inSchema = false; ///< A schema default or require.
+  };
+
+private:
+  friend class ExprLowering;
+  // Schemas (IRBuilderSchema.cpp).
+  void declareSchemas();
+  void lowerSchemaFields(const ast::SchemaDecl *decl, Schema *schema);
+  Type schemaFieldType(const ast::SchemaType &type, FieldDecl &field);
+  // Entities, lets, statements (IRBuilder.cpp).
+  Entity *entityFor(const ast::EntityDecl *decl);
+  Let *letFor(const ast::LetDecl *decl);
+  void lowerStatements();
+  void lowerAnalysis(const ast::AnalysisStmt *stmt);
+  void lowerOutput(const ast::OutputStmt *stmt);
+  void lowerCheck(const ast::CheckStmt *stmt);
+  void checkAnalysisInputs(const ast::AnalysisStmt *a, const Block *block);
+  std::string describeEntity(const Expr *e);
+  void applyOverrides(llvm::ArrayRef<Override> overrides);
+  Block *overrideLayer(Entity *e, llvm::ArrayRef<const Override *> list,
+                       const std::string &what);
+  void overrideField(Block *block, unsigned slot, const Override &o,
+                     const Scope &scope);
+  // Blocks (IRBuilderBlock.cpp).
+  Block *lowerBlock(const ast::Block &body, const Schema *schema,
+                    const Scope *outer, std::string what,
+                    const ast::File *file);
+  void lowerMember(const ast::Member &m, Block *block, const Scope &scope,
+                   const ast::File *file);
+  void lowerFieldMember(const ast::FieldMember &f, Block *block,
+                        const Scope &scope, const ast::File *file);
+  void lowerNestedMember(const ast::Identifier &name, const ast::Expr *index,
+                         const ast::Block &body, Block *block,
+                         const Scope &scope, const ast::File *file);
+  Require lowerRequire(const ast::RequireMember &r, const Scope &scope,
+                       const ast::File *file);
+  int fieldSlot(const ast::Identifier &name, const Schema *schema,
+                const std::string &what, bool assigning);
+  bool checkAssignable(const FieldDecl &field, const Expr *value);
+  void addMember(Block *block, Member member, llvm::SMRange range);
+  // Static completeness (IRBuilderComplete.cpp).
+  void staticLayers(const Expr *e, llvm::SmallVectorImpl<const Block *> &layers,
+                    bool &opaque);
+  void nestedLayers(llvm::ArrayRef<const Block *> outer, unsigned slot,
+                    llvm::SmallVectorImpl<const Block *> &layers, bool &opaque);
+  void missingFields(const Schema *schema, llvm::ArrayRef<const Block *> layers,
+                     const std::string &prefix, std::vector<std::string> &missing);
+  bool checkComplete(const Expr *value, const std::string &name);
+  // Expressions (IRBuilderExpr.cpp).
+  Expr *lowerExpr(const ast::Expr *e, const Scope *scope, const ast::File *file);
+  std::string describe(const Scope *scope) const;
+
+  const Sema &sema;
+  DiagnosticEngine &diags;
+  std::unique_ptr<Module> module;
+  llvm::StringMap<Schema *> schemas;
+  llvm::DenseMap<const ast::EntityDecl *, Entity *> entities;
+  llvm::DenseMap<const ast::LetDecl *, Let *> lets;
+  llvm::DenseMap<const ast::LetDecl *, unsigned> letState; ///< 1 lowering.
+  /// Results of the main file's evaluate statements lowered so far.
+  struct ResultInfo {
+    unsigned index;
+    const Schema *schema;
+    llvm::SMRange nameRange;
+  };
+  llvm::StringMap<ResultInfo> results;
+  std::vector<std::string> resultOrder; ///< Result names in statement order.
+  /// `-D` overrides per entity declaration and let.
+  llvm::DenseMap<const ast::Decl *, std::vector<const Override *>> overridesOf;
+  const Schema *trainingResult = nullptr;
+};
+
+} // namespace calc::ir
+
+#endif

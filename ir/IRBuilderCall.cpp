@@ -1,0 +1,159 @@
+//===- IRBuilderCall.cpp - Typing the built-in functions ------------------===//
+//
+// LANGUAGE.md §5: `min max` (two or more arguments, or one list), `abs ceil
+// floor round sqrt log2`, `pow2(lo..hi)`, `divisors(n)`, `clamp(x, lo, hi)`,
+// `sum(list)`, `len(list)`. There are no user functions.
+//
+//===----------------------------------------------------------------------===//
+#include "ir/IRBuilderExpr.h"
+
+#include "llvm/ADT/StringSwitch.h"
+
+using namespace calc;
+using namespace calc::ir;
+
+static llvm::Optional<Builtin> builtinNamed(llvm::StringRef name) {
+  return llvm::StringSwitch<llvm::Optional<Builtin>>(name)
+      .Case("min", Builtin::Min)
+      .Case("max", Builtin::Max)
+      .Case("abs", Builtin::Abs)
+      .Case("ceil", Builtin::Ceil)
+      .Case("floor", Builtin::Floor)
+      .Case("round", Builtin::Round)
+      .Case("sqrt", Builtin::Sqrt)
+      .Case("log2", Builtin::Log2)
+      .Case("pow2", Builtin::Pow2)
+      .Case("divisors", Builtin::Divisors)
+      .Case("clamp", Builtin::Clamp)
+      .Case("sum", Builtin::Sum)
+      .Case("len", Builtin::Len)
+      .Default(llvm::None);
+}
+
+Expr *ExprLowering::call(const ast::CallExpr *e) {
+  auto *callee = llvm::dyn_cast<ast::NameExpr>(e->callee.get());
+  auto fn = callee ? builtinNamed(callee->name.name) : llvm::None;
+  if (!fn) {
+    auto diag = diags.error(e->callee->loc(),
+                            callee ? "unknown function '" + callee->name.name + "'"
+                                   : std::string("only built-in functions can be called"),
+                            {e->callee->range});
+    static const llvm::StringRef names[] = {
+        "min", "max", "abs", "ceil", "floor", "round", "sqrt",
+        "log2", "pow2", "divisors", "clamp", "sum", "len"};
+    if (callee)
+      if (auto best = closestMatch(callee->name.name, names))
+        diag.note(e->callee->loc(), "did you mean '" + best->str() + "'?");
+    return fail(e->range);
+  }
+  return callArgs(e, *fn);
+}
+
+bool ExprLowering::arity(Expr *call, size_t n) {
+  if (call->ops.size() == n)
+    return true;
+  diags.error(call->range.Start, "'" + spelling(call->builtin) + "' takes " +
+                                     llvm::Twine(n) + " argument" +
+                                     (n == 1 ? "" : "s") + ", not " +
+                                     llvm::Twine(call->ops.size()),
+              {call->range});
+  return false;
+}
+
+bool ExprLowering::dimensionless(Expr *call, Expr *arg) {
+  if (!expect(arg, TypeKind::Number, "a number"))
+    return false;
+  if (arg->type.dim.isDimensionless())
+    return true;
+  diags.error(arg->range.Start, "'" + spelling(call->builtin) +
+                                    "' needs a dimensionless number, not " +
+                                    arg->type.dim.str(),
+              {arg->range});
+  return false;
+}
+
+bool ExprLowering::numberList(Expr *arg) {
+  if (!expect(arg, TypeKind::List, "a list"))
+    return false;
+  if (arg->type.elem == TypeKind::Number || arg->type.elem == TypeKind::Error)
+    return true;
+  diags.error(arg->range.Start, "expected a list of numbers, not " +
+                                    arg->type.str(),
+              {arg->range});
+  return false;
+}
+
+/// min/max: two or more numbers of one dimension, or one list of numbers.
+Type ExprLowering::minMaxType(Expr *out) {
+  auto &ops = out->ops;
+  if (ops.size() == 1)
+    return numberList(ops[0]) ? ops[0]->type.element() : Type::error();
+  if (ops.size() < 2) {
+    diags.error(out->range.Start, "'" + spelling(out->builtin) +
+                                      "' takes a list or two or more arguments",
+                {out->range});
+    return Type::error();
+  }
+  for (Expr *a : llvm::makeArrayRef(ops).drop_front())
+    if (!sameDims("compare", ops[0], a, out->range))
+      return Type::error();
+  return ops[0]->type;
+}
+
+Expr *ExprLowering::callArgs(const ast::CallExpr *e, Builtin fn) {
+  Expr *out = make(ExprKind::Call, Type::error(), e->range);
+  out->builtin = fn;
+  for (const ast::ExprPtr &a : e->args)
+    out->ops.push_back(lower(a.get()));
+  for (Expr *a : out->ops)
+    if (a->type.isError())
+      return out;
+  auto &ops = out->ops;
+  Type number = Type::number(Dimension());
+  switch (fn) {
+  case Builtin::Min:
+  case Builtin::Max:
+    out->type = minMaxType(out);
+    break;
+  case Builtin::Abs:
+    if (arity(out, 1) && expect(ops[0], TypeKind::Number, "a number"))
+      out->type = ops[0]->type;
+    break;
+  case Builtin::Ceil:
+  case Builtin::Floor:
+  case Builtin::Round:
+  case Builtin::Sqrt:
+  case Builtin::Log2:
+    if (arity(out, 1) && dimensionless(out, ops[0]))
+      out->type = number;
+    break;
+  case Builtin::Divisors:
+    if (arity(out, 1) && dimensionless(out, ops[0]))
+      out->type = Type::listOf(number);
+    break;
+  case Builtin::Pow2:
+    if (arity(out, 1) && numberList(ops[0])) {
+      if (ops[0]->type.dim.isDimensionless())
+        out->type = Type::listOf(number);
+      else
+        diags.error(ops[0]->range.Start,
+                    "'pow2' needs a range of dimensionless integers",
+                    {ops[0]->range});
+    }
+    break;
+  case Builtin::Clamp:
+    if (arity(out, 3) && sameDims("clamp", ops[0], ops[1], e->range) &&
+        sameDims("clamp", ops[0], ops[2], e->range))
+      out->type = ops[0]->type;
+    break;
+  case Builtin::Sum:
+    if (arity(out, 1) && numberList(ops[0]))
+      out->type = ops[0]->type.element();
+    break;
+  case Builtin::Len:
+    if (arity(out, 1) && expect(ops[0], TypeKind::List, "a list"))
+      out->type = number;
+    break;
+  }
+  return out;
+}
