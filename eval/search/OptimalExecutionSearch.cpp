@@ -156,16 +156,14 @@ void calc::search::findOptimalExecutions(
   best.clear();
   cost::Workspace ws;
   for (const Scored &s : merged.items()) {
+    // Re-evaluate the few kept plans for their int/float types and layers,
+    // so the hot loop never does either.
     RankedExecution r;
     r.exe = s.exe;
-    r.stats = s.stats;
-    if (options.layers) {
-      // Re-evaluate the few kept plans for their per-layer records, so the
-      // hot loop never copies layer data.
-      cost::Stats again;
-      cost::evaluateTraining(model, system, s.exe, ws, again);
+    cost::evaluateTraining(model, system, s.exe, ws, r.stats);
+    cost::statTypes(model, system, s.exe, ws, r.types);
+    if (options.layers)
       cost::layerStats(ws, r.layers);
-    }
     best.push_back(std::move(r));
   }
 }
