@@ -28,6 +28,7 @@ struct RowChunk {
 struct RowWorker {
   cost::Workspace ws;
   cost::Stats stats;
+  cost::StatTypes types;
   SpaceGroup group;
 };
 
@@ -49,7 +50,9 @@ void runRowGroup(const cost::Model &model, const cost::System &system,
             continue;
           }
           out.counts.accept();
-          writeCsvValues(os, x, w.stats);
+          // Calculon's int/float spelling of each statistic.
+          cost::statTypes(model, system, x, w.ws, w.types);
+          writeCsvValues(os, x, w.stats, w.types);
           os << '\n';
         }
 }

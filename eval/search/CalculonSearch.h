@@ -19,18 +19,13 @@
 #include "eval/cost/System.h"
 #include "eval/search/ExecutionSpace.h"
 #include "eval/search/ReasonCounts.h"
+#include "eval/search/SearchEngine.h"
 #include "eval/search/SearchOutput.h"
-
-#include "llvm/ADT/STLFunctionalExtras.h"
 
 #include <cstdint>
 #include <vector>
 
 namespace calc::search {
-
-/// Called on the calling thread after each chunk, in order.
-using ProgressFn =
-    llvm::function_ref<void(uint64_t groupsDone, uint64_t candidates)>;
 
 /// Options of `loe`.
 struct OptimalOptions {

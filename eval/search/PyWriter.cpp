@@ -3,7 +3,10 @@
 
 #include "eval/calculon/PyFloat.h"
 
+#include <algorithm>
+#include <charconv>
 #include <cmath>
+#include <cstring>
 
 using namespace calc;
 using namespace calc::search;
@@ -75,18 +78,71 @@ void PyWriter::integer(int64_t i) {
 
 void PyWriter::real(double d) {
   item();
-  if (style == Style::Repr)
+  if (style == Style::Repr || std::isfinite(d))
     strReal(os, d);
   else
-    calculon::writePyFloat(os, d);
+    calculon::writePyFloat(os, d); // NaN, Infinity
+}
+
+size_t PyWriter::formatFloat(double d, char *buf) {
+  // Shortest round-trip digits in scientific form: "-d.ddde+XX".
+  char sci[32];
+  char *end = std::to_chars(sci, sci + sizeof(sci), d,
+                            std::chars_format::scientific)
+                  .ptr;
+  char *e = std::find(sci, end, 'e');
+  int exponent = 0;
+  std::from_chars(e + (e[1] == '+' ? 2 : 1), end, exponent);
+  char digits[24];
+  size_t n = 0;
+  for (char *p = sci + (sci[0] == '-'); p < e; ++p)
+    if (*p != '.')
+      digits[n++] = *p;
+  char *out = buf;
+  if (sci[0] == '-')
+    *out++ = '-';
+  // repr is positional for 1e-4 <= |x| < 1e16 (Python float_repr_style).
+  if (exponent < -4 || exponent >= 16) {
+    *out++ = digits[0];
+    if (n > 1) {
+      *out++ = '.';
+      out = std::copy(digits + 1, digits + n, out);
+    }
+    *out++ = 'e';
+    *out++ = exponent < 0 ? '-' : '+';
+    int a = std::abs(exponent);
+    if (a < 10)
+      *out++ = '0';
+    out = std::to_chars(out, out + 4, a).ptr;
+    return size_t(out - buf);
+  }
+  if (exponent < 0) {
+    *out++ = '0';
+    *out++ = '.';
+    out = std::fill_n(out, -exponent - 1, '0');
+    out = std::copy(digits, digits + n, out);
+    return size_t(out - buf);
+  }
+  size_t intDigits = size_t(exponent) + 1;
+  if (n <= intDigits) {
+    out = std::copy(digits, digits + n, out);
+    out = std::fill_n(out, intDigits - n, '0');
+    *out++ = '.';
+    *out++ = '0';
+    return size_t(out - buf);
+  }
+  out = std::copy(digits, digits + intDigits, out);
+  *out++ = '.';
+  out = std::copy(digits + intDigits, digits + n, out);
+  return size_t(out - buf);
 }
 
 void PyWriter::intLike(double d) {
   item();
-  if (style == Style::Repr)
+  if (style == Style::Repr || std::isfinite(d))
     strIntLike(os, d);
   else
-    calculon::writePyInt(os, d);
+    calculon::writePyInt(os, d); // NaN, Infinity
 }
 
 void PyWriter::null() {
@@ -99,13 +155,17 @@ void PyWriter::strReal(llvm::raw_ostream &os, double d) {
     os << "nan";
   else if (std::isinf(d))
     os << (d > 0 ? "inf" : "-inf");
-  else
-    calculon::writePyFloat(os, d);
+  else {
+    char buf[32];
+    os.write(buf, formatFloat(d, buf));
+  }
 }
 
 void PyWriter::strIntLike(llvm::raw_ostream &os, double d) {
-  if (std::isfinite(d))
-    calculon::writePyInt(os, d);
+  // Integral values up to 2^53 print as ints, as calculon::writePyInt does.
+  if (std::isfinite(d) && std::floor(d) == d &&
+      std::fabs(d) <= 9007199254740992.0)
+    os << static_cast<int64_t>(d);
   else
     strReal(os, d);
 }

@@ -44,6 +44,11 @@ public:
   void intLike(double d);
   void null();
 
+  /// Writes finite `d` as Python's repr(float) into `buf` (at least 32
+  /// chars) without allocating; returns the length. Same text as
+  /// calculon::writePyFloat, which the search hot path cannot afford.
+  static size_t formatFloat(double d, char *buf);
+
   /// Python str() of one value as a CSV cell (no quoting, like Calculon).
   static void strReal(llvm::raw_ostream &os, double d);
   static void strIntLike(llvm::raw_ostream &os, double d);

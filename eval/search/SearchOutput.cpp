@@ -115,26 +115,33 @@ static void writeExecutionValues(PyWriter &w, const cost::Execution &x,
   w.boolean(x.training);
 }
 
-static void writeStat(PyWriter &w, const cost::Stats &s, cost::Stat k) {
+static void writeNumber(PyWriter &w, double value, bool isInt) {
+  if (isInt)
+    w.intLike(value);
+  else
+    w.real(value);
+}
+
+static void writeStat(PyWriter &w, const cost::Stats &s,
+                      const cost::StatTypes &types, cost::Stat k) {
   if (k == cost::Stat::ActCheckpointSizeWithOffload &&
       s.checkpointWithOffloadIsNull)
     w.null();
-  else if (cost::statIsIntTyped(k))
-    w.intLike(s[k]);
   else
-    w.real(s[k]);
+    writeNumber(w, s[k], types.isInt[unsigned(k)]);
 }
 
-static void writeLayers(PyWriter &w,
-                        llvm::ArrayRef<cost::LayerStats> layers) {
+static void writeLayers(PyWriter &w, const RankedExecution &r) {
   w.beginList();
-  for (const cost::LayerStats &layer : layers) {
+  for (size_t l = 0; l < r.layers.size(); ++l) {
+    const cost::LayerStats &layer = r.layers[l];
     w.beginObject();
     w.key("name");
     w.string(layer.name);
     for (unsigned i = 0; i < cost::NumLayerStats; ++i) {
       w.key(cost::layerStatKey(cost::LayerStat(i)));
-      w.real(layer.values[i]);
+      writeNumber(w, layer.values[i],
+                  l < r.types.layerIsInt.size() && r.types.layerIsInt[l][i]);
     }
     w.endObject();
   }
@@ -156,7 +163,8 @@ void calc::search::writeCsvHeader(raw_ostream &os, bool rankColumn,
 }
 
 void calc::search::writeCsvValues(raw_ostream &os, const cost::Execution &x,
-                                  const cost::Stats &stats) {
+                                  const cost::Stats &stats,
+                                  const cost::StatTypes &types) {
   // Repr style with no container: values come out comma-free, so the
   // separators are written here.
   PyWriter w(os, PyWriter::Style::Repr);
@@ -178,7 +186,7 @@ void calc::search::writeCsvValues(raw_ostream &os, const cost::Execution &x,
      << (x.training ? "True" : "False");
   for (unsigned i = 0; i < cost::NumStats; ++i) {
     os << ',';
-    writeStat(w, stats, cost::Stat(i));
+    writeStat(w, stats, types, cost::Stat(i));
   }
 }
 
@@ -200,11 +208,11 @@ void calc::search::writeOptimalJson(raw_ostream &os,
     w.beginObject();
     for (unsigned i = 0; i < cost::NumStats; ++i) {
       w.key(cost::statKey(cost::Stat(i)));
-      writeStat(w, r.stats, cost::Stat(i));
+      writeStat(w, r.stats, r.types, cost::Stat(i));
     }
     if (withLayers) {
       w.key("layers");
-      writeLayers(w, r.layers);
+      writeLayers(w, r);
     }
     w.endObject();
     w.endObject();
@@ -218,12 +226,13 @@ void calc::search::writeOptimalCsv(raw_ostream &os,
   writeCsvHeader(os, /*rankColumn=*/true, withLayers);
   for (size_t rank = 0; rank < ranked.size(); ++rank) {
     os << rank << ',';
-    writeCsvValues(os, ranked[rank].exe, ranked[rank].stats);
+    writeCsvValues(os, ranked[rank].exe, ranked[rank].stats,
+                   ranked[rank].types);
     if (withLayers) {
       // Python str() of the list of dicts, unquoted, as Calculon writes it.
       os << ',';
       PyWriter w(os, PyWriter::Style::Repr);
-      writeLayers(w, ranked[rank].layers);
+      writeLayers(w, ranked[rank]);
     }
     os << '\n';
   }

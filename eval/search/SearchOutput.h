@@ -11,6 +11,7 @@
 
 #include "eval/cost/Execution.h"
 #include "eval/cost/Stats.h"
+#include "eval/cost/Training.h"
 
 #include "llvm/ADT/ArrayRef.h"
 #include "llvm/ADT/SmallVector.h"
@@ -19,10 +20,12 @@
 
 namespace calc::search {
 
-/// One ranked result of `loe`; `layers` is filled only with `-l`.
+/// One ranked result of `loe`; `layers` is filled only with `-l`. `types`
+/// says which numbers Calculon writes as ints (cost::statTypes).
 struct RankedExecution {
   cost::Execution exe;
   cost::Stats stats;
+  cost::StatTypes types;
   llvm::SmallVector<cost::LayerStats, 0> layers;
 };
 
@@ -34,9 +37,9 @@ llvm::ArrayRef<llvm::StringRef> executionKeys();
 void writeCsvHeader(llvm::raw_ostream &os, bool rankColumn, bool withLayers);
 
 /// One CSV row without rank column or newline: the 23 execution values and
-/// 96 statistics as Python str() (True/False, shortest float repr).
+/// 96 statistics as Python str() (True/False, ints, shortest float repr).
 void writeCsvValues(llvm::raw_ostream &os, const cost::Execution &exe,
-                    const cost::Stats &stats);
+                    const cost::Stats &stats, const cost::StatTypes &types);
 
 /// The `loe` JSON document: {"0": {"execution": …, "stats": …}, …}, indented
 /// by 2 unless `compact`; no trailing newline, like json.dumps.

@@ -34,6 +34,11 @@ public:
     entries.clear();
     capacity = newCapacity;
   }
+  /// Same, with a new order (e.g. bound to another problem).
+  void reset(size_t newCapacity, Better newBetter) {
+    reset(newCapacity);
+    better = newBetter;
+  }
 
   /// True if an entry like `e` would be kept if inserted now. Lets the hot
   /// path skip building an entry (copying its statistics) that cannot rank.
