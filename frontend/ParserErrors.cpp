@@ -220,6 +220,9 @@ void SyntaxErrorStrategy::report(antlr4::Parser *parser, antlr4::Token *offendin
     size_t type = offending->getType();
     if (startsStatement(type) && expected.contains(static_cast<size_t>(CalcLexer::RBRACE)))
       hint = "a '}' may be missing before it";
+    else if (type == CalcLexer::COMMA &&
+             expected.contains(static_cast<size_t>(CalcLexer::SEMI)))
+      hint = "block members are separated by newlines or ';'";
     else if (isReservedKeyword(type) &&
              expected.contains(static_cast<size_t>(CalcLexer::ID)))
       hint = "'" + offending->getText() +
@@ -280,7 +283,9 @@ void SyntaxErrorStrategy::reportAfter(antlr4::Parser *parser,
   if (previous)
     message += " after " + describeToken(previous);
   llvm::SMRange range = locator.range(offending);
-  diags.error(range.Start, message, {range});
+  DiagnosticBuilder diag = diags.error(range.Start, message, {range});
+  if (offending->getType() == CalcLexer::COLON)
+    diag.note(range.Start, "fields are set with '='; ':' declares a field only in a schema");
 }
 
 void SyntaxErrorStrategy::recover(antlr4::Parser *, std::exception_ptr) {
