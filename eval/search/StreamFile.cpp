@@ -18,7 +18,8 @@ StreamFile::StreamFile() = default;
 
 StreamFile::~StreamFile() { discard(); }
 
-bool StreamFile::open(StringRef destination, std::string &error) {
+bool StreamFile::open(StringRef destination, bool compress,
+                      std::string &error) {
   path = destination.str();
   int fd;
   std::error_code ec =
@@ -28,7 +29,7 @@ bool StreamFile::open(StringRef destination, std::string &error) {
     return false;
   }
   out = std::make_unique<raw_fd_ostream>(fd, /*shouldClose=*/true);
-  if (destination.endswith(".gz")) {
+  if (compress) {
     zip = std::make_unique<Deflater>();
     // windowBits 15 + 16: a gzip wrapper with mtime 0, so bytes are stable.
     if (deflateInit2(&zip->zs, 6, Z_DEFLATED, 15 + 16, 8,
