@@ -1,18 +1,12 @@
-//===- OutputFile.cpp - Write an output file atomically, gzip for .gz -----===//
+//===- OutputFile.cpp - gzip for Calculon's `.json.gz` outputs ------------===//
 #include "eval/calculon/StatsWriter.h"
-
-#include "llvm/Support/FileSystem.h"
-#include "llvm/Support/Path.h"
 
 #include <zlib.h>
 
-using namespace calc;
-using namespace calc::calculon;
-using namespace llvm;
-
-static bool gzipString(StringRef in, std::string &out) {
+bool calc::calculon::gzipCompress(llvm::StringRef in, std::string &out) {
   z_stream zs = {};
-  // windowBits 15 + 16: a gzip header with mtime 0, so output is stable.
+  // windowBits 15 + 16 selects a gzip header; zlib writes mtime 0, so the
+  // same input always gives the same bytes.
   if (deflateInit2(&zs, 9, Z_DEFLATED, 15 + 16, 8, Z_DEFAULT_STRATEGY) != Z_OK)
     return false;
   out.resize(deflateBound(&zs, in.size()) + 32);
@@ -24,39 +18,4 @@ static bool gzipString(StringRef in, std::string &out) {
   out.resize(zs.total_out);
   deflateEnd(&zs);
   return rc == Z_STREAM_END;
-}
-
-bool calc::calculon::writeFileAtomically(StringRef path, StringRef contents,
-                                         std::string &error) {
-  std::string data = contents.str();
-  if (path.endswith(".gz") && !gzipString(contents, data)) {
-    error = (path + ": cannot compress output").str();
-    return false;
-  }
-  SmallString<256> temp;
-  int fd;
-  std::error_code ec =
-      sys::fs::createUniqueFile(path + ".tmp-%%%%%%", fd, temp);
-  if (ec) {
-    error = (path + ": cannot write: " + ec.message()).str();
-    return false;
-  }
-  {
-    raw_fd_ostream os(fd, /*shouldClose=*/true);
-    os << data;
-    os.close();
-    if (os.has_error()) {
-      os.clear_error();
-      sys::fs::remove(temp);
-      error = (path + ": cannot write").str();
-      return false;
-    }
-  }
-  ec = sys::fs::rename(temp, path);
-  if (ec) {
-    sys::fs::remove(temp);
-    error = (path + ": cannot write: " + ec.message()).str();
-    return false;
-  }
-  return true;
 }
