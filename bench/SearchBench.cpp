@@ -118,7 +118,7 @@ void BM_LaeReadme(benchmark::State &state) {
   for (auto _ : state) {
     search::findAllExecutions(
         readme.model, readme.system, readme.space, unsigned(state.range(0)),
-        nullptr,
+        /*gzipChunks=*/false, nullptr,
         [&](llvm::StringRef rows) {
           bytes += rows.size();
           return true;

@@ -10,6 +10,7 @@
 #include "eval/cost/Training.h"
 #include "eval/search/ChunkRunner.h"
 #include "eval/search/EvalReasons.h"
+#include "eval/search/GzipMember.h"
 
 #include "llvm/Support/raw_ostream.h"
 
@@ -22,6 +23,8 @@ namespace {
 
 struct RowChunk {
   std::string text;
+  std::string packed; ///< `text` as a gzip member, with gzipChunks
+  bool packFailed = false;
   ReasonCounts counts;
 };
 
@@ -62,8 +65,9 @@ void runRowGroup(const cost::Model &model, const cost::System &system,
 bool calc::search::findAllExecutions(const cost::Model &model,
                                      const cost::System &system,
                                      const ExecutionSpace &space,
-                                     unsigned threads, ProgressFn progress,
-                                     RowSink sink, SearchSummary &summary) {
+                                     unsigned threads, bool gzipChunks,
+                                     ProgressFn progress, RowSink sink,
+                                     SearchSummary &summary) {
   auto start = std::chrono::steady_clock::now();
   threads = resolveThreadCount(threads);
   std::vector<RowWorker> workers(threads);
@@ -85,6 +89,8 @@ bool calc::search::findAllExecutions(const cost::Model &model,
           space.group(g, w.group);
           runRowGroup(model, system, w, os, out);
         }
+        out.packFailed =
+            gzipChunks && !out.text.empty() && !gzipMember(out.text, out.packed);
       },
       [&](size_t chunk, RowChunk &out) {
         summary.counts.add(out.counts);
@@ -92,7 +98,9 @@ bool calc::search::findAllExecutions(const cost::Model &model,
         if (progress)
           progress(std::min(space.numGroups(), (chunk + 1) * perChunk),
                    summary.total);
-        return out.text.empty() || sink(out.text);
+        if (out.text.empty())
+          return true;
+        return !out.packFailed && sink(gzipChunks ? out.packed : out.text);
       });
   summary.seconds = std::chrono::duration<double>(
                         std::chrono::steady_clock::now() - start)

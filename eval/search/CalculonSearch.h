@@ -57,11 +57,12 @@ void findOptimalExecutions(const cost::Model &model,
 using RowSink = llvm::function_ref<bool(llvm::StringRef rows)>;
 
 /// The `lae` search: every candidate is evaluated; accepted ones go to
-/// `sink` as CSV rows (23 execution values, 96 statistics). Returns false if
-/// the sink failed (the search stops early).
+/// `sink` as CSV rows (23 execution values, 96 statistics), each chunk's
+/// rows as one gzip member when `gzipChunks` (compressed on the worker
+/// threads). Returns false if the sink failed (the search stops early).
 bool findAllExecutions(const cost::Model &model, const cost::System &system,
                        const ExecutionSpace &space, unsigned threads,
-                       ProgressFn progress, RowSink sink,
+                       bool gzipChunks, ProgressFn progress, RowSink sink,
                        SearchSummary &summary);
 
 /// Groups per chunk for `space`: about a thousand candidates each, a

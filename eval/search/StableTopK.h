@@ -7,13 +7,18 @@
 // Calculon's `loe` (reference §11.2), and the merged result equals that of a
 // single sequential pass whatever the chunking or the thread count.
 //
+// Entries (a search candidate with its ~100 statistics) are large, so they
+// stay where they were stored: the ranking is a vector of 32-bit slot
+// indices, an evicted entry's slot is reused by the next one, and merging a
+// chunk is one linear pass. `keep 100000` costs index moves, not copies.
+//
 //===----------------------------------------------------------------------===//
 #ifndef CALC_EVAL_SEARCH_STABLETOPK_H
 #define CALC_EVAL_SEARCH_STABLETOPK_H
 
 #include <algorithm>
 #include <cstddef>
-#include <utility>
+#include <cstdint>
 #include <vector>
 
 namespace calc::search {
@@ -24,14 +29,12 @@ namespace calc::search {
 template <class Entry, class Better> class StableTopK {
 public:
   explicit StableTopK(size_t capacity = 1, Better better = Better())
-      : capacity(capacity), better(better) {
-    // Reserve what a typical `keep N` needs; a huge N grows on demand.
-    entries.reserve(std::min<size_t>(capacity, 1024));
-  }
+      : capacity(capacity), better(better) {}
 
   /// Empties the list and sets a new capacity, keeping the storage.
   void reset(size_t newCapacity) {
-    entries.clear();
+    order.clear();
+    slots.clear();
     capacity = newCapacity;
   }
   /// Same, with a new order (e.g. bound to another problem).
@@ -43,40 +46,92 @@ public:
   /// True if an entry like `e` would be kept if inserted now. Lets the hot
   /// path skip building an entry (copying its statistics) that cannot rank.
   bool wouldKeep(const Entry &e) const {
-    return entries.size() < capacity || better(e, entries.back());
+    if (order.size() < capacity)
+      return true;
+    return capacity > 0 && better(e, at(order.size() - 1));
   }
 
   /// Inserts `e` after every entry not worse than it; drops the worst entry
   /// beyond the capacity. Returns false if `e` itself was not kept.
   bool insert(const Entry &e) {
-    if (capacity == 0 || !wouldKeep(e))
+    if (!wouldKeep(e))
       return false;
-    size_t pos = std::upper_bound(entries.begin(), entries.end(), e,
-                                  [&](const Entry &x, const Entry &y) {
-                                    return better(x, y);
+    size_t pos = std::upper_bound(order.begin(), order.end(), e,
+                                  [&](const Entry &x, uint32_t slot) {
+                                    return better(x, slots[slot]);
                                   }) -
-                 entries.begin();
-    if (entries.size() == capacity)
-      entries.pop_back(); // pos < size: e beats the last entry
-    entries.insert(entries.begin() + pos, e);
+                 order.begin();
+    uint32_t slot;
+    if (order.size() == capacity) {
+      slot = order.back(); // e beats the last entry: reuse its slot
+      order.pop_back();
+      slots[slot] = e;
+    } else {
+      slot = uint32_t(slots.size());
+      slots.push_back(e);
+    }
+    order.insert(order.begin() + pos, slot);
     return true;
   }
 
-  /// Merges a later part of the enumeration (e.g. the next chunk's list).
+  /// Merges a later part of the enumeration (e.g. the next chunk's list):
+  /// one stable linear merge, `this` first on ties.
   void mergeLater(const StableTopK &later) {
-    for (const Entry &e : later.entries)
-      if (!insert(e))
-        break; // later entries of a sorted list rank no better
+    if (later.empty() || !wouldKeep(later.at(0)))
+      return;
+    merged.clear();
+    size_t i = 0, j = 0, n = order.size(), m = later.size();
+    while (merged.size() < capacity && (i < n || j < m)) {
+      bool takeLater = j < m && (i == n || better(later.at(j), at(i)));
+      merged.push_back(takeLater ? Pick{true, later.order[j++]}
+                                 : Pick{false, order[i++]});
+    }
+    // Slots of our entries that fell off are reused for later's entries.
+    freeSlots.assign(order.begin() + i, order.end());
+    order.clear();
+    for (const Pick &p : merged) {
+      if (!p.later) {
+        order.push_back(p.slot);
+        continue;
+      }
+      uint32_t slot;
+      if (!freeSlots.empty()) {
+        slot = freeSlots.back();
+        freeSlots.pop_back();
+        slots[slot] = later.slots[p.slot];
+      } else {
+        slot = uint32_t(slots.size());
+        slots.push_back(later.slots[p.slot]);
+      }
+      order.push_back(slot);
+    }
   }
 
-  const std::vector<Entry> &items() const { return entries; }
-  size_t size() const { return entries.size(); }
-  bool empty() const { return entries.empty(); }
+  /// The i-th best entry.
+  const Entry &at(size_t i) const { return slots[order[i]]; }
+  /// Every kept entry, best first (a copy).
+  std::vector<Entry> items() const {
+    std::vector<Entry> out;
+    out.reserve(order.size());
+    for (uint32_t slot : order)
+      out.push_back(slots[slot]);
+    return out;
+  }
+  size_t size() const { return order.size(); }
+  bool empty() const { return order.empty(); }
 
 private:
+  struct Pick {
+    bool later;
+    uint32_t slot;
+  };
+
   size_t capacity;
   Better better;
-  std::vector<Entry> entries;
+  std::vector<Entry> slots;    ///< entries, in no particular order
+  std::vector<uint32_t> order; ///< slots[order[0]] is the best
+  std::vector<Pick> merged;    ///< scratch of mergeLater
+  std::vector<uint32_t> freeSlots;
 };
 
 } // namespace calc::search

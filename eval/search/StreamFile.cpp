@@ -2,6 +2,7 @@
 #include "eval/search/StreamFile.h"
 
 #include "llvm/Support/FileSystem.h"
+#include "llvm/Support/Signals.h"
 #include "llvm/Support/raw_ostream.h"
 
 #include <zlib.h>
@@ -18,7 +19,8 @@ StreamFile::StreamFile() = default;
 
 StreamFile::~StreamFile() { discard(); }
 
-bool StreamFile::open(StringRef destination, std::string &error) {
+bool StreamFile::open(StringRef destination, bool compress,
+                      std::string &error) {
   path = destination.str();
   int fd;
   std::error_code ec =
@@ -28,7 +30,9 @@ bool StreamFile::open(StringRef destination, std::string &error) {
     return false;
   }
   out = std::make_unique<raw_fd_ostream>(fd, /*shouldClose=*/true);
-  if (destination.endswith(".gz")) {
+  // A long `lae` may be interrupted: never leave the temporary behind.
+  sys::RemoveFileOnSignal(tempPath);
+  if (compress) {
     zip = std::make_unique<Deflater>();
     // windowBits 15 + 16: a gzip wrapper with mtime 0, so bytes are stable.
     if (deflateInit2(&zip->zs, 6, Z_DEFLATED, 15 + 16, 8,
@@ -93,12 +97,12 @@ bool StreamFile::commit(std::string &error) {
   }
   out.reset();
   if (failed) {
-    sys::fs::remove(tempPath);
-    tempPath.clear();
+    discard();
     error = path + ": cannot write";
     return false;
   }
   std::error_code ec = sys::fs::rename(tempPath, path);
+  sys::DontRemoveFileOnSignal(tempPath);
   if (ec) {
     sys::fs::remove(tempPath);
     tempPath.clear();
@@ -122,6 +126,7 @@ void StreamFile::discard() {
   }
   if (!tempPath.empty()) {
     sys::fs::remove(tempPath);
+    sys::DontRemoveFileOnSignal(tempPath);
     tempPath.clear();
   }
 }

@@ -1,9 +1,9 @@
 //===- StreamFile.h - A growing output file, published atomically ---------===//
 //
 // `lae` writes far more rows than fit in memory, so its output is streamed:
-// appended to a unique temporary file next to the destination (gzip-
-// compressed on the fly for a `.gz` name) and renamed over the destination
-// only by commit(). Until then, and if anything fails, the destination is
+// appended to a unique temporary file next to the destination (optionally
+// gzip-compressed on the fly) and renamed over the destination only by
+// commit(). Until then, and if anything fails, the destination is
 // untouched and the temporary is removed.
 //
 //===----------------------------------------------------------------------===//
@@ -30,8 +30,10 @@ public:
   StreamFile(const StreamFile &) = delete;
   StreamFile &operator=(const StreamFile &) = delete;
 
-  /// Creates the temporary for `path` (gzip if it ends in ".gz").
-  bool open(llvm::StringRef path, std::string &error);
+  /// Creates the temporary for `path`; with `compress`, written data is
+  /// gzip-compressed on the fly (the caller may instead append data it
+  /// compressed itself, e.g. gzip members, with `compress` false).
+  bool open(llvm::StringRef path, bool compress, std::string &error);
   /// Appends `data`. After a failure every later call fails too.
   bool write(llvm::StringRef data);
   /// Finishes compression, closes and renames over the destination.

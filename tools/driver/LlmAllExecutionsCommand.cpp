@@ -10,6 +10,7 @@
 #include "tools/driver/Command.h"
 
 #include "eval/search/CalculonSearch.h"
+#include "eval/search/GzipMember.h"
 #include "eval/search/ProgressBar.h"
 #include "eval/search/SearchArgs.h"
 #include "eval/search/StreamFile.h"
@@ -89,20 +90,27 @@ static int runLae() {
       !search::ExecutionSpace::build(model, system, args.space, space, error))
     return fail(error);
 
-  // The header goes first; with -d the rows are formatted but dropped.
+  // The header goes first; with -d the rows are formatted but dropped. A
+  // .gz file is a sequence of gzip members (the header, then one per chunk
+  // of rows) compressed by the worker threads.
+  bool gzip = StringRef(args.outputPath).endswith(".gz");
   search::StreamFile file;
   if (!laeDebug) {
-    std::string header;
+    std::string header, packed;
     raw_string_ostream os(header);
     search::writeCsvHeader(os, /*rankColumn=*/false, /*withLayers=*/false);
-    if (!file.open(args.outputPath, error) || !file.write(os.str()))
+    StringRef text = os.str();
+    if (gzip && !search::gzipMember(text, packed))
+      return fail(args.outputPath + ": cannot compress output");
+    if (!file.open(args.outputPath, /*compress=*/false, error) ||
+        !file.write(gzip ? StringRef(packed) : text))
       return fail(error.empty() ? args.outputPath + ": cannot write" : error);
   }
   search::ProgressBar bar(errs(), sys::Process::StandardErrIsDisplayed(),
                           space.numGroups());
   search::SearchSummary summary;
   bool written = search::findAllExecutions(
-      model, system, space, unsigned(laeCpus),
+      model, system, space, unsigned(laeCpus), gzip && !laeDebug,
       [&](uint64_t groups, uint64_t n) { bar.update(groups, n); },
       [&](StringRef rows) { return laeDebug || file.write(rows); }, summary);
   bar.finish();

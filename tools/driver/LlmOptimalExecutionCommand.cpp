@@ -10,6 +10,7 @@
 #include "tools/driver/Command.h"
 
 #include "eval/calculon/StatsWriter.h"
+#include "eval/output/AtomicFile.h"
 #include "eval/search/CalculonSearch.h"
 #include "eval/search/ProgressBar.h"
 #include "eval/search/SearchArgs.h"
@@ -111,7 +112,14 @@ static int writeResults(const search::SearchArgs &args,
     search::writeOptimalCsv(os, best, loeLayers);
   else
     search::writeOptimalJson(os, best, loeLayers, out.endswith(".gz"));
-  if (!calculon::writeFileAtomically(out, os.str(), error))
+  StringRef contents = os.str();
+  std::string packed;
+  if (out.endswith(".gz")) {
+    if (!calculon::gzipCompress(contents, packed))
+      return fail(out + ": cannot compress output");
+    contents = packed;
+  }
+  if (!eval::writeFileAtomically(out, contents, error))
     return fail(error);
   errs() << "Output: " << out << "\n";
   return driver::ExitSuccess;
