@@ -251,6 +251,9 @@ Value eval::runTraining(const Stmt &stmt, Evaluator &ev) {
     reportRejection(stmt, ev, status, system, model, exe);
     return Value::error();
   }
+  // Statistics Calculon computes with integers only stay integers.
+  cost::StatTypes types;
+  cost::statTypes(m, s, x, ws, types);
   const Schema *rs = stmt.resultSchema;
   std::vector<Value> values(rs->fields.size());
   for (unsigned i = 0; i < cost::NumStats; ++i) {
@@ -263,7 +266,7 @@ Value eval::runTraining(const Stmt &stmt, Evaluator &ev) {
     if (st == cost::Stat::ActCheckpointSizeWithOffload && stats.checkpointWithOffloadIsNull)
       v = 0;
     auto exact = exactInt(v);
-    values[slot] = cost::statIsIntTyped(st) && exact ? Value::integer(*exact, dim)
+    values[slot] = types.isInt[i] && exact ? Value::integer(*exact, dim)
                                                      : Value::real(v, dim);
     // A count unit (`sample/s`) is how the stat reads; base units (`B`, `s`)
     // are left to the automatic display (GiB, ms…).
