@@ -123,6 +123,7 @@ private:
   ir::Value evalBinary(const ir::Expr *e, const Context &ctx);
   ir::Value evalLogic(const ir::Expr *e, const Context &ctx);
   ir::Value evalList(const ir::Expr *e, const Context &ctx);
+  ir::Value evalLookup(const ir::Expr *e, const Context &ctx);
   ir::Value power(const ir::Expr *e, const ir::Value &l, const ir::Value &r);
   ir::Value evalCompare(const ir::Expr *e, const Context &ctx);
   ir::Value evalCall(const ir::Expr *e, const Context &ctx);
