@@ -135,8 +135,8 @@ static bool writeOutput(const Stmt &stmt, const std::string &text,
 bool eval::runOutput(const Stmt &stmt, Evaluator &ev, const RunOptions &options,
                      llvm::raw_ostream &out) {
   Value target = ev.eval(stmt.target, Context());
-  if (target.isError() || target.kind != Value::Object)
-    return target.isError() && !ev.diagnostics().hasErrors() ? false : !target.isError();
+  if (target.kind != Value::Object)
+    return false; // A failed evaluate: reported already.
   Instance *inst = target.object;
   SMRange use(stmt.loc, stmt.loc);
   if (!ev.validate(inst, stmt.target->range))
