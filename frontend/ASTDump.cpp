@@ -63,6 +63,7 @@ private:
   void stmt(const Stmt &stmt, unsigned indent);
   void literalExpr(const Expr &expr);
   void compoundExpr(const Expr &expr, unsigned indent);
+  void operatorExpr(const Expr &expr, unsigned indent);
 
   llvm::raw_ostream &os;
 };
@@ -278,7 +279,14 @@ void Dumper::compoundExpr(const Expr &e, unsigned indent) {
         expr(part.expr.get(), child + 1);
       }
     }
-  } else if (const auto *m = dyn_cast<MemberExpr>(&e)) {
+  } else {
+    operatorExpr(e, indent);
+  }
+}
+
+void Dumper::operatorExpr(const Expr &e, unsigned indent) {
+  unsigned child = indent + 1;
+  if (const auto *m = dyn_cast<MemberExpr>(&e)) {
     line(indent) << "member ." << m->member.name << "\n";
     expr(m->base.get(), child);
   } else if (const auto *ix = dyn_cast<IndexExpr>(&e)) {

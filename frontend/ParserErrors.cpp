@@ -2,6 +2,7 @@
 #include "frontend/ParserErrors.h"
 
 #include "CalcLexer.h"
+#include "CalcParser.h"
 
 #include "llvm/ADT/STLExtras.h"
 #include "llvm/ADT/SmallVector.h"
@@ -196,36 +197,91 @@ std::string calc::describeSyntaxError(const antlr4::dfa::Vocabulary &vocab,
   return message;
 }
 
+/// The first default-channel token after \p index (or the last token).
+static antlr4::Token *nextToken(antlr4::TokenStream *tokens, size_t index) {
+  size_t next = index + 1;
+  while (next + 1 < tokens->size() &&
+         tokens->get(next)->getChannel() != antlr4::Token::DEFAULT_CHANNEL)
+    ++next;
+  return tokens->get(std::min(next, tokens->size() - 1));
+}
+
+void SyntaxErrorStrategy::found(antlr4::Parser *parser, Found error) {
+  if (recordOnly) {
+    if (!first.offending)
+      first = std::move(error);
+    return;
+  }
+  if (error.after)
+    reportAfter(parser, error.offending);
+  else
+    report(parser, error.offending, error.expected);
+}
+
+bool SyntaxErrorStrategy::reparse(antlr4::Parser *parser, antlr4::Token *token,
+                                  Found &inner) {
+  antlr4::TokenStream *tokens = parser->getTokenStream();
+  bool binary = isBinaryOperator(token->getType());
+  grammar::CalcParser sub(tokens);
+  sub.removeErrorListeners();
+  auto recorder = std::make_shared<SyntaxErrorStrategy>(locator, diags);
+  recorder->recordOnly = true;
+  sub.setErrorHandler(recorder);
+  // The caller abandons this item after reporting and re-seeks the stream.
+  tokens->seek(binary ? nextToken(tokens, token->getTokenIndex())->getTokenIndex()
+                      : token->getTokenIndex());
+  try {
+    if (binary)
+      sub.expr();
+    else
+      sub.postfixOp();
+  } catch (antlr4::ParseCancellationException &) {
+  }
+  if (!recorder->first.offending)
+    return false;
+  inner = std::move(recorder->first);
+  return true;
+}
+
 void SyntaxErrorStrategy::report(antlr4::Parser *parser, antlr4::Token *offending,
                                  const antlr4::misc::IntervalSet &expected) {
   antlr4::TokenStream *tokens = parser->getTokenStream();
+  size_t type = offending->getType();
   std::string message;
   std::string hint;
-  // ANTLR's prediction backs out of `a + }` to before the '+'; the real
-  // problem is the missing operand after it.
-  if (isBinaryOperator(offending->getType()) &&
-      !expected.contains(offending->getType())) {
-    antlr4::Token *op = offending;
-    size_t next = op->getTokenIndex() + 1;
-    while (next < tokens->size() &&
-           tokens->get(next)->getChannel() != antlr4::Token::DEFAULT_CHANNEL)
-      ++next;
-    offending = tokens->get(std::min(next, tokens->size() - 1));
-    message = "expected an expression after '" + op->getText() + "', found " +
-              describeToken(offending);
-    if (offending->getType() == CalcLexer::IF)
-      hint = "an 'if' used as an operand must be parenthesized";
-  } else {
+  bool continuation = isBinaryOperator(type) || type == CalcLexer::LPAREN ||
+                      type == CalcLexer::LBRACKET;
+  if (continuation && !expected.contains(type)) {
+    antlr4::Token *operand = nextToken(tokens, offending->getTokenIndex());
+    Found inner;
+    bool refined = reparse(parser, offending, inner);
+    // An error past the continuation's first token is the real one.
+    if (refined && inner.offending->getTokenIndex() >
+                       (isBinaryOperator(type) ? operand : offending)->getTokenIndex()) {
+      found(parser, std::move(inner));
+      return;
+    }
+    if (isBinaryOperator(type)) {
+      message = "expected an expression after '" + offending->getText() +
+                "', found " + describeToken(operand);
+      if (operand->getType() == CalcLexer::IF)
+        hint = "an 'if' used as an operand must be parenthesized";
+      offending = operand;
+    }
+  }
+  if (message.empty()) {
     message = describeSyntaxError(parser->getVocabulary(), offending, expected);
-    size_t type = offending->getType();
+    type = offending->getType();
     if (startsStatement(type) && expected.contains(static_cast<size_t>(CalcLexer::RBRACE)))
       hint = "a '}' may be missing before it";
+    else if (type == CalcLexer::COMMA &&
+             expected.contains(static_cast<size_t>(CalcLexer::SEMI)))
+      hint = "block members are separated by newlines or ';'";
     else if (isReservedKeyword(type) &&
              expected.contains(static_cast<size_t>(CalcLexer::ID)))
       hint = "'" + offending->getText() +
              "' is a reserved word and cannot be used as a name";
   }
-  errorIndex = offending->getTokenIndex();
   llvm::SMRange range = locator.range(offending);
   // At the end of the file, point just after the last token, as clang does.
   if (offending->getType() == antlr4::Token::EOF) {
@@ -257,12 +313,9 @@ void SyntaxErrorStrategy::reportError(antlr4::Parser *parser,
     offending = parser->getCurrentToken();
   // Prediction failed some tokens into the construct (`execution d` as a
   // member): the expected set is that of its start, so say what came before.
-  if (nva && nva->getStartToken() &&
-      offending->getTokenIndex() > nva->getStartToken()->getTokenIndex()) {
-    reportAfter(parser, offending);
-    return;
-  }
-  report(parser, offending, e.getExpectedTokens());
+  bool after = nva && nva->getStartToken() &&
+               offending->getTokenIndex() > nva->getStartToken()->getTokenIndex();
+  found(parser, {offending, e.getExpectedTokens(), after});
 }
 
 void SyntaxErrorStrategy::reportAfter(antlr4::Parser *parser,
@@ -275,12 +328,13 @@ void SyntaxErrorStrategy::reportAfter(antlr4::Parser *parser,
       previous = tokens->get(index);
       break;
     }
-  errorIndex = offending->getTokenIndex();
   std::string message = "unexpected " + describeToken(offending);
   if (previous)
     message += " after " + describeToken(previous);
   llvm::SMRange range = locator.range(offending);
-  diags.error(range.Start, message, {range});
+  DiagnosticBuilder diag = diags.error(range.Start, message, {range});
+  if (offending->getType() == CalcLexer::COLON)
+    diag.note(range.Start, "fields are set with '='; ':' declares a field only in a schema");
 }
 
 void SyntaxErrorStrategy::recover(antlr4::Parser *, std::exception_ptr) {
@@ -290,7 +344,7 @@ void SyntaxErrorStrategy::recover(antlr4::Parser *, std::exception_ptr) {
 antlr4::Token *SyntaxErrorStrategy::recoverInline(antlr4::Parser *parser) {
   if (!inErrorRecoveryMode(parser)) {
     beginErrorCondition(parser);
-    report(parser, parser->getCurrentToken(), parser->getExpectedTokens());
+    found(parser, {parser->getCurrentToken(), parser->getExpectedTokens()});
   }
   throw antlr4::ParseCancellationException("syntax error");
 }
@@ -314,7 +368,7 @@ void SyntaxErrorStrategy::sync(antlr4::Parser *parser) {
   case antlr4::atn::ATNState::PLUS_LOOP_BACK:
   case antlr4::atn::ATNState::STAR_LOOP_BACK:
     beginErrorCondition(parser);
-    report(parser, parser->getCurrentToken(), parser->getExpectedTokens());
+    found(parser, {parser->getCurrentToken(), parser->getExpectedTokens()});
     throw antlr4::ParseCancellationException("syntax error");
   default:
     return;

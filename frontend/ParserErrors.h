@@ -32,19 +32,30 @@ public:
   antlr4::Token *recoverInline(antlr4::Parser *parser) override;
   void sync(antlr4::Parser *parser) override;
 
-  /// The token index of the last reported error (for resynchronising).
-  size_t lastErrorIndex() const { return errorIndex; }
-
 private:
-  void report(antlr4::Parser *parser, antlr4::Token *offending, const antlr4::misc::IntervalSet &expected);
+  /// The first error seen, before it is turned into a message.
+  struct Found {
+    antlr4::Token *offending = nullptr;
+    antlr4::misc::IntervalSet expected;
+    bool after = false; ///< Prediction failed inside a construct.
+  };
 
+  /// Reports \p error, or only records it in a re-parsing strategy.
+  void found(antlr4::Parser *parser, Found error);
+  void report(antlr4::Parser *parser, antlr4::Token *offending,
+              const antlr4::misc::IntervalSet &expected);
   /// "unexpected 'd' after 'execution'", when prediction failed inside a
   /// construct and the expected set would describe its start instead.
   void reportAfter(antlr4::Parser *parser, antlr4::Token *offending);
+  /// ANTLR's prediction backs out of a broken continuation (`a + (1 2)`,
+  /// `f(1 2)`) to before its first token. Re-parses the continuation from
+  /// \p token with a recording strategy to find the real error.
+  bool reparse(antlr4::Parser *parser, antlr4::Token *token, Found &inner);
 
   const SourceLocator &locator;
   DiagnosticEngine &diags;
-  size_t errorIndex = 0;
+  bool recordOnly = false;
+  Found first;
 };
 
 /// "expected a name or '}', found 'in'" for \p offending given the token

@@ -120,31 +120,33 @@ bool parseOverrides(DiagnosticEngine &diags, CompileOptions &options) {
 /// The pass order for one buffer (a file, or one --split-input-file chunk).
 PhaseResult runPipeline(unsigned bufferId, DiagnosticEngine &diags,
                         CompileOptions &options) {
-  PhaseResult failed;
-  failed.ok = false;
-  Parser parser(diags);
-  if (options.emit == EmitStage::Tokens) {
-    failed.ok = parser.dumpTokens(bufferId, outs());
-    return failed;
-  }
+  auto stop = [](bool ok) {
+    PhaseResult result;
+    result.ok = ok;
+    return result;
+  };
+  // ---- Tokens (lexical checks, nesting).
+  if (options.emit == EmitStage::Tokens)
+    return stop(Parser(diags).dumpTokens(bufferId, outs()));
+  // ---- Parse, the prelude and the imports.
   ImportOptions importOptions;
   importOptions.includeDirs.assign(includeDirs.begin(), includeDirs.end());
   importOptions.stdlibDir = stdlibDir;
   std::unique_ptr<Program> program =
       ImportResolver(diags, std::move(importOptions)).load(bufferId);
   if (!program)
-    return failed;
+    return stop(false);
   if (options.emit == EmitStage::AST) {
     // Every loaded file but the prelude, imports before their importers.
     for (const std::unique_ptr<ast::File> &file : program->files)
       if (!file->isPrelude)
         ast::dump(*file, outs());
-    PhaseResult ok;
-    return ok;
+    return stop(true);
   }
+  // ---- The -D values, parsed like any expression.
   options.overrides.clear();
   if (!parseOverrides(diags, options))
-    return failed;
+    return stop(false);
   // ---- Everything after the AST: Sema → IR → evaluation (SemanticPhases.h).
   return runSemanticPhases(*program, options, diags, outs());
 }
