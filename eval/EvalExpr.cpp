@@ -41,6 +41,21 @@ Value Evaluator::fieldRef(const Expr *e, const Context &ctx) {
 }
 
 Value Evaluator::eval(const Expr *e, const Context &ctx) {
+  if (depth >= maxDepth) {
+    if (!reportedTooDeep)
+      error(e->range, "evaluation nested too deeply (more than " +
+                          llvm::Twine(maxDepth) +
+                          " levels); break the chain of definitions");
+    reportedTooDeep = true;
+    return Value::error();
+  }
+  ++depth;
+  Value v = evalKind(e, ctx);
+  --depth;
+  return v;
+}
+
+Value Evaluator::evalKind(const Expr *e, const Context &ctx) {
   switch (e->kind) {
   case ExprKind::Const:
     return e->type.isError() ? Value::error() : e->value;
