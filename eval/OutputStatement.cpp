@@ -96,11 +96,32 @@ public:
         for (const Value &x : v.elements())
           arr.push(json(x.object, false));
         obj.set(f.name, std::move(arr));
+      } else if (v.kind == Value::Steps || v.kind == Value::List) {
+        // Steps: [[key, value], …] with keys in the base unit of their
+        // dimension; lists: [x, …].
+        obj.set(headerWithBaseUnit(f.name, f.type.dim), jsonList(v));
       } else {
         addQuantityMember(obj, f.name, cell(v), f.type.isNumber() ? f.type.dim : Dimension());
       }
     }
     return obj;
+  }
+
+  JsonValue jsonList(const Value &v) {
+    JsonValue arr = JsonValue::array();
+    const ValueList &xs = v.elements();
+    if (v.kind == Value::List) {
+      for (const Value &x : xs)
+        arr.push(JsonValue::fromCell(cell(x)));
+      return arr;
+    }
+    for (size_t i = 0; i + 1 < xs.size(); i += 2) {
+      JsonValue pair = JsonValue::array();
+      pair.push(JsonValue::fromCell(cell(xs[i])));
+      pair.push(JsonValue::fromCell(cell(xs[i + 1])));
+      arr.push(std::move(pair));
+    }
+    return arr;
   }
 
   static bool isPresent(const Instance *inst, unsigned slot) {
