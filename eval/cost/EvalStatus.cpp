@@ -74,9 +74,10 @@ void renderSystem(const EvalStatus &s, llvm::raw_ostream &os) {
   }
 }
 
-void renderSplit(const char *what, const EvalStatus &s, llvm::raw_ostream &os) {
+bool renderSplit(const char *what, const EvalStatus &s, llvm::raw_ostream &os) {
   os << "We should split " << what << "=" << s.a << " between " << s.b
      << " TP partitions evenly";
+  return true;
 }
 
 } // namespace
@@ -96,101 +97,112 @@ bool calc::cost::isCandidateRejection(EvalError e) {
   }
 }
 
-void calc::cost::renderStatus(const EvalStatus &s, llvm::raw_ostream &os) {
+/// Model shape and execution-constructor failures (§2.4 #2–#14). Returns false
+/// if `s` is not one of them.
+static bool renderInput(const EvalStatus &s, llvm::raw_ostream &os) {
   switch (s.error) {
   case EvalError::None:
     os << "ok";
-    return;
+    return true;
   case EvalError::BadModelField:
     os << "model '" << modelFieldName(s.a) << "' must be positive, got " << s.b;
-    return;
+    return true;
   case EvalError::BadKvHeads:
     os << "kv_heads " << s.a << " must be between 1 and attn_heads " << s.b
        << " and divide it";
-    return;
+    return true;
   case EvalError::SizeOverflow:
     os << "model and execution sizes too large: flop or byte counts would "
           "exceed 2^53";
-    return;
+    return true;
   case EvalError::NonPositiveDegree:
     os << "'" << degreeName(s.a) << "' must be positive, got " << s.b;
-    return;
+    return true;
   case EvalError::ProcsMismatch:
     os << "tensor * pipeline * data parallelism != num_procs (" << s.a << " * "
        << s.b << " * " << s.c << " != " << s.d << ")";
-    return;
+    return true;
   case EvalError::NonPositiveBatch:
     os << "'" << (s.a == 0 ? "batch_size" : "microbatch_size")
        << "' must be positive, got " << s.b;
-    return;
+    return true;
   case EvalError::BatchNotMultipleOfDp:
     os << "batch_size " << s.a << " is not a multiple of data_par " << s.b;
-    return;
+    return true;
   case EvalError::LocalBatchNotMultipleOfMicrobatch:
     os << "batch per data-parallel rank " << s.a
        << " is not a multiple of microbatch_size " << s.b;
-    return;
+    return true;
   case EvalError::RecomputeInInference:
     os << "We only perform recompute during training";
-    return;
+    return true;
   case EvalError::BadInterleaving:
     os << "Bad pipeline interleaving of " << s.a;
     if (s.a > 0)
       os << " with pipeline_par " << s.b;
-    return;
+    return true;
   case EvalError::ShardingWithoutDp:
     os << "We perform optimizer sharding with DP > 1 (data_par is " << s.a
        << ")";
-    return;
+    return true;
   case EvalError::TpOverlapWithoutTp:
     os << "We perform TP comm overlap with TP > 1";
-    return;
+    return true;
   case EvalError::AgRedoWithoutRsAg:
     os << "We only redo AG comm with sequence parallelism "
           "(tensor_par_comm_type 'rs_ag')";
-    return;
+    return true;
   case EvalError::AgRedoWithFullRecompute:
     os << "We assume no extra AG with full recompute";
-    return;
+    return true;
   case EvalError::DpOverlapInInference:
     os << "We only perform DP comm overlap during training";
-    return;
+    return true;
   case EvalError::DpOverlapWithoutDp:
     os << "We perform DP comm overlap with DP > 1 (data_par is " << s.a << ")";
-    return;
+    return true;
   case EvalError::OptimizerOffloadInInference:
     os << "We only perform optimizer offloading during training";
-    return;
+    return true;
+  default:
+    return false;
+  }
+}
+
+/// System and compile-time failures (§2.4 #15–#25). Returns false if `s` is not
+/// one of them.
+static bool renderCompile(const EvalStatus &s, llvm::raw_ostream &os) {
+  switch (s.error) {
   case EvalError::BadSystem:
     renderSystem(s, os);
-    return;
+    return true;
   case EvalError::NetworkIndex:
     os << netName(s.a) << " " << s.b
        << " is not a network index (the system has " << s.c << " networks)";
-    return;
+    return true;
   case EvalError::NetworkTooSmall:
     os << "Network tier" << s.a << " isn't big enough (" << s.b
        << " processors mapped to it, size " << s.c << ")";
-    return;
+    return true;
   case EvalError::NetworkNotFilled:
     os << "Network tier" << s.a << " isn't fully used (" << s.b
        << " processors mapped to it do not divide size " << s.c << ")";
-    return;
+    return true;
   case EvalError::InterleavingTooLarge:
     os << "Pipeline interleaving must be less than or equal to the number of "
           "blocks per processor ("
        << s.a << " > " << s.b << ")";
-    return;
+    return true;
   case EvalError::InterleavingNotFactor:
     os << "Pipeline interleaving must be a factor value of the number of "
           "blocks per processor ("
        << s.a << " does not divide " << s.b << ")";
-    return;
+    return true;
   case EvalError::OffloadTooFewBlocks:
     os << "Offloading requires each processor to handle at least 3 blocks "
           "(it has "
        << s.a << ")";
-    return;
+    return true;
   case EvalError::BatchSeqNotDivisible:
     return renderSplit("batch_seq", s, os);
   case EvalError::HiddenNotDivisible:
@@ -202,24 +214,40 @@ void calc::cost::renderStatus(const EvalStatus &s, llvm::raw_ostream &os) {
   case EvalError::OverlapWidthNotDivisible:
     os << "We should split width=" << s.a << " between " << s.b
        << " TP overlap tiles evenly";
-    return;
+    return true;
+  default:
+    return false;
+  }
+}
+
+/// Run-time failures (§2.4 #19 at run, #26–#29). Returns false if `s` is not
+/// one of them.
+static bool renderRun(const EvalStatus &s, llvm::raw_ostream &os) {
+  switch (s.error) {
   case EvalError::DatatypeUnsupported:
     os << "Unsupported type: " << dtName(s.a);
-    return;
+    return true;
   case EvalError::Mem1Capacity:
   case EvalError::Mem2Capacity:
     os << "Mem tier" << (s.error == EvalError::Mem1Capacity ? 1 : 2)
        << " needs " << humanBytes(s.x) << " but only has " << humanBytes(s.y);
-    return;
+    return true;
   case EvalError::Sanity:
     os << "the model produced a non-finite total time";
-    return;
+    return true;
   case EvalError::EfficiencyLookup: {
     static const char *const kinds[] = {"matrix", "vector", "mem1", "mem2"};
     os << "no " << kinds[s.a & 3] << " efficiency entry for "
        << (s.a < 2 ? "flops " : "bytes ") << llvm::format("%g", s.x)
        << " (tables must end with a threshold of 0)";
-    return;
+    return true;
   }
+  default:
+    return false;
   }
+}
+
+void calc::cost::renderStatus(const EvalStatus &s, llvm::raw_ostream &os) {
+  if (!renderInput(s, os) && !renderCompile(s, os))
+    renderRun(s, os);
 }

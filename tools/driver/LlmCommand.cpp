@@ -11,6 +11,7 @@
 #include "eval/calculon/CalculonInputs.h"
 #include "eval/calculon/StatsWriter.h"
 #include "eval/cost/Training.h"
+#include "eval/output/AtomicFile.h"
 
 #include "llvm/Support/raw_ostream.h"
 
@@ -33,6 +34,20 @@ static cl::alias llmPeersLong("peers", cl::aliasopt(llmPeers));
 static int fail(const Twine &message) {
   errs() << "error: " << message << "\n";
   return driver::ExitInputError;
+}
+
+/// Writes an output completely or not at all, gzip-compressed for `.gz`.
+static bool writeOutput(StringRef path, std::string contents,
+                        std::string &error) {
+  if (path.endswith(".gz")) {
+    std::string packed;
+    if (!calculon::gzipCompress(contents, packed)) {
+      error = ("cannot compress '" + path + "'").str();
+      return false;
+    }
+    contents.swap(packed);
+  }
+  return eval::writeFileAtomically(path, contents, error);
 }
 
 static bool outputKind(StringRef out, bool &compact) {
@@ -72,7 +87,7 @@ static int runLlm() {
     std::string peers;
     raw_string_ostream os(peers);
     calculon::writePeersJson(os, in.exe);
-    if (!calculon::writeFileAtomically(llmPeers, os.str(), error))
+    if (!writeOutput(llmPeers, os.str(), error))
       return fail(error);
   }
   if (out == "-") {
@@ -87,7 +102,7 @@ static int runLlm() {
   std::string text;
   raw_string_ostream os(text);
   calculon::writeStatsJson(os, stats, types, layers, llmLayers, compact);
-  if (!calculon::writeFileAtomically(out, os.str(), error))
+  if (!writeOutput(out, os.str(), error))
     return fail(error);
   return driver::ExitSuccess;
 }

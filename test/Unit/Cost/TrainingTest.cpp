@@ -49,6 +49,27 @@ TEST(Training, MultiQueryEndOfGqa) {
   EXPECT_EQ(diff, 2.0 * 2 * 25600 * (6400 - 160));
 }
 
+TEST(Training, GroupedQueryAttentionAndSwiGlu) {
+  System sys = test::a100System();
+  sys.mem1.capacity = 1e15; // SwiGLU's extra weights overflow 80 GiB here
+  Workspace ws;
+  Stats mha, gqa, swiglu;
+  Model m = test::megatron1T();
+  ASSERT_TRUE(evaluateTraining(m, sys, test::readmeExecution(), ws, mha).ok());
+  m.kvHeads = 8; // 2 KV heads per TP rank: K and V are 320 wide
+  ASSERT_TRUE(evaluateTraining(m, sys, test::readmeExecution(), ws, gqa).ok());
+  EXPECT_EQ(mha[Stat::BlockWeightSpace] - gqa[Stat::BlockWeightSpace],
+            2.0 * 2 * 25600 * (6400 - 320));
+  EXPECT_LT(gqa[Stat::TotalTime], mha[Stat::TotalTime]);
+  m.kvHeads = 160;
+  m.mlpType = MlpType::SwiGlu; // one more h x f/t projection per rank
+  ASSERT_TRUE(
+      evaluateTraining(m, sys, test::readmeExecution(), ws, swiglu).ok());
+  EXPECT_EQ(swiglu[Stat::BlockWeightSpace] - mha[Stat::BlockWeightSpace],
+            2.0 * 25600 * 25600);
+  EXPECT_GT(swiglu[Stat::BlockFwFlops], mha[Stat::BlockFwFlops]);
+}
+
 TEST(Training, RejectionsCarryTheirNumbers) {
   System sys = test::a100System();
   Workspace ws;

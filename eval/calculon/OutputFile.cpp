@@ -1,0 +1,21 @@
+//===- OutputFile.cpp - gzip for Calculon's `.json.gz` outputs ------------===//
+#include "eval/calculon/StatsWriter.h"
+
+#include <zlib.h>
+
+bool calc::calculon::gzipCompress(llvm::StringRef in, std::string &out) {
+  z_stream zs = {};
+  // windowBits 15 + 16 selects a gzip header; zlib writes mtime 0, so the
+  // same input always gives the same bytes.
+  if (deflateInit2(&zs, 9, Z_DEFLATED, 15 + 16, 8, Z_DEFAULT_STRATEGY) != Z_OK)
+    return false;
+  out.resize(deflateBound(&zs, in.size()) + 32);
+  zs.next_in = reinterpret_cast<Bytef *>(const_cast<char *>(in.data()));
+  zs.avail_in = uInt(in.size());
+  zs.next_out = reinterpret_cast<Bytef *>(&out[0]);
+  zs.avail_out = uInt(out.size());
+  int rc = deflate(&zs, Z_FINISH);
+  out.resize(zs.total_out);
+  deflateEnd(&zs);
+  return rc == Z_STREAM_END;
+}

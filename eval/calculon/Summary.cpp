@@ -1,0 +1,131 @@
+//===- Summary.cpp - The human-readable summary of `llm ... -` (§10.3) ----===//
+#include "eval/calculon/StatsWriter.h"
+#include "eval/cost/HumanFormat.h"
+
+#include <fmt/format.h>
+
+using namespace calc;
+using namespace calc::calculon;
+using namespace llvm;
+
+static void writeExecutionRepr(raw_ostream &os, const cost::Model &m,
+                               const cost::Execution &x) {
+  static const char *const recompute[] = {"none", "attn_only", "full"};
+  static const char *const comm[] = {"ar", "p2p_rs_ag", "rs_ag"};
+  static const char *const overlap[] = {"none", "ring", "pipe"};
+  auto b = [](bool v) { return v ? "True" : "False"; };
+  std::string attention = m.isMultiHead() ? "multihead"
+                          : m.kvHeads == 1
+                              ? "multiquery"
+                              : fmt::format("grouped({})", m.kvHeads);
+  os << fmt::format(
+      "Execution: {{'num_procs': {}, 'tensor_par': {}, 'pipeline_par': {}, "
+      "'data_par': {}, 'tensor_par_net': {}, 'pipeline_par_net': {}, "
+      "'data_par_net': {}, 'batch_size': {}, 'microbatch_size': {}, "
+      "'datatype': '{}', 'fused_activation': {}, 'attention_type': '{}', "
+      "'activation_recompute': '{}', 'pipeline_interleaving': {}, "
+      "'optimizer_sharding': {}, 'tensor_par_comm_type': '{}', "
+      "'tensor_par_overlap': '{}', 'seq_par_ag_redo': {}, "
+      "'data_par_overlap': {}, 'weight_offload': {}, "
+      "'activations_offload': {}, 'optimizer_offload': {}, 'training': {}}}\n",
+      x.numProcs, x.tensorPar, x.pipelinePar, x.dataPar, x.tensorParNet,
+      x.pipelineParNet, x.dataParNet, x.batchSize, x.microbatchSize,
+      cost::dataTypeName(x.datatype), b(x.fusedActivation), attention,
+      recompute[unsigned(x.activationRecompute)], x.pipelineInterleaving,
+      b(x.optimizerSharding), comm[unsigned(x.tensorParCommType)],
+      overlap[unsigned(x.tensorParOverlap)], b(x.seqParAgRedo),
+      b(x.dataParOverlap), b(x.weightOffload), b(x.activationsOffload),
+      b(x.optimizerOffload), b(x.training));
+}
+
+namespace {
+
+/// How a summary line prints its statistic.
+enum class Format { Bytes, Seconds, Rate, Percent, Plain, Rule };
+
+struct Line {
+  const char *label;
+  cost::Stat stat;
+  Format format;
+};
+
+using cost::Stat;
+const Line lines[] = {
+    {"Weights", Stat::WeightSpace, Format::Bytes},
+    {"Act", Stat::ActSpace, Format::Bytes},
+    {"Act CP", Stat::ActCheckpointSize, Format::Bytes},
+    {"Act grad", Stat::ActGradSpace, Format::Bytes},
+    {"Weight grad", Stat::WeightGradSpace, Format::Bytes},
+    {"Optim space", Stat::OptimizerSpace, Format::Bytes},
+    {nullptr, Stat::TotalTime, Format::Rule},
+    {"Batch FW time", Stat::FwTime, Format::Seconds},
+    {"Batch BW time", Stat::BwTime, Format::Seconds},
+    {"Batch optim time", Stat::OptimStepTime, Format::Seconds},
+    {"Batch FW offload overhead", Stat::FwOffloadExposedTime, Format::Seconds},
+    {"Batch BW offload overhead", Stat::BwOffloadExposedTime, Format::Seconds},
+    {"Batch recompute overhead", Stat::RecomputeTime, Format::Seconds},
+    {"Batch recomm overhead", Stat::RecommExposedTime, Format::Seconds},
+    {"Batch bubble overhead", Stat::BubbleTime, Format::Seconds},
+    {"Batch TP comm overhead", Stat::TpCommExposedTime, Format::Seconds},
+    {"Batch PP comm overhead", Stat::PpCommExposedTime, Format::Seconds},
+    {"Batch DP comm overhead", Stat::DpCommExposedTime, Format::Seconds},
+    {"Batch TP comm time on link", Stat::TpCommLinkTime, Format::Seconds},
+    {"Batch PP comm time on link", Stat::PpCommLinkTime, Format::Seconds},
+    {"Batch DP comm time on link", Stat::DpCommLinkTime, Format::Seconds},
+    {"Batch total time", Stat::TotalTime, Format::Seconds},
+    {nullptr, Stat::TotalTime, Format::Rule},
+    {"Activation offload required BW", Stat::ActOffloadBwReq, Format::Rate},
+    {"Weight offload required BW", Stat::WeightOffloadBwReq, Format::Rate},
+    {"Optimizer offload required BW", Stat::OptimOffloadBwReq, Format::Rate},
+    {"Total offload required BW", Stat::OffloadMemBwReq, Format::Rate},
+    {"Mem tier1 capacity requirement", Stat::ProcMemTier1CapReq, Format::Bytes},
+    {"Mem tier2 capacity requirement", Stat::ProcMemTier2CapReq, Format::Bytes},
+    {"Mem tier2 BW for offload", Stat::OffloadMemBwReq, Format::Rate},
+    {nullptr, Stat::TotalTime, Format::Rule},
+    {"Compute efficiency", Stat::ComputeEfficiency, Format::Percent},
+    {"System efficiency", Stat::SystemEfficiency, Format::Percent},
+    {"Total efficiency", Stat::TotalEfficiency, Format::Percent},
+    {"Sample rate", Stat::SampleRate, Format::Plain},
+};
+
+std::string formatValue(double v, Format format) {
+  switch (format) {
+  case Format::Bytes:
+    return cost::humanBytes(v);
+  case Format::Seconds:
+    return fmt::format("{:.4f}", v);
+  case Format::Rate:
+    return cost::humanFormat(v, 1000, "B/s");
+  case Format::Percent:
+    return fmt::format("{:.2f}%", v * 100);
+  case Format::Plain:
+  case Format::Rule:
+    break;
+  }
+  return fmt::format("{:.2f}", v);
+}
+
+} // namespace
+
+void calc::calculon::writeSummary(raw_ostream &os, const cost::Model &m,
+                                  const cost::Execution &x,
+                                  const cost::Stats &s) {
+  std::string rule(80, '=');
+  int64_t Lp = (m.numBlocks + x.pipelinePar - 1) / x.pipelinePar;
+  os << fmt::format("Model: blocks={} hidden={} feedforward={} heads={} "
+                    "attn_size={}\n",
+                    m.numBlocks, m.hidden, m.feedforward, m.attnHeads,
+                    m.attnSize);
+  os << fmt::format("Processors: {} TP={} PP={} DP={} blocks per "
+                    "processor={}\n",
+                    x.numProcs, x.tensorPar, x.pipelinePar, x.dataPar, Lp);
+  writeExecutionRepr(os, m, x);
+  os << rule << "\n";
+  for (const Line &line : lines) {
+    if (line.format == Format::Rule)
+      os << rule << "\n";
+    else
+      os << line.label << ": " << formatValue(s[line.stat], line.format)
+         << "\n";
+  }
+}
