@@ -1,0 +1,49 @@
+//===- EvalReasons.cpp - Calculon checks as search rejection reasons ------===//
+#include "eval/search/EvalReasons.h"
+
+using namespace calc;
+using cost::EvalError;
+
+llvm::StringRef calc::search::evalErrorName(EvalError e) {
+  switch (e) {
+  case EvalError::None: return "accepted";
+  case EvalError::BadModelField: return "model field not positive";
+  case EvalError::BadKvHeads: return "kv heads do not divide heads";
+  case EvalError::NonPositiveDegree: return "parallel degree not positive";
+  case EvalError::ProcsMismatch: return "t*p*D != num_procs";
+  case EvalError::NonPositiveBatch: return "batch size not positive";
+  case EvalError::BatchNotMultipleOfDp: return "batch not a multiple of D";
+  case EvalError::LocalBatchNotMultipleOfMicrobatch:
+    return "local batch not a multiple of microbatch";
+  case EvalError::RecomputeInInference: return "recompute in inference";
+  case EvalError::BadInterleaving: return "bad pipeline interleaving";
+  case EvalError::ShardingWithoutDp: return "optimizer sharding without DP";
+  case EvalError::TpOverlapWithoutTp: return "TP overlap without TP";
+  case EvalError::AgRedoWithoutRsAg: return "AG redo without rs_ag";
+  case EvalError::AgRedoWithFullRecompute: return "AG redo with full recompute";
+  case EvalError::DpOverlapInInference: return "DP overlap in inference";
+  case EvalError::DpOverlapWithoutDp: return "DP overlap without DP";
+  case EvalError::OptimizerOffloadInInference:
+    return "optimizer offload in inference";
+  case EvalError::BadSystem: return "bad system";
+  case EvalError::NetworkIndex: return "network index out of range";
+  case EvalError::NetworkTooSmall: return "network too small";
+  case EvalError::NetworkNotFilled: return "network not filled";
+  case EvalError::InterleavingTooLarge: return "interleaving too large";
+  case EvalError::InterleavingNotFactor: return "interleaving not a factor";
+  case EvalError::OffloadTooFewBlocks: return "offload with too few blocks";
+  case EvalError::BatchSeqNotDivisible: return "b*s not divisible by t";
+  case EvalError::HiddenNotDivisible: return "hidden not divisible by t";
+  case EvalError::FeedforwardNotDivisible:
+    return "feedforward not divisible by t";
+  case EvalError::HeadsNotDivisible: return "heads not divisible by t";
+  case EvalError::OverlapWidthNotDivisible:
+    return "overlap width not divisible by t";
+  case EvalError::DatatypeUnsupported: return "datatype unsupported";
+  case EvalError::Mem1Capacity: return "mem1 capacity";
+  case EvalError::Mem2Capacity: return "mem2 capacity";
+  case EvalError::Sanity: return "result not finite";
+  case EvalError::EfficiencyLookup: return "efficiency table lookup";
+  }
+  return "unknown";
+}

@@ -1,0 +1,56 @@
+//===- SearchOutput.h - Calculon's loe/lae result files -------------------===//
+//
+// The files of `loe` (calculon-model.md §11.2: a JSON object of ranked
+// {"execution", "stats"} pairs, or a CSV with a rank column) and the rows of
+// `lae` (§11.3: 23 execution values then 96 statistics, no rank column).
+// Keys and values are spelled as Calculon's Python writes them.
+//
+//===----------------------------------------------------------------------===//
+#ifndef CALC_EVAL_SEARCH_SEARCHOUTPUT_H
+#define CALC_EVAL_SEARCH_SEARCHOUTPUT_H
+
+#include "eval/cost/Execution.h"
+#include "eval/cost/Stats.h"
+#include "eval/cost/Training.h"
+
+#include "llvm/ADT/ArrayRef.h"
+#include "llvm/ADT/SmallVector.h"
+#include "llvm/ADT/StringRef.h"
+#include "llvm/Support/raw_ostream.h"
+
+namespace calc::search {
+
+/// One ranked result of `loe`; `layers` is filled only with `-l`. `types`
+/// says which numbers Calculon writes as ints (cost::statTypes).
+struct RankedExecution {
+  cost::Execution exe;
+  cost::Stats stats;
+  cost::StatTypes types;
+  llvm::SmallVector<cost::LayerStats, 0> layers;
+};
+
+/// Calculon's 23 execution keys, in its order.
+llvm::ArrayRef<llvm::StringRef> executionKeys();
+
+/// The CSV header: [rank column ","] 23 execution keys, 96 stat keys and,
+/// with `withLayers`, "layers"; ends with a newline.
+void writeCsvHeader(llvm::raw_ostream &os, bool rankColumn, bool withLayers);
+
+/// One CSV row without rank column or newline: the 23 execution values and
+/// 96 statistics as Python str() (True/False, ints, shortest float repr).
+void writeCsvValues(llvm::raw_ostream &os, const cost::Execution &exe,
+                    const cost::Stats &stats, const cost::StatTypes &types);
+
+/// The `loe` JSON document: {"0": {"execution": …, "stats": …}, …}, indented
+/// by 2 unless `compact`; no trailing newline, like json.dumps.
+void writeOptimalJson(llvm::raw_ostream &os,
+                      llvm::ArrayRef<RankedExecution> ranked, bool withLayers,
+                      bool compact);
+
+/// The `loe` CSV: header with an empty first cell, then one row per rank.
+void writeOptimalCsv(llvm::raw_ostream &os,
+                     llvm::ArrayRef<RankedExecution> ranked, bool withLayers);
+
+} // namespace calc::search
+
+#endif

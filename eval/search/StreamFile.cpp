@@ -1,0 +1,132 @@
+//===- StreamFile.cpp - A growing output file, published atomically -------===//
+#include "eval/search/StreamFile.h"
+
+#include "llvm/Support/FileSystem.h"
+#include "llvm/Support/Signals.h"
+#include "llvm/Support/raw_ostream.h"
+
+#include <zlib.h>
+
+using namespace calc::search;
+using namespace llvm;
+
+struct StreamFile::Deflater {
+  z_stream zs = {};
+  char buffer[1 << 16];
+};
+
+StreamFile::StreamFile() = default;
+
+StreamFile::~StreamFile() { discard(); }
+
+bool StreamFile::open(StringRef destination, bool compress,
+                      std::string &error) {
+  path = destination.str();
+  int fd;
+  std::error_code ec =
+      sys::fs::createUniqueFile(destination + ".tmp-%%%%%%", fd, tempPath);
+  if (ec) {
+    error = (destination + ": cannot write: " + ec.message()).str();
+    return false;
+  }
+  out = std::make_unique<raw_fd_ostream>(fd, /*shouldClose=*/true);
+  // A long `lae` may be interrupted: never leave the temporary behind.
+  sys::RemoveFileOnSignal(tempPath);
+  if (compress) {
+    zip = std::make_unique<Deflater>();
+    // windowBits 15 + 16: a gzip wrapper with mtime 0, so bytes are stable.
+    if (deflateInit2(&zip->zs, 6, Z_DEFLATED, 15 + 16, 8,
+                     Z_DEFAULT_STRATEGY) != Z_OK) {
+      zip.reset();
+      discard();
+      error = (destination + ": cannot compress output").str();
+      return false;
+    }
+  }
+  return true;
+}
+
+bool StreamFile::deflateSome(const char *data, size_t size, int flush) {
+  z_stream &zs = zip->zs;
+  zs.next_in = reinterpret_cast<Bytef *>(const_cast<char *>(data));
+  zs.avail_in = uInt(size);
+  int rc;
+  do {
+    zs.next_out = reinterpret_cast<Bytef *>(zip->buffer);
+    zs.avail_out = sizeof(zip->buffer);
+    rc = deflate(&zs, flush);
+    if (rc == Z_STREAM_ERROR)
+      return false;
+    out->write(zip->buffer, sizeof(zip->buffer) - zs.avail_out);
+  } while (zs.avail_out == 0 || (flush == Z_FINISH && rc != Z_STREAM_END));
+  return true;
+}
+
+bool StreamFile::write(StringRef data) {
+  if (failed || !out)
+    return false;
+  if (!zip) {
+    out->write(data.data(), data.size());
+  } else {
+    // zlib takes at most 4 GiB per call.
+    for (size_t pos = 0; pos < data.size() && !failed;) {
+      size_t n = std::min<size_t>(data.size() - pos, 1u << 30);
+      failed = !deflateSome(data.data() + pos, n, Z_NO_FLUSH);
+      pos += n;
+    }
+  }
+  if (out->has_error())
+    failed = true;
+  return !failed;
+}
+
+bool StreamFile::commit(std::string &error) {
+  if (!out) {
+    error = path + ": cannot write";
+    return false;
+  }
+  if (zip && !failed) {
+    failed = !deflateSome(nullptr, 0, Z_FINISH);
+    deflateEnd(&zip->zs);
+    zip.reset();
+  }
+  out->close();
+  if (out->has_error()) {
+    out->clear_error();
+    failed = true;
+  }
+  out.reset();
+  if (failed) {
+    discard();
+    error = path + ": cannot write";
+    return false;
+  }
+  std::error_code ec = sys::fs::rename(tempPath, path);
+  sys::DontRemoveFileOnSignal(tempPath);
+  if (ec) {
+    sys::fs::remove(tempPath);
+    tempPath.clear();
+    error = path + ": cannot write: " + ec.message();
+    return false;
+  }
+  tempPath.clear();
+  return true;
+}
+
+void StreamFile::discard() {
+  if (zip) {
+    deflateEnd(&zip->zs);
+    zip.reset();
+  }
+  if (out) {
+    out->close();
+    if (out->has_error())
+      out->clear_error();
+    out.reset();
+  }
+  if (!tempPath.empty()) {
+    sys::fs::remove(tempPath);
+    sys::DontRemoveFileOnSignal(tempPath);
+    tempPath.clear();
+  }
+}

@@ -1,0 +1,171 @@
+//===- LlmOptimalExecutionCommand.cpp - `calcc llm-optimal-execution` -----===//
+//
+// `calcc llm-optimal-execution|loe APP NUM_PROCS MAX_BATCH DATATYPE SYSTEM
+// OUT [-t N] [-f MODE] [-m] [-n] [-d] [-l] [--no-tp-overlap]
+// [--no-dp-overlap] [-c N]`: Calculon's search for the best executions by
+// sample rate (calculon-model.md §11.2). OUT is .json, .json.gz, .csv or
+// .csv.gz. Logs go to stderr; nothing fits is an error (exit 1) unless -n.
+//
+//===----------------------------------------------------------------------===//
+#include "tools/driver/Command.h"
+
+#include "eval/calculon/StatsWriter.h"
+#include "eval/output/AtomicFile.h"
+#include "eval/search/CalculonSearch.h"
+#include "eval/search/ProgressBar.h"
+#include "eval/search/SearchArgs.h"
+
+#include "eval/calculon/PyFloat.h"
+
+#include "llvm/Support/Process.h"
+#include "llvm/Support/raw_ostream.h"
+
+using namespace llvm;
+using namespace calc;
+
+static cl::SubCommand loeCommand(
+    "llm-optimal-execution",
+    "Search the best executions (Calculon 'llm-optimal-execution', 'loe')");
+static cl::SubCommand loeAlias("loe", "Alias of llm-optimal-execution");
+
+#define LOE_SUBS cl::sub(loeCommand), cl::sub(loeAlias)
+static cl::list<std::string>
+    loeArgs(cl::Positional, LOE_SUBS,
+            cl::desc("APP NUM_PROCS MAX_BATCH DATATYPE SYSTEM OUT"),
+            cl::ZeroOrMore);
+static cl::opt<int> loeTopN("t", LOE_SUBS, cl::init(1),
+                            cl::desc("Keep the N best executions (> 0)"),
+                            cl::value_desc("N"));
+static cl::alias loeTopNLong("top-n", cl::aliasopt(loeTopN));
+static cl::opt<std::string>
+    loeFused("f", LOE_SUBS, cl::init("true"),
+             cl::desc("Fused activation: true, false or both"),
+             cl::value_desc("MODE"));
+static cl::alias loeFusedLong("fused_activation", cl::aliasopt(loeFused));
+static cl::opt<bool> loeMbsBreak("m", LOE_SUBS,
+                                 cl::desc("Stop growing the microbatch after "
+                                          "a size with no success"));
+static cl::alias loeMbsBreakLong("mbs-break", cl::aliasopt(loeMbsBreak));
+static cl::opt<bool> loeNoneOk("n", LOE_SUBS,
+                               cl::desc("Exit 0 even if nothing fits"));
+static cl::alias loeNoneOkLong("noneok", cl::aliasopt(loeNoneOk));
+static cl::opt<bool> loeDebug("d", LOE_SUBS,
+                              cl::desc("Enumerate and count only"));
+static cl::alias loeDebugLong("debug", cl::aliasopt(loeDebug));
+static cl::opt<bool> loeLayers("l", LOE_SUBS,
+                               cl::desc("Include per-layer statistics"));
+static cl::alias loeLayersLong("layers", cl::aliasopt(loeLayers));
+static cl::opt<bool> loeNoTpOverlap("no-tp-overlap", LOE_SUBS,
+                                    cl::desc("Only tensor_par_overlap none"));
+static cl::opt<bool> loeNoDpOverlap("no-dp-overlap", LOE_SUBS,
+                                    cl::desc("Only data_par_overlap false"));
+static cl::opt<int> loeCpus("c", LOE_SUBS, cl::init(0),
+                            cl::desc("Worker threads (default: one per "
+                                     "core)"),
+                            cl::value_desc("N"));
+static cl::alias loeCpusLong("cpus", cl::aliasopt(loeCpus));
+
+static int usage(const Twine &message) {
+  errs() << "calcc llm-optimal-execution: error: " << message << "\n";
+  return driver::ExitUsageError;
+}
+
+static int fail(const Twine &message) {
+  errs() << "error: " << message << "\n";
+  return driver::ExitInputError;
+}
+
+/// Checks the options; fills `args` from the positional arguments.
+static bool parseOptions(search::SearchArgs &args, std::string &error) {
+  if (!search::parseSearchArgs(loeArgs, args, error))
+    return false;
+  StringRef out = args.outputPath;
+  if (!out.endswith(".json") && !out.endswith(".json.gz") &&
+      !out.endswith(".csv") && !out.endswith(".csv.gz")) {
+    error = "output '" + args.outputPath +
+            "' must be *.json, *.json.gz, *.csv or *.csv.gz";
+    return false;
+  }
+  if (loeTopN <= 0) {
+    error = "-t must be > 0";
+    return false;
+  }
+  if (loeCpus < 0) {
+    error = "-c must be >= 1";
+    return false;
+  }
+  if (!search::parseFusedMode(loeFused, args.space.fused)) {
+    error = "-f must be true, false or both, got '" + loeFused + "'";
+    return false;
+  }
+  args.space.allowTpOverlap = !loeNoTpOverlap;
+  args.space.allowDpOverlap = !loeNoDpOverlap;
+  return true;
+}
+
+static int writeResults(const search::SearchArgs &args,
+                        ArrayRef<search::RankedExecution> best) {
+  StringRef out = args.outputPath;
+  std::string text, error;
+  raw_string_ostream os(text);
+  if (out.endswith(".csv") || out.endswith(".csv.gz"))
+    search::writeOptimalCsv(os, best, loeLayers);
+  else
+    search::writeOptimalJson(os, best, loeLayers, out.endswith(".gz"));
+  StringRef contents = os.str();
+  std::string packed;
+  if (out.endswith(".gz")) {
+    if (!calculon::gzipCompress(contents, packed))
+      return fail(out + ": cannot compress output");
+    contents = packed;
+  }
+  if (!eval::writeFileAtomically(out, contents, error))
+    return fail(error);
+  errs() << "Output: " << out << "\n";
+  return driver::ExitSuccess;
+}
+
+static int runLoe() {
+  search::SearchArgs args;
+  std::string error;
+  if (!parseOptions(args, error))
+    return usage(error);
+  cost::Model model;
+  cost::System system;
+  search::ExecutionSpace space;
+  if (!search::loadSearchInputs(args, model, system, error) ||
+      !search::ExecutionSpace::build(model, system, args.space, space, error))
+    return fail(error);
+
+  search::OptimalOptions options;
+  options.topN = size_t(loeTopN);
+  options.mbsBreak = loeMbsBreak;
+  options.debug = loeDebug;
+  options.layers = loeLayers;
+  options.threads = unsigned(loeCpus);
+  search::ProgressBar bar(errs(), sys::Process::StandardErrIsDisplayed(),
+                          space.numGroups());
+  std::vector<search::RankedExecution> best;
+  search::SearchSummary summary;
+  search::findOptimalExecutions(
+      model, system, space, options,
+      [&](uint64_t groups, uint64_t n) { bar.update(groups, n); }, best,
+      summary);
+  bar.finish();
+  search::logSummary(errs(), summary);
+  if (loeDebug)
+    return driver::ExitSuccess;
+  if (best.empty()) {
+    if (!loeNoneOk)
+      return fail(search::nothingFitsMessage(summary));
+    errs() << "No acceptable configurations found :(\n";
+  } else {
+    errs() << "Best sample rate: ";
+    calculon::writePyFloat(errs(), best.front().stats[cost::Stat::SampleRate]);
+    errs() << "\n";
+  }
+  return writeResults(args, best);
+}
+
+static driver::Command loeRegistration(loeCommand, runLoe);
+static driver::Command loeAliasRegistration(loeAlias, runLoe);
