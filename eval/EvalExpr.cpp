@@ -41,6 +41,21 @@ Value Evaluator::fieldRef(const Expr *e, const Context &ctx) {
 }
 
 Value Evaluator::eval(const Expr *e, const Context &ctx) {
+  if (depth >= maxDepth) {
+    if (!reportedTooDeep)
+      error(e->range, "evaluation nested too deeply (more than " +
+                          llvm::Twine(maxDepth) +
+                          " levels); break the chain of definitions");
+    reportedTooDeep = true;
+    return Value::error();
+  }
+  ++depth;
+  Value v = evalKind(e, ctx);
+  --depth;
+  return v;
+}
+
+Value Evaluator::evalKind(const Expr *e, const Context &ctx) {
   switch (e->kind) {
   case ExprKind::Const:
     return e->type.isError() ? Value::error() : e->value;
@@ -85,6 +100,8 @@ Value Evaluator::eval(const Expr *e, const Context &ctx) {
   }
   case ExprKind::Interp:
     return evalInterp(e, ctx);
+  case ExprKind::Lookup:
+    return evalLookup(e, ctx);
   case ExprKind::Eq:
   case ExprKind::Ne:
   case ExprKind::Lt:
@@ -307,4 +324,27 @@ Value Evaluator::evalInterp(const Expr *e, const Context &ctx) {
     out += e->parts[i + 1];
   }
   return Value::string(std::move(out));
+}
+
+/// The first entry, in written order, whose key \p x reaches (x >= key):
+/// Calculon's efficiency-table rule. No match is an error.
+Value Evaluator::evalLookup(const Expr *e, const Context &ctx) {
+  Value table = eval(e->ops[0], ctx);
+  Value x = eval(e->ops[1], ctx);
+  if (table.isError() || x.isError())
+    return Value::error();
+  const ValueList &kv = table.elements();
+  for (size_t i = 0; i + 1 < kv.size(); i += 2)
+    if (x.asDouble() >= kv[i].asDouble())
+      return kv[i + 1];
+  auto diag = error(e->ops[1]->range, "no entry of the steps table matches " +
+                                          format(x));
+  if (!kv.empty()) {
+    Value smallest = kv[0];
+    for (size_t i = 0; i < kv.size(); i += 2)
+      if (kv[i].asDouble() < smallest.asDouble())
+        smallest = kv[i];
+    diag.note(e->ops[0]->range.Start, "the smallest key is " + format(smallest));
+  }
+  return Value::error();
 }

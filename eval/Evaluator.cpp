@@ -8,6 +8,7 @@
 //===----------------------------------------------------------------------===//
 #include "eval/Evaluator.h"
 
+#include "ir/CheckedInt.h"
 #include "ir/NumberFormat.h"
 
 #include "llvm/ADT/Twine.h"
@@ -164,8 +165,10 @@ Value Evaluator::evalDefinition(Instance *inst, unsigned slot, unsigned li,
   if (index.isError())
     return index;
   const ValueList &elems = inherited.elements();
-  int64_t i = index.kind == Value::Int ? index.i : -1;
-  if (index.kind != Value::Int || i < 0 || uint64_t(i) >= elems.size()) {
+  auto exact = index.kind == Value::Int ? llvm::Optional<int64_t>(index.i)
+                                        : exactInt(index.r);
+  int64_t i = exact ? *exact : -1;
+  if (!exact || i < 0 || uint64_t(i) >= elems.size()) {
     error(m->index->range, "index " + format(index) + " is out of range for '" +
                                name + "' of " + llvm::Twine(elems.size()) +
                                " elements");

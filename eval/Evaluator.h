@@ -64,6 +64,10 @@ public:
 
   /// Evaluates \p expr in \p ctx.
   ir::Value eval(const ir::Expr *expr, const Context &ctx);
+
+  /// The deepest nesting of evaluations (definitions reading definitions)
+  /// before "evaluation nested too deeply".
+  static constexpr unsigned maxDepth = 20000;
   /// The value of field \p slot of \p inst; \p use is where it was read.
   ir::Value field(Instance *inst, unsigned slot, llvm::SMRange use);
   /// The instance of a file-level entity (created once).
@@ -123,6 +127,7 @@ private:
   ir::Value evalBinary(const ir::Expr *e, const Context &ctx);
   ir::Value evalLogic(const ir::Expr *e, const Context &ctx);
   ir::Value evalList(const ir::Expr *e, const Context &ctx);
+  ir::Value evalLookup(const ir::Expr *e, const Context &ctx);
   ir::Value power(const ir::Expr *e, const ir::Value &l, const ir::Value &r);
   ir::Value evalCompare(const ir::Expr *e, const Context &ctx);
   ir::Value evalCall(const ir::Expr *e, const Context &ctx);
@@ -131,6 +136,7 @@ private:
   ir::Value evalAmend(const ir::Expr *e, const Context &ctx);
   ir::Value evalInterp(const ir::Expr *e, const Context &ctx);
   ir::Value fieldRef(const ir::Expr *e, const Context &ctx);
+  ir::Value evalKind(const ir::Expr *e, const Context &ctx);
   std::string cycleChain(Instance *inst, unsigned slot) const;
   void missingFields(Instance *inst, std::string prefix,
                      llvm::SmallVectorImpl<std::string> &out);
@@ -149,6 +155,10 @@ private:
   std::vector<std::pair<Instance *, unsigned>> active;
   std::vector<ir::Value> results;
   unsigned precision = 4;
+  /// Nesting of eval() calls, bounded so a long chain of definitions is an
+  /// error rather than a stack overflow.
+  unsigned depth = 0;
+  bool reportedTooDeep = false;
   llvm::SMLoc stmtLoc;
   std::string stmtWhat;
 };

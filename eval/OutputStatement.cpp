@@ -96,11 +96,32 @@ public:
         for (const Value &x : v.elements())
           arr.push(json(x.object, false));
         obj.set(f.name, std::move(arr));
+      } else if (v.kind == Value::Steps || v.kind == Value::List) {
+        // Steps: [[key, value], …] with keys in the base unit of their
+        // dimension; lists: [x, …].
+        obj.set(headerWithBaseUnit(f.name, f.type.dim), jsonList(v));
       } else {
         addQuantityMember(obj, f.name, cell(v), f.type.isNumber() ? f.type.dim : Dimension());
       }
     }
     return obj;
+  }
+
+  JsonValue jsonList(const Value &v) {
+    JsonValue arr = JsonValue::array();
+    const ValueList &xs = v.elements();
+    if (v.kind == Value::List) {
+      for (const Value &x : xs)
+        arr.push(JsonValue::fromCell(cell(x)));
+      return arr;
+    }
+    for (size_t i = 0; i + 1 < xs.size(); i += 2) {
+      JsonValue pair = JsonValue::array();
+      pair.push(JsonValue::fromCell(cell(xs[i])));
+      pair.push(JsonValue::fromCell(cell(xs[i + 1])));
+      arr.push(std::move(pair));
+    }
+    return arr;
   }
 
   static bool isPresent(const Instance *inst, unsigned slot) {
@@ -135,8 +156,8 @@ static bool writeOutput(const Stmt &stmt, const std::string &text,
 bool eval::runOutput(const Stmt &stmt, Evaluator &ev, const RunOptions &options,
                      llvm::raw_ostream &out) {
   Value target = ev.eval(stmt.target, Context());
-  if (target.isError() || target.kind != Value::Object)
-    return target.isError() && !ev.diagnostics().hasErrors() ? false : !target.isError();
+  if (target.kind != Value::Object)
+    return false; // A failed evaluate: reported already.
   Instance *inst = target.object;
   SMRange use(stmt.loc, stmt.loc);
   if (!ev.validate(inst, stmt.target->range))

@@ -251,7 +251,7 @@ Value eval::runTraining(const Stmt &stmt, Evaluator &ev) {
     reportRejection(stmt, ev, status, system, model, exe);
     return Value::error();
   }
-  // Calculon's int/float typing decides whether a stat reads as an integer.
+  // Statistics Calculon computes with integers only stay integers.
   cost::StatTypes types;
   cost::statTypes(m, s, x, ws, types);
   const Schema *rs = stmt.resultSchema;

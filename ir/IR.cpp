@@ -117,6 +117,7 @@ llvm::StringRef calc::ir::spelling(ExprKind kind) {
   case ExprKind::Amend: return "amend";
   case ExprKind::As: return "as";
   case ExprKind::Interp: return "interp";
+  case ExprKind::Lookup: return "lookup";
   }
   return "?";
 }

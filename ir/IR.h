@@ -62,6 +62,7 @@ enum class ExprKind : unsigned char {
   Amend,     ///< ops[0] { block }; without ops, an empty instance of the schema.
   As,        ///< ops[0] displayed in `unit`.
   Interp,    ///< String: `parts[i]` then ops[i] formatted, …, parts.back().
+  Lookup,    ///< ops[0] (a steps table) applied to ops[1].
 };
 
 /// One IR expression. Owned by the Module.

@@ -42,6 +42,10 @@ public:
   /// Lowers everything; returns null if errors were reported.
   std::unique_ptr<Module> build(llvm::ArrayRef<Override> overrides = {});
 
+  /// The deepest nesting of expression lowering (through lets and entities
+  /// that reference each other) before "definitions nested too deeply".
+  static constexpr unsigned maxDepth = 20000;
+
   /// A lexical scope: the block being defined and its enclosing blocks.
   struct Scope {
     const Schema *schema = nullptr;
@@ -116,7 +120,10 @@ private:
   std::vector<std::string> resultOrder; ///< Result names in statement order.
   /// `-D` overrides per entity declaration and let.
   llvm::DenseMap<const ast::Decl *, std::vector<const Override *>> overridesOf;
-  const Schema *trainingResult = nullptr;
+  /// Nesting of lowerExpr (lets and entities lower what they reference
+  /// first), bounded so a long chain is an error, not a stack overflow.
+  unsigned depth = 0;
+  bool reportedTooDeep = false;
 };
 
 } // namespace calc::ir

@@ -30,9 +30,56 @@ static llvm::Optional<Builtin> builtinNamed(llvm::StringRef name) {
       .Default(llvm::None);
 }
 
+/// Whether \p callee names a value rather than a built-in: a field or a
+/// let in scope, or anything that is not a bare name.
+bool ExprLowering::namesValue(const ast::Expr *callee) {
+  auto *n = llvm::dyn_cast<ast::NameExpr>(callee);
+  if (!n)
+    return true;
+  for (const IRBuilder::Scope *s = scope; s; s = s->outer)
+    if (s->schema->lookup(n->name.name) >= 0)
+      return true;
+  return file && b.sema.visible(file).count(n->name.name);
+}
+
+/// `table(x)`: the value of the first entry of a steps table whose key x
+/// reaches (LANGUAGE.md §4.4).
+Expr *ExprLowering::lookup(const ast::CallExpr *e) {
+  Expr *table = lower(e->callee.get());
+  if (table->type.isError())
+    return fail(e->range);
+  if (table->type.kind != TypeKind::Steps) {
+    diags.error(e->callee->loc(), "only built-in functions and steps tables "
+                                  "can be called, not " + table->type.str(),
+                {e->callee->range});
+    return fail(e->range);
+  }
+  if (e->args.size() != 1) {
+    diags.error(e->loc(), "a steps table takes 1 argument, not " +
+                              llvm::Twine(e->args.size()),
+                {e->range});
+    return fail(e->range);
+  }
+  Expr *arg = lower(e->args[0].get());
+  Expr *out = make(ExprKind::Lookup, Type::number(table->type.valueDim), e->range);
+  out->ops = {table, arg};
+  if (arg->type.isError() || !expect(arg, TypeKind::Number, "a number"))
+    return fail(e->range);
+  if (arg->type.dim != table->type.dim) {
+    diags.error(arg->range.Start, "the steps table is keyed by " +
+                                      table->type.dim.str() + ", not " +
+                                      arg->type.dim.str(),
+                {arg->range});
+    return fail(e->range);
+  }
+  return out;
+}
+
 Expr *ExprLowering::call(const ast::CallExpr *e) {
   auto *callee = llvm::dyn_cast<ast::NameExpr>(e->callee.get());
   auto fn = callee ? builtinNamed(callee->name.name) : llvm::None;
+  if (namesValue(e->callee.get()))
+    return lookup(e);
   if (!fn) {
     auto diag = diags.error(e->callee->loc(),
                             callee ? "unknown function '" + callee->name.name + "'"

@@ -24,7 +24,19 @@ using llvm::StringRef;
 
 Expr *IRBuilder::lowerExpr(const ast::Expr *e, const Scope *scope,
                            const ast::File *file) {
-  return ExprLowering(*this, scope, file).lower(e);
+  if (depth >= maxDepth) {
+    if (!reportedTooDeep)
+      diags.error(e->loc(), "definitions nested too deeply (more than " +
+                                llvm::Twine(maxDepth) +
+                                " levels); break the chain of definitions",
+                  {e->range});
+    reportedTooDeep = true;
+    return module->newExpr(ExprKind::Const, Type::error(), e->range);
+  }
+  ++depth;
+  Expr *out = ExprLowering(*this, scope, file).lower(e);
+  --depth;
+  return out;
 }
 
 Expr *ExprLowering::lower(const ast::Expr *e) {

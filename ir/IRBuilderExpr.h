@@ -60,6 +60,8 @@ private:
   Type comparison(ExprKind k, Expr *l, Expr *r, SMRange op);
   Type power(Expr *l, Expr *r, SMRange op);
   Expr *callArgs(const ast::CallExpr *e, Builtin fn);
+  bool namesValue(const ast::Expr *callee);
+  Expr *lookup(const ast::CallExpr *e);
   bool arity(Expr *call, size_t n);
   bool dimensionless(Expr *call, Expr *arg);
   bool numberList(Expr *arg);

@@ -18,6 +18,8 @@
 #include "ir/IRBuilder.h"
 #include "ir/IRPrinter.h"
 
+#include "llvm/Support/thread.h"
+
 using namespace calc;
 using namespace calc::driver;
 
@@ -44,10 +46,10 @@ static std::vector<ir::Override> toOverrides(const CompileOptions &options,
   return out;
 }
 
-PhaseResult calc::driver::runSemanticPhases(Program &program,
-                                            CompileOptions &options,
-                                            DiagnosticEngine &diags,
-                                            llvm::raw_ostream &out) {
+/// The phases proper; runSemanticPhases runs them on a thread with a large
+/// stack.
+static PhaseResult runPhases(Program &program, CompileOptions &options,
+                             DiagnosticEngine &diags, llvm::raw_ostream &out) {
   PhaseResult result;
   result.ok = false;
   if (!program.prelude || !program.main) {
@@ -92,5 +94,24 @@ PhaseResult calc::driver::runSemanticPhases(Program &program,
   result.failed = counts.failed;
   if (dumpOnly)
     result.ok &= eval::dumpResults(*module, evaluator, out);
+  return result;
+}
+
+/// Lowering and evaluation recurse through definitions that reference each
+/// other. They bound that nesting (IRBuilder::maxDepth, Evaluator::maxDepth)
+/// and report "nested too deeply" instead of overflowing, but the bound is
+/// deeper than the default 8 MiB main-thread stack holds, so the phases run on
+/// a thread whose stack is reserved (not committed) up front.
+static constexpr unsigned phaseStackSize = 512u << 20;
+
+PhaseResult calc::driver::runSemanticPhases(Program &program,
+                                            CompileOptions &options,
+                                            DiagnosticEngine &diags,
+                                            llvm::raw_ostream &out) {
+  PhaseResult result;
+  llvm::thread worker(llvm::Optional<unsigned>(phaseStackSize), [&] {
+    result = runPhases(program, options, diags, out);
+  });
+  worker.join();
   return result;
 }
