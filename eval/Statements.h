@@ -12,6 +12,7 @@
 #define CALC_EVAL_STATEMENTS_H
 
 #include "eval/Evaluator.h"
+#include "eval/cost/Training.h"
 #include "ir/IR.h"
 
 #include "llvm/Support/raw_ostream.h"
@@ -27,6 +28,8 @@ struct RunOptions {
   unsigned precision = 4;
   /// `-o DIR`: where `to` paths are resolved.
   std::string outputDir = ".";
+  /// `-j N`: search threads (0: one per core).
+  unsigned threads = 0;
 };
 
 /// Counted checks (assert and expect).
@@ -53,6 +56,23 @@ bool runOutput(const ir::Stmt &stmt, Evaluator &evaluator,
 /// Evaluates a training analysis (TrainingAnalysis.cpp): the result record,
 /// or Error after reporting why the plan was rejected.
 ir::Value runTraining(const ir::Stmt &stmt, Evaluator &evaluator);
+
+/// Converts the inputs of a training analysis (complete, requires checked)
+/// into the cost library's structs; false if a field could not be read
+/// (reported through the evaluator).
+bool toCostInputs(Evaluator &ev, Instance *inputs, llvm::SMRange use,
+                  cost::Model &m, cost::System &s, cost::Execution &x);
+
+/// The `training_result` field values of an evaluated plan; with \p types,
+/// statistics Calculon computes with integers only are ints.
+std::vector<ir::Value> trainingResultValues(const ir::Schema *resultSchema,
+                                            const cost::Stats &stats,
+                                            const cost::StatTypes *types);
+
+/// Runs a `search` statement (SearchStatement.cpp): its rows, best first, or
+/// Error after reporting why nothing was feasible.
+ir::Value runSearch(const ir::Stmt &stmt, Evaluator &evaluator,
+                    const RunOptions &options);
 
 } // namespace calc::eval
 

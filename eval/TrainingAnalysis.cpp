@@ -227,6 +227,44 @@ static void reportRejection(const Stmt &stmt, Evaluator &ev,
                           "', execution '" + exe->name + "'");
 }
 
+bool eval::toCostInputs(Evaluator &ev, Instance *inputs, llvm::SMRange use,
+                        cost::Model &m, cost::System &s, cost::Execution &x) {
+  FieldReader r(ev, use);
+  Instance *model = r.object(inputs, "model");
+  Instance *system = r.object(inputs, "system");
+  Instance *exe = r.object(inputs, "execution");
+  if (!r.ok)
+    return false;
+  m = toModel(r, model);
+  s = toSystem(r, system);
+  x = toExecution(r, exe);
+  return r.ok;
+}
+
+std::vector<Value> eval::trainingResultValues(const Schema *rs,
+                                              const cost::Stats &stats,
+                                              const cost::StatTypes *types) {
+  std::vector<Value> values(rs->fields.size());
+  for (unsigned i = 0; i < cost::NumStats; ++i) {
+    cost::Stat st = cost::Stat(i);
+    int slot = rs->lookup(cost::statKey(st));
+    if (slot < 0)
+      continue;
+    double v = stats[st];
+    Dimension dim = rs->fields[slot].type.dim;
+    if (st == cost::Stat::ActCheckpointSizeWithOffload && stats.checkpointWithOffloadIsNull)
+      v = 0;
+    auto exact = types && types->isInt[i] ? exactInt(v) : llvm::None;
+    values[slot] = exact ? Value::integer(*exact, dim) : Value::real(v, dim);
+    // A count unit (`sample/s`) is how the stat reads; base units (`B`, `s`)
+    // are left to the automatic display (GiB, ms…).
+    const Unit &declared = rs->fields[slot].unit;
+    if (declared.scale == 1 && declared.text != baseUnitFor(dim).text)
+      values[slot].unit = declared;
+  }
+  return values;
+}
+
 Value eval::runTraining(const Stmt &stmt, Evaluator &ev) {
   Instance *inputs = ev.amend(nullptr, stmt.analysis->schema, stmt.analysis,
                               nullptr, stmt.name);
@@ -237,10 +275,10 @@ Value eval::runTraining(const Stmt &stmt, Evaluator &ev) {
   Instance *exe = r.object(inputs, "execution");
   if (!r.ok || !ev.validate(inputs, use))
     return Value::error();
-  cost::Model m = toModel(r, model);
-  cost::System s = toSystem(r, system);
-  cost::Execution x = toExecution(r, exe);
-  if (!r.ok)
+  cost::Model m;
+  cost::System s;
+  cost::Execution x;
+  if (!toCostInputs(ev, inputs, use, m, s, x))
     return Value::error();
   cost::EvalStatus status = cost::checkSystem(s);
   cost::Workspace ws;
@@ -254,27 +292,8 @@ Value eval::runTraining(const Stmt &stmt, Evaluator &ev) {
   // Statistics Calculon computes with integers only stay integers.
   cost::StatTypes types;
   cost::statTypes(m, s, x, ws, types);
-  const Schema *rs = stmt.resultSchema;
-  std::vector<Value> values(rs->fields.size());
-  for (unsigned i = 0; i < cost::NumStats; ++i) {
-    cost::Stat st = cost::Stat(i);
-    int slot = rs->lookup(cost::statKey(st));
-    if (slot < 0)
-      continue;
-    double v = stats[st];
-    Dimension dim = rs->fields[slot].type.dim;
-    if (st == cost::Stat::ActCheckpointSizeWithOffload && stats.checkpointWithOffloadIsNull)
-      v = 0;
-    auto exact = exactInt(v);
-    values[slot] = types.isInt[i] && exact ? Value::integer(*exact, dim)
-                                                     : Value::real(v, dim);
-    // A count unit (`sample/s`) is how the stat reads; base units (`B`, `s`)
-    // are left to the automatic display (GiB, ms…).
-    const Unit &declared = rs->fields[slot].unit;
-    if (declared.scale == 1 && declared.text != baseUnitFor(dim).text)
-      values[slot].unit = declared;
-  }
-  Instance *record = ev.makeRecord(rs, stmt.name, std::move(values));
+  Instance *record = ev.makeRecord(stmt.resultSchema, stmt.name,
+                                   trainingResultValues(stmt.resultSchema, stats, &types));
   record->inputs = inputs;
   return Value::makeObject(record);
 }

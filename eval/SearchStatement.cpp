@@ -1,0 +1,371 @@
+//===- SearchStatement.cpp - Running `search n = training { … }` ----------===//
+//
+// LANGUAGE.md §6 on the language-independent engine (SearchEngine.h): the
+// units are the values of the first domain; inside a unit the remaining
+// domains are nested loops, each domain's list computed in its own block
+// with the domains before it chosen (dependent domains). Each candidate is
+// evaluated by a per-thread Evaluator whose diagnostics are discarded: any
+// evaluation error, failed `require`, or Calculon check makes the candidate
+// infeasible and is counted by reason, in the order input `where`s,
+// `require`, evaluation errors, Calculon checks, result `where`s. A kept
+// candidate is its choices (indices into the domain lists) and objective
+// keys; the kept ones are replayed on the statement's evaluator to build
+// the result rows, so the rows never point into a worker's arena.
+//
+//===----------------------------------------------------------------------===//
+#include "eval/Statements.h"
+#include "eval/search/EvalReasons.h"
+#include "eval/search/SearchEngine.h"
+
+#include "llvm/Support/raw_ostream.h"
+
+using namespace calc;
+using namespace calc::eval;
+using namespace calc::ir;
+
+namespace {
+
+constexpr unsigned numChecks = unsigned(cost::EvalError::EfficiencyLookup);
+
+/// The reasons of a search, in LANGUAGE.md §6 order.
+struct ReasonLayout {
+  std::vector<unsigned> whereReason; ///< Per `where`, in written order.
+  unsigned require = 0, evalError = 0, firstCheck = 0, total = 0;
+  std::vector<std::string> names;
+
+  explicit ReasonLayout(const SearchInfo &si) {
+    whereReason.resize(si.wheres.size());
+    for (size_t i = 0; i < si.wheres.size(); ++i)
+      if (!si.wheres[i].readsResults)
+        add(i, "where " + si.wheres[i].text);
+    require = push("a require line");
+    evalError = push("an evaluation error");
+    firstCheck = total;
+    for (unsigned c = 1; c <= numChecks; ++c)
+      push(search::evalErrorName(cost::EvalError(c)).str());
+    for (size_t i = 0; i < si.wheres.size(); ++i)
+      if (si.wheres[i].readsResults)
+        add(i, "where " + si.wheres[i].text);
+  }
+  unsigned push(std::string name) {
+    names.push_back(std::move(name));
+    return total++;
+  }
+  void add(size_t where, std::string name) { whereReason[where] = push(std::move(name)); }
+};
+
+/// A feasible point: the index chosen in each domain's list, and the
+/// objective values.
+struct Candidate {
+  llvm::SmallVector<uint32_t, 12> picks;
+  llvm::SmallVector<double, 4> keys;
+};
+
+/// What the statement's evaluator and every worker share.
+struct Plan {
+  const Stmt *stmt = nullptr;
+  const SearchInfo *info = nullptr;
+  const Module *module = nullptr;
+  llvm::SourceMgr *sourceMgr = nullptr;
+  const ReasonLayout *reasons = nullptr;
+};
+
+/// Evaluates domain lists and candidates with one Evaluator.
+class CandidateRunner {
+public:
+  CandidateRunner(const Plan &plan, Evaluator &ev) : plan(plan), ev(&ev) {}
+
+  void setEvaluator(Evaluator &e) { ev = &e; }
+
+  /// The list of domain \p k with the first k domains set to \p chosen.
+  Value domainList(unsigned k, const Value *chosen) {
+    ev->setDomains(chosen, k);
+    const SearchDomain &d = plan.info->domains[k];
+    Instance *inst = ev->amend(nullptr, plan.stmt->analysis->schema,
+                               plan.stmt->analysis, nullptr, plan.stmt->name);
+    for (const RouteStep &st : d.route) {
+      Value v = ev->field(inst, st.slot, d.range);
+      if (st.index >= 0 && v.kind == Value::List &&
+          size_t(st.index) < v.elements().size())
+        v = v.elements()[st.index];
+      if (v.kind != Value::Object)
+        return Value::error();
+      inst = v.object;
+    }
+    for (unsigned li = 0; li < inst->layers.size(); ++li)
+      if (inst->layers[li].block == d.block) {
+        Value list = ev->eval(d.values, Context{inst, inst->layers[li].env, li});
+        return list.kind == Value::List ? list : Value::error();
+      }
+    return Value::error();
+  }
+
+  /// Evaluates the candidate \p chosen (all domains set). Returns true if
+  /// feasible (keys set); otherwise \p reason says why. With \p row, also
+  /// builds the result row (the statement's evaluator only).
+  bool evaluate(const Value *chosen, unsigned &reason,
+                llvm::SmallVectorImpl<double> &keys, Instance **row = nullptr) {
+    const SearchInfo &si = *plan.info;
+    const ReasonLayout &rl = *plan.reasons;
+    const Stmt &stmt = *plan.stmt;
+    ev->setDomains(chosen, si.domains.size());
+    Instance *inputs = ev->amend(nullptr, stmt.analysis->schema, stmt.analysis,
+                                 nullptr, stmt.name);
+    std::vector<Value> values(si.scope->fields.size());
+    const Schema *analysis = stmt.analysis->schema;
+    for (unsigned i = 0; i < analysis->fields.size(); ++i) {
+      values[si.firstInput + i] = ev->field(inputs, i, stmt.range);
+      if (values[si.firstInput + i].isError())
+        return reject(reason, rl.evalError);
+    }
+    Instance *scope = ev->makeRecord(si.scope, stmt.name, values);
+    for (size_t i = 0; i < si.wheres.size(); ++i)
+      if (!si.wheres[i].readsResults && !holds(si.wheres[i].cond, scope, reason, rl.whereReason[i]))
+        return false;
+    if (!ev->validate(inputs, stmt.range))
+      return reject(reason, rl.require);
+    if (!toCostInputs(*ev, inputs, stmt.range, model, system, exe))
+      return reject(reason, rl.evalError);
+    cost::EvalStatus status = cost::checkSystem(system);
+    if (status.ok())
+      status = cost::evaluateTraining(model, system, exe, ws, stats);
+    if (!status.ok())
+      return reject(reason, rl.firstCheck + unsigned(status.error) - 1);
+    cost::StatTypes types;
+    if (row)
+      cost::statTypes(model, system, exe, ws, types);
+    std::vector<Value> results =
+        trainingResultValues(stmt.resultSchema, stats, row ? &types : nullptr);
+    for (size_t i = 0; i < results.size(); ++i)
+      values[i] = std::move(results[i]);
+    if (row)
+      values.push_back(Value::integer(0));
+    Instance *record = ev->makeRecord(row ? si.row : si.scope, stmt.name, values);
+    record->inputs = inputs;
+    for (size_t i = 0; i < si.wheres.size(); ++i)
+      if (si.wheres[i].readsResults && !holds(si.wheres[i].cond, record, reason, rl.whereReason[i]))
+        return false;
+    keys.clear();
+    for (const SearchObjective &o : si.objectives) {
+      Value v = ev->eval(o.value, Context{record, nullptr, 0});
+      if (!v.isNumber())
+        return reject(reason, rl.evalError);
+      keys.push_back(v.asDouble());
+    }
+    if (row)
+      *row = record;
+    return true;
+  }
+
+private:
+  static bool reject(unsigned &reason, unsigned r) {
+    reason = r;
+    return false;
+  }
+  bool holds(const Expr *cond, Instance *self, unsigned &reason, unsigned r) {
+    Value v = ev->eval(cond, Context{self, nullptr, 0});
+    if (v.kind == Value::Bool && v.b)
+      return true;
+    reason = v.isError() ? plan.reasons->evalError : r;
+    return false;
+  }
+
+  const Plan &plan;
+  Evaluator *ev;
+  cost::Model model;
+  cost::System system;
+  cost::Execution exe;
+  cost::Workspace ws;
+  cost::Stats stats;
+};
+
+/// Per-thread state: a silent evaluator (restarted when its arena grows),
+/// the domain lists and choices of the current prefix.
+struct Worker {
+  static constexpr size_t maxArena = 1 << 14;
+
+  void ensure(const Plan &p) {
+    if (runner && ev->arenaSize() < maxArena)
+      return;
+    bool restart = runner != nullptr;
+    diags = std::make_unique<DiagnosticEngine>(*p.sourceMgr, llvm::nulls());
+    diags->setConsumer([](const Diagnostic &) {});
+    ev = std::make_unique<Evaluator>(*p.module, *diags);
+    if (!runner)
+      runner = std::make_unique<CandidateRunner>(p, *ev);
+    runner->setEvaluator(*ev);
+    size_t n = p.info->domains.size();
+    lists.resize(n);
+    chosen.resize(n);
+    picks.resize(n);
+    if (restart) // Objects in the lists lived in the old arena: replay.
+      for (size_t k = 0; k < depth; ++k) {
+        lists[k] = runner->domainList(k, chosen.data());
+        chosen[k] = lists[k].elements()[picks[k]];
+      }
+  }
+
+  std::unique_ptr<DiagnosticEngine> diags;
+  std::unique_ptr<Evaluator> ev;
+  std::unique_ptr<CandidateRunner> runner;
+  std::vector<Value> lists, chosen;
+  std::vector<uint32_t> picks;
+  size_t depth = 0; ///< Levels of lists/chosen currently valid.
+};
+
+class SearchProblem {
+public:
+  using Candidate = ::Candidate;
+  using Worker = ::Worker;
+
+  SearchProblem(const Plan &plan, uint64_t units) : plan(plan), units(units) {}
+
+  uint64_t numUnits() const { return units; }
+  uint64_t unitsPerChunk() const { return 1; }
+  unsigned numReasons() const { return plan.reasons->total; }
+
+  bool better(const Candidate &a, const Candidate &b) const {
+    const auto &objs = plan.info->objectives;
+    for (size_t i = 0; i < objs.size(); ++i) {
+      if (a.keys[i] == b.keys[i])
+        continue;
+      return objs[i].maximize ? a.keys[i] > b.keys[i] : a.keys[i] < b.keys[i];
+    }
+    return false;
+  }
+
+  template <class Sink> void runUnit(uint64_t unit, Worker &w, Sink &sink) const {
+    w.ensure(plan);
+    w.depth = 0;
+    if (plan.info->domains.empty())
+      return leaf(w, sink);
+    Value list = w.runner->domainList(0, w.chosen.data());
+    if (list.isError() || unit >= list.elements().size())
+      return sink.reject(plan.reasons->evalError);
+    w.lists[0] = list;
+    w.picks[0] = uint32_t(unit);
+    w.chosen[0] = list.elements()[unit];
+    w.depth = 1;
+    descend(1, w, sink);
+  }
+
+private:
+  template <class Sink> void descend(size_t k, Worker &w, Sink &sink) const {
+    if (k == plan.info->domains.size())
+      return leaf(w, sink);
+    Value list = w.runner->domainList(k, w.chosen.data());
+    if (list.isError())
+      return sink.reject(plan.reasons->evalError);
+    w.lists[k] = list;
+    for (size_t i = 0; i < w.lists[k].elements().size(); ++i) {
+      w.picks[k] = uint32_t(i);
+      w.chosen[k] = w.lists[k].elements()[i];
+      w.depth = k + 1;
+      descend(k + 1, w, sink);
+    }
+    w.depth = k;
+  }
+
+  template <class Sink> void leaf(Worker &w, Sink &sink) const {
+    w.ensure(plan);
+    unsigned reason = 0;
+    Candidate c;
+    if (!w.runner->evaluate(w.chosen.data(), reason, c.keys))
+      return sink.reject(reason);
+    c.picks.assign(w.picks.begin(), w.picks.end());
+    sink.accepted(c);
+  }
+
+  const Plan &plan;
+  uint64_t units;
+};
+
+/// The domain that a forward read names, checked along the first choices.
+bool checkForwardDomains(const Plan &plan, Evaluator &main) {
+  Worker w;
+  w.ensure(plan);
+  const SearchInfo &si = *plan.info;
+  for (size_t k = 0; k < si.domains.size(); ++k) {
+    Value list = w.runner->domainList(k, w.chosen.data());
+    int read = w.ev->forwardDomainRead();
+    if (read >= int(k)) {
+      main.diagnostics()
+          .error(si.domains[k].range.Start,
+                 "domain '" + si.domains[k].path + "' depends on domain '" +
+                     si.domains[read].path + "', which is written after it",
+                 {si.domains[k].range})
+          .note(si.domains[read].range.Start,
+                "a domain may depend only on domains written before it");
+      return false;
+    }
+    if (list.isError() || list.elements().empty())
+      return true;
+    w.chosen[k] = list.elements()[0];
+  }
+  return true;
+}
+
+} // namespace
+
+/// "N candidates, M feasible; rejected: …" for stderr.
+static void printSummary(const Stmt &stmt, const ReasonLayout &rl,
+                         const search::EngineCounts &counts) {
+  llvm::raw_ostream &os = llvm::errs();
+  os << "search '" << stmt.name << "': " << counts.total << " candidates, "
+     << counts.counts.numAccepted() << " feasible";
+  for (unsigned r = 0; r < rl.total; ++r)
+    if (uint64_t n = counts.counts.numRejected(r))
+      os << "; " << n << " rejected by " << rl.names[r];
+  os << "\n";
+}
+
+Value eval::runSearch(const Stmt &stmt, Evaluator &ev, const RunOptions &options) {
+  const SearchInfo &si = *stmt.search;
+  ReasonLayout reasons(si);
+  Plan plan{&stmt, &si, &ev.getModule(), &ev.diagnostics().getSourceMgr(), &reasons};
+  if (!checkForwardDomains(plan, ev))
+    return Value::error();
+  uint64_t units = 1;
+  if (!si.domains.empty()) {
+    Worker probe;
+    probe.ensure(plan);
+    Value first = probe.runner->domainList(0, nullptr);
+    units = first.kind == Value::List ? first.elements().size() : 1;
+  }
+  SearchProblem problem(plan, units);
+  search::EngineCounts counts;
+  std::vector<Candidate> kept =
+      search::searchTopK(problem, si.keep, options.threads, nullptr, counts);
+  printSummary(stmt, reasons, counts);
+  if (kept.empty()) {
+    auto diag = ev.error(stmt.range, "search '" + stmt.name +
+                                         "' found no feasible candidate");
+    unsigned most = counts.counts.mostFrequent();
+    if (counts.total == 0 || most >= reasons.total)
+      diag.note(stmt.loc, "the search space is empty");
+    else
+      diag.note(stmt.loc, "most candidates (" +
+                              std::to_string(counts.counts.numRejected(most)) +
+                              " of " + std::to_string(counts.total) +
+                              ") were rejected by " + reasons.names[most]);
+    return Value::error();
+  }
+  // Replay the kept candidates on this evaluator to build the rows.
+  CandidateRunner runner(plan, ev);
+  ValueList rows;
+  std::vector<Value> chosen(si.domains.size());
+  for (size_t i = 0; i < kept.size(); ++i) {
+    for (size_t k = 0; k < si.domains.size(); ++k)
+      chosen[k] = runner.domainList(k, chosen.data()).elements()[kept[i].picks[k]];
+    unsigned reason = 0;
+    llvm::SmallVector<double, 4> keys;
+    Instance *row = nullptr;
+    if (!runner.evaluate(chosen.data(), reason, keys, &row))
+      return Value::error(); // Cannot happen: evaluation is deterministic.
+    row->memo[si.rankSlot] = Value::integer(int64_t(i + 1));
+    row->name = stmt.name + "[" + std::to_string(i) + "]";
+    rows.push_back(Value::makeObject(row));
+  }
+  ev.setDomains(nullptr, 0);
+  return Value::makeList(std::move(rows));
+}
