@@ -68,6 +68,12 @@ struct Plan {
   const Module *module = nullptr;
   llvm::SourceMgr *sourceMgr = nullptr;
   const ReasonLayout *reasons = nullptr;
+  /// Per domain: its list when it reads no other domain (computed once),
+  /// else Error.
+  std::vector<Value> constLists;
+  /// Per level k: the number of candidates below a prefix of k choices
+  /// when every domain from k on is constant, else 0.
+  std::vector<uint64_t> constProduct;
 };
 
 /// Evaluates domain lists and candidates with one Evaluator.
@@ -77,9 +83,12 @@ public:
 
   void setEvaluator(Evaluator &e) { ev = &e; }
 
-  /// The list of domain \p k with the first k domains set to \p chosen.
+  /// The list of domain \p k with the first k domains set to \p chosen
+  /// (none when \p chosen is null).
   Value domainList(unsigned k, const Value *chosen) {
-    ev->setDomains(chosen, k);
+    if (k < plan.constLists.size() && !plan.constLists[k].isError())
+      return plan.constLists[k];
+    ev->setDomains(chosen, chosen ? k : 0);
     const SearchDomain &d = plan.info->domains[k];
     Instance *inst = ev->amend(nullptr, plan.stmt->analysis->schema,
                                plan.stmt->analysis, nullptr, plan.stmt->name);
@@ -98,6 +107,24 @@ public:
         return list.kind == Value::List ? list : Value::error();
       }
     return Value::error();
+  }
+
+  /// Input `where` \p i with the first \p k domains chosen: 1 holds, 0
+  /// fails, -1 undecided (it reads a later domain, or fails to evaluate).
+  int inputWhere(size_t i, unsigned k, const Value *chosen) {
+    const Stmt &stmt = *plan.stmt;
+    const SearchInfo &si = *plan.info;
+    ev->setDomains(chosen, k);
+    Instance *inputs = ev->amend(nullptr, stmt.analysis->schema, stmt.analysis,
+                                 nullptr, stmt.name);
+    std::vector<Value> values(si.scope->fields.size());
+    for (unsigned f = 0; f < stmt.analysis->schema->fields.size(); ++f)
+      values[si.firstInput + f] = ev->field(inputs, f, stmt.range);
+    Instance *scope = ev->makeRecord(si.scope, stmt.name, std::move(values));
+    Value v = ev->eval(si.wheres[i].cond, Context{scope, nullptr, 0});
+    if (ev->forwardDomainRead() >= 0 || v.kind != Value::Bool)
+      return -1;
+    return v.b ? 1 : 0;
   }
 
   /// Evaluates the candidate \p chosen (all domains set). Returns true if
@@ -196,6 +223,7 @@ struct Worker {
     runner->setEvaluator(*ev);
     size_t n = p.info->domains.size();
     lists.resize(n);
+    whereLevel.resize(p.info->wheres.size(), -1);
     chosen.resize(n);
     picks.resize(n);
     if (restart) // Objects in the lists lived in the old arena: replay.
@@ -210,6 +238,9 @@ struct Worker {
   std::unique_ptr<CandidateRunner> runner;
   std::vector<Value> lists, chosen;
   std::vector<uint32_t> picks;
+  /// Per input `where`: the level at which it was found to hold for the
+  /// current prefix, or -1.
+  std::vector<int> whereLevel;
   size_t depth = 0; ///< Levels of lists/chosen currently valid.
 };
 
@@ -238,7 +269,7 @@ public:
     w.ensure(plan);
     w.depth = 0;
     if (plan.info->domains.empty())
-      return leaf(w, sink);
+      return descend(0, w, sink);
     Value list = w.runner->domainList(0, w.chosen.data());
     if (list.isError() || unit >= list.elements().size())
       return sink.reject(plan.reasons->evalError);
@@ -250,7 +281,53 @@ public:
   }
 
 private:
+  /// Prunes the prefix of \p k choices when an input `where` already fails
+  /// on it, counting every candidate below it.
+  template <class Sink> bool pruned(size_t k, Worker &w, Sink &sink) const {
+    const SearchInfo &si = *plan.info;
+    for (size_t i = 0; i < si.wheres.size(); ++i) {
+      if (si.wheres[i].readsResults || w.whereLevel[i] >= 0)
+        continue;
+      int holds = w.runner->inputWhere(i, unsigned(k), w.chosen.data());
+      if (holds == 1)
+        w.whereLevel[i] = int(k);
+      if (holds != 0)
+        continue;
+      unsigned reason = plan.reasons->whereReason[i];
+      for (uint64_t n = subtree(k, w); n; --n)
+        sink.reject(reason);
+      return true;
+    }
+    return false;
+  }
+
+  /// The number of candidates below the current prefix of \p k choices.
+  uint64_t subtree(size_t k, Worker &w) const {
+    if (k == plan.info->domains.size())
+      return 1;
+    if (plan.constProduct[k])
+      return plan.constProduct[k];
+    Value list = w.runner->domainList(unsigned(k), w.chosen.data());
+    if (list.isError())
+      return 1;
+    uint64_t total = 0;
+    for (const Value &v : list.elements()) {
+      w.chosen[k] = v;
+      total += subtree(k + 1, w);
+    }
+    return total;
+  }
+
   template <class Sink> void descend(size_t k, Worker &w, Sink &sink) const {
+    bool prunedHere = pruned(k, w, sink);
+    if (!prunedHere)
+      enumerate(k, w, sink);
+    for (int &level : w.whereLevel)
+      if (level == int(k))
+        level = -1;
+  }
+
+  template <class Sink> void enumerate(size_t k, Worker &w, Sink &sink) const {
     if (k == plan.info->domains.size())
       return leaf(w, sink);
     Value list = w.runner->domainList(k, w.chosen.data());
@@ -305,6 +382,38 @@ bool checkForwardDomains(const Plan &plan, Evaluator &main) {
   return true;
 }
 
+/// Computes the lists of the domains that read no other domain once.
+void findConstantDomains(Plan &plan) {
+  const SearchInfo &si = *plan.info;
+  size_t n = si.domains.size();
+  plan.constLists.assign(n, Value::error());
+  plan.constProduct.assign(n + 1, 0);
+  Worker w;
+  w.ensure(plan);
+  std::vector<Value> lists(n);
+  for (size_t k = 0; k < n; ++k) {
+    Value list = w.runner->domainList(unsigned(k), nullptr);
+    if (w.ev->forwardDomainRead() >= 0 || list.isError())
+      continue;
+    bool plain = true;
+    for (const Value &v : list.elements())
+      plain &= v.kind != Value::Object;
+    if (plain) // Objects live in an evaluator's arena: never shared.
+      lists[k] = list;
+  }
+  plan.constLists = std::move(lists);
+  uint64_t product = 1;
+  for (size_t k = n; k-- > 0;) {
+    if (plan.constLists[k].isError())
+      break;
+    product *= plan.constLists[k].elements().size();
+    plan.constProduct[k] = product;
+  }
+  for (Value &v : plan.constLists)
+    if (v.kind != Value::List)
+      v = Value::error();
+}
+
 } // namespace
 
 /// "N candidates, M feasible; rejected: …" for stderr.
@@ -322,9 +431,15 @@ static void printSummary(const Stmt &stmt, const ReasonLayout &rl,
 Value eval::runSearch(const Stmt &stmt, Evaluator &ev, const RunOptions &options) {
   const SearchInfo &si = *stmt.search;
   ReasonLayout reasons(si);
-  Plan plan{&stmt, &si, &ev.getModule(), &ev.diagnostics().getSourceMgr(), &reasons};
+  Plan plan;
+  plan.stmt = &stmt;
+  plan.info = &si;
+  plan.module = &ev.getModule();
+  plan.sourceMgr = &ev.diagnostics().getSourceMgr();
+  plan.reasons = &reasons;
   if (!checkForwardDomains(plan, ev))
     return Value::error();
+  findConstantDomains(plan);
   uint64_t units = 1;
   if (!si.domains.empty()) {
     Worker probe;
