@@ -85,10 +85,12 @@ public:
 
   /// The list of domain \p k with the first k domains set to \p chosen
   /// (none when \p chosen is null).
-  Value domainList(unsigned k, const Value *chosen) {
+  /// With \p known < k, only that many are set: the list is Error if it
+  /// reads a later one.
+  Value domainList(unsigned k, const Value *chosen, int known = -1) {
     if (k < plan.constLists.size() && !plan.constLists[k].isError())
       return plan.constLists[k];
-    ev->setDomains(chosen, chosen ? k : 0);
+    ev->setDomains(chosen, !chosen ? 0 : known >= 0 ? unsigned(known) : k);
     const SearchDomain &d = plan.info->domains[k];
     Instance *inst = ev->amend(nullptr, plan.stmt->analysis->schema,
                                plan.stmt->analysis, nullptr, plan.stmt->name);
@@ -104,7 +106,9 @@ public:
     for (unsigned li = 0; li < inst->layers.size(); ++li)
       if (inst->layers[li].block == d.block) {
         Value list = ev->eval(d.values, Context{inst, inst->layers[li].env, li});
-        return list.kind == Value::List ? list : Value::error();
+        return list.kind == Value::List && ev->forwardDomainRead() < 0
+                   ? list
+                   : Value::error();
       }
     return Value::error();
   }
@@ -307,6 +311,21 @@ private:
       return 1;
     if (plan.constProduct[k])
       return plan.constProduct[k];
+    // Usually the remaining lists depend only on the prefix: multiply.
+    uint64_t product = 1;
+    size_t n = plan.info->domains.size();
+    for (size_t j = k; j < n && product; ++j) {
+      Value list = w.runner->domainList(unsigned(j), w.chosen.data(), int(k));
+      if (list.isError()) {
+        product = 0;
+        break;
+      }
+      product *= list.elements().size();
+      if (list.elements().empty())
+        return 0;
+    }
+    if (product)
+      return product;
     Value list = w.runner->domainList(unsigned(k), w.chosen.data());
     if (list.isError())
       return 1;
@@ -319,6 +338,7 @@ private:
   }
 
   template <class Sink> void descend(size_t k, Worker &w, Sink &sink) const {
+    w.ensure(plan);
     bool prunedHere = pruned(k, w, sink);
     if (!prunedHere)
       enumerate(k, w, sink);
