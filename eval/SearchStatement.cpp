@@ -82,6 +82,9 @@ public:
   CandidateRunner(const Plan &plan, Evaluator &ev) : plan(plan), ev(&ev) {}
 
   void setEvaluator(Evaluator &e) { ev = &e; }
+  /// Where the worker's diagnostic consumer records the kind of the first
+  /// error since it was reset to -1: 1 a failed `require`, 0 anything else.
+  int *errorKind = nullptr;
 
   /// The list of domain \p k with the first k domains set to \p chosen
   /// (none when \p chosen is null).
@@ -153,8 +156,11 @@ public:
     for (size_t i = 0; i < si.wheres.size(); ++i)
       if (!si.wheres[i].readsResults && !holds(si.wheres[i].cond, scope, reason, rl.whereReason[i]))
         return false;
-    if (!ev->validate(inputs, stmt.range))
-      return reject(reason, rl.require);
+    if (errorKind)
+      *errorKind = -1;
+    if (!ev->validate(inputs, stmt.range)) // A require, or an error under it.
+      return reject(reason, errorKind && *errorKind == 0 ? rl.evalError
+                                                         : rl.require);
     if (!toCostInputs(*ev, inputs, stmt.range, model, system, exe))
       return reject(reason, rl.evalError);
     cost::EvalStatus status = cost::checkSystem(system);
@@ -220,11 +226,15 @@ struct Worker {
       return;
     bool restart = runner != nullptr;
     diags = std::make_unique<DiagnosticEngine>(*p.sourceMgr, llvm::nulls());
-    diags->setConsumer([](const Diagnostic &) {});
+    diags->setConsumer([this](const Diagnostic &d) {
+      if (errorKind < 0 && d.severity == Severity::Error)
+        errorKind = llvm::StringRef(d.message).startswith("requirement of") ? 1 : 0;
+    });
     ev = std::make_unique<Evaluator>(*p.module, *diags);
     if (!runner)
       runner = std::make_unique<CandidateRunner>(p, *ev);
     runner->setEvaluator(*ev);
+    runner->errorKind = &errorKind;
     size_t n = p.info->domains.size();
     lists.resize(n);
     whereLevel.resize(p.info->wheres.size(), -1);
@@ -240,6 +250,7 @@ struct Worker {
   std::unique_ptr<DiagnosticEngine> diags;
   std::unique_ptr<Evaluator> ev;
   std::unique_ptr<CandidateRunner> runner;
+  int errorKind = -1; ///< See CandidateRunner::errorKind.
   std::vector<Value> lists, chosen;
   std::vector<uint32_t> picks;
   /// Per input `where`: the level at which it was found to hold for the
