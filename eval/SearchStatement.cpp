@@ -17,6 +17,7 @@
 #include "eval/search/EvalReasons.h"
 #include "eval/search/SearchEngine.h"
 
+#include "llvm/ADT/SmallPtrSet.h"
 #include "llvm/Support/raw_ostream.h"
 
 using namespace calc;
@@ -74,6 +75,9 @@ struct Plan {
   /// Per level k: the number of candidates below a prefix of k choices
   /// when every domain from k on is constant, else 0.
   std::vector<uint64_t> constProduct;
+  /// The results of earlier statements, fully evaluated (so workers only
+  /// read their memos) for searches that read them.
+  std::vector<Value> results;
 };
 
 /// Evaluates domain lists and candidates with one Evaluator.
@@ -159,8 +163,8 @@ public:
     if (errorKind)
       *errorKind = -1;
     if (!ev->validate(inputs, stmt.range)) // A require, or an error under it.
-      return reject(reason, errorKind && *errorKind == 0 ? rl.evalError
-                                                         : rl.require);
+      return reject(reason, !errorKind || *errorKind == 1 ? rl.require
+                                                          : rl.evalError);
     if (!toCostInputs(*ev, inputs, stmt.range, model, system, exe))
       return reject(reason, rl.evalError);
     cost::EvalStatus status = cost::checkSystem(system);
@@ -231,6 +235,8 @@ struct Worker {
         errorKind = llvm::StringRef(d.message).startswith("requirement of") ? 1 : 0;
     });
     ev = std::make_unique<Evaluator>(*p.module, *diags);
+    for (size_t i = 0; i < p.results.size(); ++i)
+      ev->setResult(unsigned(i), p.results[i]);
     if (!runner)
       runner = std::make_unique<CandidateRunner>(p, *ev);
     runner->setEvaluator(*ev);
@@ -413,6 +419,28 @@ bool checkForwardDomains(const Plan &plan, Evaluator &main) {
   return true;
 }
 
+/// Evaluates every field of \p v, deeply, so later reads only read memos.
+void warm(Evaluator &ev, const Value &v, llvm::SmallPtrSetImpl<Instance *> &seen) {
+  if (v.kind == Value::List) {
+    for (const Value &x : v.elements())
+      warm(ev, x, seen);
+    return;
+  }
+  if (v.kind != Value::Object || !seen.insert(v.object).second)
+    return;
+  Instance *inst = v.object;
+  for (unsigned slot = 0; slot < inst->schema->fields.size(); ++slot) {
+    const FieldDecl &f = inst->schema->fields[slot];
+    bool present = !f.optional || inst->state[slot] == FieldState::Done;
+    for (const Layer &l : inst->layers)
+      present |= l.block && l.block->find(slot);
+    if (present)
+      warm(ev, ev.field(inst, slot, llvm::SMRange()), seen);
+  }
+  if (inst->inputs)
+    warm(ev, Value::makeObject(inst->inputs), seen);
+}
+
 /// Computes the lists of the domains that read no other domain once.
 void findConstantDomains(Plan &plan) {
   const SearchInfo &si = *plan.info;
@@ -468,6 +496,11 @@ Value eval::runSearch(const Stmt &stmt, Evaluator &ev, const RunOptions &options
   plan.module = &ev.getModule();
   plan.sourceMgr = &ev.diagnostics().getSourceMgr();
   plan.reasons = &reasons;
+  llvm::SmallPtrSet<Instance *, 32> seen;
+  for (unsigned i = 0; i < stmt.resultIndex; ++i) {
+    plan.results.push_back(ev.result(i));
+    warm(ev, plan.results.back(), seen);
+  }
   if (!checkForwardDomains(plan, ev))
     return Value::error();
   findConstantDomains(plan);
