@@ -515,7 +515,12 @@ Value eval::runSearch(const Stmt &stmt, Evaluator &ev, const RunOptions &options
   search::EngineCounts counts;
   std::vector<Candidate> kept =
       search::searchTopK(problem, si.keep, options.threads, nullptr, counts);
-  printSummary(stmt, reasons, counts);
+  if (options.searchSummary)
+    printSummary(stmt, reasons, counts);
+  if (options.searchTotals) {
+    options.searchTotals->candidates += counts.total;
+    options.searchTotals->feasible += counts.counts.numAccepted();
+  }
   if (kept.empty()) {
     auto diag = ev.error(stmt.range, "search '" + stmt.name +
                                          "' found no feasible candidate");

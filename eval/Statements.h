@@ -30,6 +30,16 @@ struct RunOptions {
   std::string outputDir = ".";
   /// `-j N`: search threads (0: one per core).
   unsigned threads = 0;
+  /// Print each search's "N candidates, M feasible; …" line to stderr.
+  bool searchSummary = true;
+  /// If set, each search adds its candidates and feasible counts here.
+  struct SearchTotals *searchTotals = nullptr;
+};
+
+/// Candidates enumerated and found feasible by the searches of a run.
+struct SearchTotals {
+  uint64_t candidates = 0;
+  uint64_t feasible = 0;
 };
 
 /// Counted checks (assert and expect).
