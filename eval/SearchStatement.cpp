@@ -75,6 +75,12 @@ struct Plan {
   /// Per level k: the number of candidates below a prefix of k choices
   /// when every domain from k on is constant, else 0.
   std::vector<uint64_t> constProduct;
+  /// Slots of model, system, execution in the analysis schema (-1: none).
+  int inputSlots[3] = {-1, -1, -1};
+  bool hasInputWheres = false;
+  /// Whether an accepted candidate needs its result record: result
+  /// `where`s or objectives.
+  bool needsRecord = false;
   /// The results of earlier statements, fully evaluated (so workers only
   /// read their memos) for searches that read them.
   std::vector<Value> results;
@@ -142,63 +148,115 @@ public:
   /// feasible (keys set); otherwise \p reason says why. With \p row, also
   /// builds the result row (the statement's evaluator only).
   bool evaluate(const Value *chosen, unsigned &reason,
-                llvm::SmallVectorImpl<double> &keys, Instance **row = nullptr) {
+                llvm::SmallVectorImpl<double> &keys, Instance **row = nullptr,
+                bool inputWheres = true) {
     const SearchInfo &si = *plan.info;
     const ReasonLayout &rl = *plan.reasons;
     const Stmt &stmt = *plan.stmt;
     ev->setDomains(chosen, si.domains.size());
     Instance *inputs = ev->amend(nullptr, stmt.analysis->schema, stmt.analysis,
                                  nullptr, stmt.name);
-    std::vector<Value> values(si.scope->fields.size());
     const Schema *analysis = stmt.analysis->schema;
+    llvm::SmallVector<Value, 4> in(analysis->fields.size());
     for (unsigned i = 0; i < analysis->fields.size(); ++i) {
-      values[si.firstInput + i] = ev->field(inputs, i, stmt.range);
-      if (values[si.firstInput + i].isError())
+      in[i] = ev->field(inputs, i, stmt.range);
+      if (in[i].isError())
         return reject(reason, rl.evalError);
     }
-    Instance *scope = ev->makeRecord(si.scope, stmt.name, values);
-    for (size_t i = 0; i < si.wheres.size(); ++i)
-      if (!si.wheres[i].readsResults && !holds(si.wheres[i].cond, scope, reason, rl.whereReason[i]))
-        return false;
+    if (inputWheres && plan.hasInputWheres) {
+      Instance *scope = record(si.scope, in, inputs);
+      for (size_t i = 0; i < si.wheres.size(); ++i)
+        if (!si.wheres[i].readsResults &&
+            !holds(si.wheres[i].cond, scope, reason, rl.whereReason[i]))
+          return false;
+    }
     if (errorKind)
       *errorKind = -1;
     if (!ev->validate(inputs, stmt.range)) // A require, or an error under it.
       return reject(reason, !errorKind || *errorKind == 1 ? rl.require
                                                           : rl.evalError);
-    if (!toCostInputs(*ev, inputs, stmt.range, model, system, exe))
+    if (!costInputs(inputs))
       return reject(reason, rl.evalError);
-    cost::EvalStatus status = cost::checkSystem(system);
+    cost::EvalStatus status = systemStatus;
     if (status.ok())
       status = cost::evaluateTraining(model, system, exe, ws, stats);
     if (!status.ok())
       return reject(reason, rl.firstCheck + unsigned(status.error) - 1);
+    keys.clear();
+    if (!row && !plan.needsRecord)
+      return true;
     cost::StatTypes types;
     if (row)
       cost::statTypes(model, system, exe, ws, types);
-    std::vector<Value> results =
-        trainingResultValues(stmt.resultSchema, stats, row ? &types : nullptr);
-    for (size_t i = 0; i < results.size(); ++i)
-      values[i] = std::move(results[i]);
-    if (row)
-      values.push_back(Value::integer(0));
-    Instance *record = ev->makeRecord(row ? si.row : si.scope, stmt.name, values);
-    record->inputs = inputs;
+    Instance *rec = record(row ? si.row : si.scope, in, inputs);
+    trainingResultValues(stmt.resultSchema, stats, row ? &types : nullptr, rec->memo);
+    for (unsigned i = 0; i < si.firstInput; ++i)
+      if (!rec->memo[i].isError())
+        rec->state[i] = FieldState::Done;
     for (size_t i = 0; i < si.wheres.size(); ++i)
-      if (si.wheres[i].readsResults && !holds(si.wheres[i].cond, record, reason, rl.whereReason[i]))
+      if (si.wheres[i].readsResults &&
+          !holds(si.wheres[i].cond, rec, reason, rl.whereReason[i]))
         return false;
-    keys.clear();
     for (const SearchObjective &o : si.objectives) {
-      Value v = ev->eval(o.value, Context{record, nullptr, 0});
+      Value v = ev->eval(o.value, Context{rec, nullptr, 0});
       if (!v.isNumber())
         return reject(reason, rl.evalError);
       keys.push_back(v.asDouble());
     }
     if (row)
-      *row = record;
+      *row = rec;
     return true;
   }
 
+  /// Forgets the cost structs cached for the previous evaluator's instances.
+  void clearCache() { cachedModel = cachedSystem = nullptr; }
+
 private:
+  /// A record over \p schema with the inputs \p in set (results pending).
+  Instance *record(const Schema *schema, llvm::ArrayRef<Value> in,
+                   Instance *inputs) {
+    Instance *rec = ev->amend(nullptr, schema, nullptr, nullptr, plan.stmt->name);
+    for (size_t i = 0; i < in.size(); ++i) {
+      rec->memo[plan.info->firstInput + i] = in[i];
+      rec->state[plan.info->firstInput + i] = FieldState::Done;
+    }
+    rec->validated = true;
+    rec->inputs = inputs;
+    return rec;
+  }
+
+  /// Fills model, system and exe; a model or system that is the same
+  /// instance as for the previous candidate (an entity, not an amend over a
+  /// domain) is not converted again.
+  bool costInputs(Instance *inputs) {
+    Instance *objs[3] = {nullptr, nullptr, nullptr};
+    for (unsigned i = 0; i < 3; ++i) {
+      int slot = plan.inputSlots[i];
+      Value v = slot < 0 ? Value() : ev->field(inputs, unsigned(slot), plan.stmt->range);
+      if (v.kind != Value::Object)
+        return false;
+      objs[i] = v.object;
+    }
+    llvm::SMRange use = plan.stmt->range;
+    if (objs[0] != cachedModel) {
+      cachedModel = nullptr;
+      if (!toCostModel(*ev, objs[0], use, model))
+        return false;
+      cachedModel = objs[0];
+    }
+    if (objs[1] != cachedSystem) {
+      cachedSystem = nullptr;
+      if (!toCostSystem(*ev, objs[1], use, system))
+        return false;
+      systemStatus = cost::checkSystem(system);
+      cachedSystem = objs[1];
+    }
+    return toCostExecution(*ev, objs[2], use, exe);
+  }
+
+  Instance *cachedModel = nullptr, *cachedSystem = nullptr;
+  cost::EvalStatus systemStatus;
+
   static bool reject(unsigned &reason, unsigned r) {
     reason = r;
     return false;
@@ -240,6 +298,7 @@ struct Worker {
     if (!runner)
       runner = std::make_unique<CandidateRunner>(p, *ev);
     runner->setEvaluator(*ev);
+    runner->clearCache();
     runner->errorKind = &errorKind;
     size_t n = p.info->domains.size();
     lists.resize(n);
@@ -384,7 +443,10 @@ private:
     w.ensure(plan);
     unsigned reason = 0;
     Candidate c;
-    if (!w.runner->evaluate(w.chosen.data(), reason, c.keys))
+    bool undecided = false;
+    for (size_t i = 0; i < plan.info->wheres.size(); ++i)
+      undecided |= !plan.info->wheres[i].readsResults && w.whereLevel[i] < 0;
+    if (!w.runner->evaluate(w.chosen.data(), reason, c.keys, nullptr, undecided))
       return sink.reject(reason);
     c.picks.assign(w.picks.begin(), w.picks.end());
     sink.accepted(c);
@@ -496,6 +558,14 @@ Value eval::runSearch(const Stmt &stmt, Evaluator &ev, const RunOptions &options
   plan.module = &ev.getModule();
   plan.sourceMgr = &ev.diagnostics().getSourceMgr();
   plan.reasons = &reasons;
+  static const char *const inputNames[3] = {"model", "system", "execution"};
+  for (unsigned i = 0; i < 3; ++i)
+    plan.inputSlots[i] = stmt.analysis->schema->lookup(inputNames[i]);
+  for (const SearchWhere &w : si.wheres) {
+    plan.hasInputWheres |= !w.readsResults;
+    plan.needsRecord |= w.readsResults;
+  }
+  plan.needsRecord |= !si.objectives.empty();
   llvm::SmallPtrSet<Instance *, 32> seen;
   for (unsigned i = 0; i < stmt.resultIndex; ++i) {
     plan.results.push_back(ev.result(i));
@@ -547,6 +617,7 @@ Value eval::runSearch(const Stmt &stmt, Evaluator &ev, const RunOptions &options
     if (!runner.evaluate(chosen.data(), reason, keys, &row))
       return Value::error(); // Cannot happen: evaluation is deterministic.
     row->memo[si.rankSlot] = Value::integer(int64_t(i + 1));
+    row->state[si.rankSlot] = FieldState::Done;
     row->name = stmt.name + "[" + std::to_string(i) + "]";
     rows.push_back(Value::makeObject(row));
   }

@@ -73,11 +73,21 @@ ir::Value runTraining(const ir::Stmt &stmt, Evaluator &evaluator);
 bool toCostInputs(Evaluator &ev, Instance *inputs, llvm::SMRange use,
                   cost::Model &m, cost::System &s, cost::Execution &x);
 
-/// The `training_result` field values of an evaluated plan; with \p types,
-/// statistics Calculon computes with integers only are ints.
-std::vector<ir::Value> trainingResultValues(const ir::Schema *resultSchema,
-                                            const cost::Stats &stats,
-                                            const cost::StatTypes *types);
+/// The parts of toCostInputs, for callers that cache some of them.
+bool toCostModel(Evaluator &ev, Instance *model, llvm::SMRange use,
+                 cost::Model &m);
+bool toCostSystem(Evaluator &ev, Instance *system, llvm::SMRange use,
+                  cost::System &s);
+bool toCostExecution(Evaluator &ev, Instance *exe, llvm::SMRange use,
+                     cost::Execution &x);
+
+/// Writes the `training_result` field values of an evaluated plan into
+/// \p values (indexed by result slot; other entries are left alone); with
+/// \p types, statistics Calculon computes with integers only are ints.
+void trainingResultValues(const ir::Schema *resultSchema,
+                          const cost::Stats &stats,
+                          const cost::StatTypes *types,
+                          llvm::MutableArrayRef<ir::Value> values);
 
 /// Runs a `search` statement (SearchStatement.cpp): its rows, best first, or
 /// Error after reporting why nothing was feasible.

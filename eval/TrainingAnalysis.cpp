@@ -227,28 +227,44 @@ static void reportRejection(const Stmt &stmt, Evaluator &ev,
                           "', execution '" + exe->name + "'");
 }
 
+bool eval::toCostModel(Evaluator &ev, Instance *model, llvm::SMRange use,
+                       cost::Model &m) {
+  FieldReader r(ev, use);
+  m = toModel(r, model);
+  return r.ok;
+}
+
+bool eval::toCostSystem(Evaluator &ev, Instance *system, llvm::SMRange use,
+                        cost::System &s) {
+  FieldReader r(ev, use);
+  s = toSystem(r, system);
+  return r.ok;
+}
+
+bool eval::toCostExecution(Evaluator &ev, Instance *exe, llvm::SMRange use,
+                           cost::Execution &x) {
+  FieldReader r(ev, use);
+  x = toExecution(r, exe);
+  return r.ok;
+}
+
 bool eval::toCostInputs(Evaluator &ev, Instance *inputs, llvm::SMRange use,
                         cost::Model &m, cost::System &s, cost::Execution &x) {
   FieldReader r(ev, use);
   Instance *model = r.object(inputs, "model");
   Instance *system = r.object(inputs, "system");
   Instance *exe = r.object(inputs, "execution");
-  if (!r.ok)
-    return false;
-  m = toModel(r, model);
-  s = toSystem(r, system);
-  x = toExecution(r, exe);
-  return r.ok;
+  return r.ok && toCostModel(ev, model, use, m) &&
+         toCostSystem(ev, system, use, s) && toCostExecution(ev, exe, use, x);
 }
 
-std::vector<Value> eval::trainingResultValues(const Schema *rs,
-                                              const cost::Stats &stats,
-                                              const cost::StatTypes *types) {
-  std::vector<Value> values(rs->fields.size());
+void eval::trainingResultValues(const Schema *rs, const cost::Stats &stats,
+                                const cost::StatTypes *types,
+                                llvm::MutableArrayRef<Value> values) {
   for (unsigned i = 0; i < cost::NumStats; ++i) {
     cost::Stat st = cost::Stat(i);
     int slot = rs->lookup(cost::statKey(st));
-    if (slot < 0)
+    if (slot < 0 || unsigned(slot) >= values.size())
       continue;
     double v = stats[st];
     Dimension dim = rs->fields[slot].type.dim;
@@ -262,7 +278,6 @@ std::vector<Value> eval::trainingResultValues(const Schema *rs,
     if (declared.scale == 1 && declared.text != baseUnitFor(dim).text)
       values[slot].unit = declared;
   }
-  return values;
 }
 
 Value eval::runTraining(const Stmt &stmt, Evaluator &ev) {
@@ -292,8 +307,9 @@ Value eval::runTraining(const Stmt &stmt, Evaluator &ev) {
   // Statistics Calculon computes with integers only stay integers.
   cost::StatTypes types;
   cost::statTypes(m, s, x, ws, types);
-  Instance *record = ev.makeRecord(stmt.resultSchema, stmt.name,
-                                   trainingResultValues(stmt.resultSchema, stats, &types));
+  std::vector<Value> values(stmt.resultSchema->fields.size());
+  trainingResultValues(stmt.resultSchema, stats, &types, values);
+  Instance *record = ev.makeRecord(stmt.resultSchema, stmt.name, std::move(values));
   record->inputs = inputs;
   return Value::makeObject(record);
 }
