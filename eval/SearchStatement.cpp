@@ -55,6 +55,13 @@ struct ReasonLayout {
   void add(size_t where, std::string name) { whereReason[where] = push(std::move(name)); }
 };
 
+/// A unit of the search: the choices of its first domains. `failed`: the
+/// list after them could not be computed.
+struct Prefix {
+  llvm::SmallVector<uint32_t, 4> picks;
+  bool failed = false;
+};
+
 /// A feasible point: the index chosen in each domain's list, and the
 /// objective values.
 struct Candidate {
@@ -329,9 +336,10 @@ public:
   using Candidate = ::Candidate;
   using Worker = ::Worker;
 
-  SearchProblem(const Plan &plan, uint64_t units) : plan(plan), units(units) {}
+  SearchProblem(const Plan &plan, const std::vector<Prefix> &prefixes)
+      : plan(plan), prefixes(prefixes) {}
 
-  uint64_t numUnits() const { return units; }
+  uint64_t numUnits() const { return prefixes.size(); }
   uint64_t unitsPerChunk() const { return 1; }
   unsigned numReasons() const { return plan.reasons->total; }
 
@@ -345,19 +353,24 @@ public:
     return false;
   }
 
+  /// A unit is a prefix of choices: replay it, then enumerate below it. An
+  /// input `where` that fails on the prefix counts only this unit's part.
   template <class Sink> void runUnit(uint64_t unit, Worker &w, Sink &sink) const {
     w.ensure(plan);
     w.depth = 0;
-    if (plan.info->domains.empty())
-      return descend(0, w, sink);
-    Value list = w.runner->domainList(0, w.chosen.data());
-    if (list.isError() || unit >= list.elements().size())
+    const Prefix &prefix = prefixes[unit];
+    if (prefix.failed)
       return sink.reject(plan.reasons->evalError);
-    w.lists[0] = list;
-    w.picks[0] = uint32_t(unit);
-    w.chosen[0] = list.elements()[unit];
-    w.depth = 1;
-    descend(1, w, sink);
+    for (size_t k = 0; k < prefix.picks.size(); ++k) {
+      Value list = w.runner->domainList(unsigned(k), w.chosen.data());
+      if (list.isError() || prefix.picks[k] >= list.elements().size())
+        return sink.reject(plan.reasons->evalError); // Cannot happen.
+      w.lists[k] = list;
+      w.picks[k] = prefix.picks[k];
+      w.chosen[k] = list.elements()[prefix.picks[k]];
+      w.depth = k + 1;
+    }
+    descend(prefix.picks.size(), w, sink);
   }
 
 private:
@@ -453,8 +466,51 @@ private:
   }
 
   const Plan &plan;
-  uint64_t units;
+  const std::vector<Prefix> &prefixes;
 };
+
+/// Appends the prefixes of \p depth choices below the current one (\p k
+/// chosen) to \p out; false once there are more than \p limit.
+bool collectPrefixes(Worker &w, size_t k, size_t depth, Prefix &cur,
+                     std::vector<Prefix> &out, size_t limit) {
+  if (k == depth) {
+    out.push_back(cur);
+    return out.size() <= limit;
+  }
+  Value list = w.runner->domainList(unsigned(k), w.chosen.data());
+  if (list.isError()) { // Reported per unit, as one evaluation error.
+    Prefix failed = cur;
+    failed.failed = true;
+    out.push_back(std::move(failed));
+    return out.size() <= limit;
+  }
+  for (size_t i = 0; i < list.elements().size(); ++i) {
+    w.chosen[k] = list.elements()[i];
+    cur.picks.push_back(uint32_t(i));
+    bool ok = collectPrefixes(w, k + 1, depth, cur, out, limit);
+    cur.picks.pop_back();
+    if (!ok)
+      return false;
+  }
+  return true;
+}
+
+/// The units of a search: prefixes of the shallowest depth giving at least
+/// 64 of them (so threads share the work), at most 65,536.
+std::vector<Prefix> searchUnits(const Plan &plan) {
+  size_t n = plan.info->domains.size();
+  std::vector<Prefix> best(1);
+  Worker w;
+  for (size_t depth = 1; depth <= n && best.size() < 64; ++depth) {
+    w.ensure(plan);
+    std::vector<Prefix> units;
+    Prefix cur;
+    if (!collectPrefixes(w, 0, depth, cur, units, 1 << 16))
+      break;
+    best = std::move(units);
+  }
+  return best;
+}
 
 /// The domain that a forward read names, checked along the first choices.
 bool checkForwardDomains(const Plan &plan, Evaluator &main) {
@@ -574,13 +630,7 @@ Value eval::runSearch(const Stmt &stmt, Evaluator &ev, const RunOptions &options
   if (!checkForwardDomains(plan, ev))
     return Value::error();
   findConstantDomains(plan);
-  uint64_t units = 1;
-  if (!si.domains.empty()) {
-    Worker probe;
-    probe.ensure(plan);
-    Value first = probe.runner->domainList(0, nullptr);
-    units = first.kind == Value::List ? first.elements().size() : 1;
-  }
+  std::vector<Prefix> units = searchUnits(plan);
   SearchProblem problem(plan, units);
   search::EngineCounts counts;
   std::vector<Candidate> kept =
