@@ -122,7 +122,10 @@ public:
     domainValues = values;
     numDomains = count;
     forwardDomain = -1;
+    maxDomain = -1;
   }
+  /// The highest domain read since setDomains, or -1.
+  int maxDomainRead() const { return maxDomain; }
   /// The domain read before it was chosen since setDomains, or -1.
   int forwardDomainRead() const { return forwardDomain; }
   /// Instances and environments allocated so far (a search starts a fresh
@@ -172,6 +175,7 @@ private:
   const ir::Value *domainValues = nullptr;
   unsigned numDomains = 0;
   int forwardDomain = -1;
+  int maxDomain = -1;
   /// Nesting of eval() calls, bounded so a long chain of definitions is an
   /// error rather than a stack overflow.
   unsigned depth = 0;

@@ -88,6 +88,9 @@ struct Plan {
   /// Whether an accepted candidate needs its result record: result
   /// `where`s or objectives.
   bool needsRecord = false;
+  /// Per objective, when it is a plain statistic (`maximize sample_rate`):
+  /// its cost::Stat, read without building the record.
+  std::vector<int> directKeys;
   /// The results of earlier statements, fully evaluated (so workers only
   /// read their memos) for searches that read them.
   std::vector<Value> results;
@@ -107,7 +110,12 @@ public:
   /// (none when \p chosen is null).
   /// With \p known < k, only that many are set: the list is Error if it
   /// reads a later one.
-  Value domainList(unsigned k, const Value *chosen, int known = -1) {
+  /// \p reads, if given, receives the highest domain the list read (-1:
+  /// none).
+  Value domainList(unsigned k, const Value *chosen, int known = -1,
+                   int *reads = nullptr) {
+    if (reads)
+      *reads = -1;
     if (k < plan.constLists.size() && !plan.constLists[k].isError())
       return plan.constLists[k];
     ev->setDomains(chosen, !chosen ? 0 : known >= 0 ? unsigned(known) : k);
@@ -126,6 +134,8 @@ public:
     for (unsigned li = 0; li < inst->layers.size(); ++li)
       if (inst->layers[li].block == d.block) {
         Value list = ev->eval(d.values, Context{inst, inst->layers[li].env, li});
+        if (reads)
+          *reads = ev->maxDomainRead();
         return list.kind == Value::List && ev->forwardDomainRead() < 0
                    ? list
                    : Value::error();
@@ -190,8 +200,15 @@ public:
     if (!status.ok())
       return reject(reason, rl.firstCheck + unsigned(status.error) - 1);
     keys.clear();
-    if (!row && !plan.needsRecord)
+    if (!row && !plan.needsRecord) { // Objectives that are plain stats.
+      for (int stat : plan.directKeys) {
+        cost::Stat st = cost::Stat(stat);
+        bool null = st == cost::Stat::ActCheckpointSizeWithOffload &&
+                    stats.checkpointWithOffloadIsNull;
+        keys.push_back(null ? 0.0 : double(stats[st]));
+      }
       return true;
+    }
     cost::StatTypes types;
     if (row)
       cost::statTypes(model, system, exe, ws, types);
@@ -309,6 +326,10 @@ struct Worker {
     runner->errorKind = &errorKind;
     size_t n = p.info->domains.size();
     lists.resize(n);
+    // Cached lists may hold objects of the old arena.
+    listTime.assign(n, 0);
+    listReads.resize(n, -1);
+    stamp.resize(n, 0);
     whereLevel.resize(p.info->wheres.size(), -1);
     chosen.resize(n);
     picks.resize(n);
@@ -325,6 +346,12 @@ struct Worker {
   int errorKind = -1; ///< See CandidateRunner::errorKind.
   std::vector<Value> lists, chosen;
   std::vector<uint32_t> picks;
+  /// List caching in enumerate(): when each level's choice last changed,
+  /// when each level's list was computed (0: not cached) and the highest
+  /// domain it read.
+  std::vector<uint64_t> stamp, listTime;
+  std::vector<int> listReads;
+  uint64_t clock = 0;
   /// Per input `where`: the level at which it was found to hold for the
   /// current prefix, or -1.
   std::vector<int> whereLevel;
@@ -368,6 +395,7 @@ public:
       w.lists[k] = list;
       w.picks[k] = prefix.picks[k];
       w.chosen[k] = list.elements()[prefix.picks[k]];
+      w.stamp[k] = ++w.clock;
       w.depth = k + 1;
     }
     descend(prefix.picks.size(), w, sink);
@@ -421,6 +449,7 @@ private:
     uint64_t total = 0;
     for (const Value &v : list.elements()) {
       w.chosen[k] = v;
+      w.stamp[k] = ++w.clock;
       total += subtree(k + 1, w);
     }
     return total;
@@ -439,13 +468,23 @@ private:
   template <class Sink> void enumerate(size_t k, Worker &w, Sink &sink) const {
     if (k == plan.info->domains.size())
       return leaf(w, sink);
-    Value list = w.runner->domainList(k, w.chosen.data());
-    if (list.isError())
-      return sink.reject(plan.reasons->evalError);
-    w.lists[k] = list;
+    // The list is kept while the domains it read keep their choices.
+    bool fresh = w.listTime[k] != 0;
+    for (int j = 0; fresh && j <= w.listReads[k]; ++j)
+      fresh = w.stamp[j] < w.listTime[k];
+    if (!fresh) {
+      int reads = -1;
+      Value list = w.runner->domainList(unsigned(k), w.chosen.data(), -1, &reads);
+      if (list.isError())
+        return sink.reject(plan.reasons->evalError);
+      w.lists[k] = list;
+      w.listReads[k] = reads;
+      w.listTime[k] = ++w.clock;
+    }
     for (size_t i = 0; i < w.lists[k].elements().size(); ++i) {
       w.picks[k] = uint32_t(i);
       w.chosen[k] = w.lists[k].elements()[i];
+      w.stamp[k] = ++w.clock;
       w.depth = k + 1;
       descend(k + 1, w, sink);
     }
@@ -621,7 +660,16 @@ Value eval::runSearch(const Stmt &stmt, Evaluator &ev, const RunOptions &options
     plan.hasInputWheres |= !w.readsResults;
     plan.needsRecord |= w.readsResults;
   }
-  plan.needsRecord |= !si.objectives.empty();
+  for (const SearchObjective &o : si.objectives) {
+    const Expr *e = o.value;
+    int stat = -1;
+    if (e->kind == ExprKind::Field && e->depth == 0 && e->slot < si.firstInput)
+      for (unsigned i = 0; i < cost::NumStats; ++i)
+        if (cost::statKey(cost::Stat(i)) == si.scope->fields[e->slot].name)
+          stat = int(i);
+    plan.needsRecord |= stat < 0;
+    plan.directKeys.push_back(stat);
+  }
   llvm::SmallPtrSet<Instance *, 32> seen;
   for (unsigned i = 0; i < stmt.resultIndex; ++i) {
     plan.results.push_back(ev.result(i));
