@@ -22,6 +22,29 @@ using namespace calc::ir;
 
 namespace {
 
+/// The slot of field \p name of \p schema, through a small per-thread cache
+/// keyed by the schema and the name's address (callers pass literals), so a
+/// search converting many candidates does not hash the names each time. A
+/// hit is checked against the field's name, so a reused address is safe.
+int slotOf(const Schema *schema, llvm::StringRef name) {
+  struct Entry {
+    const Schema *schema = nullptr;
+    const char *name = nullptr;
+    int slot = -1;
+  };
+  static thread_local Entry cache[512];
+  uintptr_t h = (reinterpret_cast<uintptr_t>(schema) >> 4) ^
+                (reinterpret_cast<uintptr_t>(name.data()) >> 1);
+  Entry &e = cache[(h ^ (h >> 9)) & 511];
+  if (e.schema == schema && e.name == name.data() && e.slot >= 0 &&
+      unsigned(e.slot) < schema->fields.size() &&
+      schema->fields[e.slot].name == name)
+    return e.slot;
+  int slot = schema->lookup(name);
+  e = Entry{schema, name.data(), slot};
+  return slot;
+}
+
 /// Reads fields of instances by name; the first failure makes `ok` false
 /// (its diagnostic has been reported by the evaluator).
 class FieldReader {
@@ -29,7 +52,7 @@ public:
   FieldReader(Evaluator &ev, llvm::SMRange use) : ev(ev), use(use) {}
 
   Value get(Instance *inst, llvm::StringRef name) {
-    int slot = inst ? inst->schema->lookup(name) : -1;
+    int slot = inst ? slotOf(inst->schema, name) : -1;
     if (slot < 0) {
       ok = false;
       return Value::error();
@@ -55,7 +78,7 @@ public:
   }
   /// An optional nested block, or null when absent.
   Instance *optionalObject(Instance *inst, llvm::StringRef name) {
-    int slot = inst->schema->lookup(name);
+    int slot = slotOf(inst->schema, name);
     for (const Layer &l : inst->layers)
       if (l.block && l.block->find(slot))
         return object(inst, name);
