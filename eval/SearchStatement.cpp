@@ -245,6 +245,50 @@ bool checkForwardDomains(const Plan &plan, Evaluator &main) {
   return true;
 }
 
+/// Whether \p e (or a block it amends) reads a result that failed.
+bool readsFailedResult(const Expr *e, Evaluator &ev);
+
+bool readsFailedResult(const Block *b, Evaluator &ev) {
+  for (const Member &m : b->members) {
+    if (m.value && readsFailedResult(m.value, ev))
+      return true;
+    if (m.index && readsFailedResult(m.index, ev))
+      return true;
+    if (m.block && readsFailedResult(m.block, ev))
+      return true;
+  }
+  return false;
+}
+
+bool readsFailedResult(const Expr *e, Evaluator &ev) {
+  if (e->kind == ExprKind::ResultRef && ev.result(e->slot).isError())
+    return true;
+  if (e->kind == ExprKind::Amend && e->block && readsFailedResult(e->block, ev))
+    return true;
+  for (const Expr *op : e->ops)
+    if (readsFailedResult(op, ev))
+      return true;
+  return false;
+}
+
+/// Whether search \p si reads a failed `evaluate` or `search` anywhere
+/// (it is then skipped without a second diagnostic, LANGUAGE.md §6).
+bool readsFailedResult(const Stmt &stmt, Evaluator &ev) {
+  const SearchInfo &si = *stmt.search;
+  if (readsFailedResult(stmt.analysis, ev))
+    return true;
+  for (const SearchDomain &d : si.domains)
+    if (readsFailedResult(d.values, ev))
+      return true;
+  for (const SearchWhere &w : si.wheres)
+    if (readsFailedResult(w.cond, ev))
+      return true;
+  for (const SearchObjective &o : si.objectives)
+    if (readsFailedResult(o.value, ev))
+      return true;
+  return false;
+}
+
 /// Evaluates every field of \p v, deeply, so later reads only read memos.
 void warm(Evaluator &ev, const Value &v, llvm::SmallPtrSetImpl<Instance *> &seen) {
   if (v.kind == Value::List) {
@@ -315,6 +359,8 @@ static void printSummary(const Stmt &stmt, const ReasonLayout &rl,
 
 Value eval::runSearch(const Stmt &stmt, Evaluator &ev, const RunOptions &options) {
   const SearchInfo &si = *stmt.search;
+  if (readsFailedResult(stmt, ev))
+    return Value::error();
   ReasonLayout reasons(si);
   Plan plan;
   plan.stmt = &stmt;
