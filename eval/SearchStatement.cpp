@@ -357,17 +357,14 @@ static void printSummary(const Stmt &stmt, const ReasonLayout &rl,
   os << "\n";
 }
 
-Value eval::runSearch(const Stmt &stmt, Evaluator &ev, const RunOptions &options) {
+/// Fills what \p plan derives from the statement: input slots, whether
+/// records are needed, plain-statistic objectives, earlier results.
+static void preparePlan(Plan &plan, const Stmt &stmt, Evaluator &ev) {
   const SearchInfo &si = *stmt.search;
-  if (readsFailedResult(stmt, ev))
-    return Value::error();
-  ReasonLayout reasons(si);
-  Plan plan;
   plan.stmt = &stmt;
   plan.info = &si;
   plan.module = &ev.getModule();
   plan.sourceMgr = &ev.diagnostics().getSourceMgr();
-  plan.reasons = &reasons;
   static const char *const inputNames[3] = {"model", "system", "execution"};
   for (unsigned i = 0; i < 3; ++i)
     plan.inputSlots[i] = stmt.analysis->schema->lookup(inputNames[i]);
@@ -390,6 +387,60 @@ Value eval::runSearch(const Stmt &stmt, Evaluator &ev, const RunOptions &options
     plan.results.push_back(ev.result(i));
     warm(ev, plan.results.back(), seen);
   }
+}
+
+/// "search 'x' found no feasible candidate", naming the main reason.
+static void reportNothingFeasible(const Stmt &stmt, Evaluator &ev,
+                                  const ReasonLayout &reasons,
+                                  const search::EngineCounts &counts) {
+  auto diag = ev.error(stmt.range, "search '" + stmt.name +
+                                       "' found no feasible candidate");
+  unsigned most = counts.counts.mostFrequent();
+  if (counts.total == 0 || most >= reasons.total)
+    diag.note(stmt.loc, "the search space is empty");
+  else
+    diag.note(stmt.loc, "most candidates (" +
+                            std::to_string(counts.counts.numRejected(most)) +
+                            " of " + std::to_string(counts.total) +
+                            ") were rejected by " + reasons.names[most]);
+}
+
+/// Replays the kept candidates on the statement's evaluator: the rows.
+static Value buildRows(const Plan &plan, Evaluator &ev,
+                       llvm::ArrayRef<Candidate> kept) {
+  const SearchInfo &si = *plan.info;
+  CandidateRunner runner(plan, ev);
+  ValueList rows;
+  std::vector<Value> chosen(si.domains.size());
+  for (size_t i = 0; i < kept.size(); ++i) {
+    for (size_t k = 0; k < si.domains.size(); ++k) {
+      Value list = runner.domainList(unsigned(k), chosen.data());
+      if (list.kind != Value::List || kept[i].picks[k] >= list.elements().size())
+        return Value::error(); // Cannot happen: evaluation is deterministic.
+      chosen[k] = list.elements()[kept[i].picks[k]];
+    }
+    unsigned reason = 0;
+    llvm::SmallVector<double, 4> keys;
+    Instance *row = nullptr;
+    if (!runner.evaluate(chosen.data(), reason, keys, &row))
+      return Value::error(); // Cannot happen either.
+    row->memo[si.rankSlot] = Value::integer(int64_t(i + 1));
+    row->state[si.rankSlot] = FieldState::Done;
+    row->name = plan.stmt->name + "[" + std::to_string(i) + "]";
+    rows.push_back(Value::makeObject(row));
+  }
+  ev.setDomains(nullptr, 0);
+  return Value::makeList(std::move(rows));
+}
+
+Value eval::runSearch(const Stmt &stmt, Evaluator &ev, const RunOptions &options) {
+  const SearchInfo &si = *stmt.search;
+  if (readsFailedResult(stmt, ev))
+    return Value::error();
+  ReasonLayout reasons(si);
+  Plan plan;
+  plan.reasons = &reasons;
+  preparePlan(plan, stmt, ev);
   if (!checkForwardDomains(plan, ev))
     return Value::error();
   findConstantDomains(plan);
@@ -405,35 +456,8 @@ Value eval::runSearch(const Stmt &stmt, Evaluator &ev, const RunOptions &options
     options.searchTotals->feasible += counts.counts.numAccepted();
   }
   if (kept.empty()) {
-    auto diag = ev.error(stmt.range, "search '" + stmt.name +
-                                         "' found no feasible candidate");
-    unsigned most = counts.counts.mostFrequent();
-    if (counts.total == 0 || most >= reasons.total)
-      diag.note(stmt.loc, "the search space is empty");
-    else
-      diag.note(stmt.loc, "most candidates (" +
-                              std::to_string(counts.counts.numRejected(most)) +
-                              " of " + std::to_string(counts.total) +
-                              ") were rejected by " + reasons.names[most]);
+    reportNothingFeasible(stmt, ev, reasons, counts);
     return Value::error();
   }
-  // Replay the kept candidates on this evaluator to build the rows.
-  CandidateRunner runner(plan, ev);
-  ValueList rows;
-  std::vector<Value> chosen(si.domains.size());
-  for (size_t i = 0; i < kept.size(); ++i) {
-    for (size_t k = 0; k < si.domains.size(); ++k)
-      chosen[k] = runner.domainList(k, chosen.data()).elements()[kept[i].picks[k]];
-    unsigned reason = 0;
-    llvm::SmallVector<double, 4> keys;
-    Instance *row = nullptr;
-    if (!runner.evaluate(chosen.data(), reason, keys, &row))
-      return Value::error(); // Cannot happen: evaluation is deterministic.
-    row->memo[si.rankSlot] = Value::integer(int64_t(i + 1));
-    row->state[si.rankSlot] = FieldState::Done;
-    row->name = stmt.name + "[" + std::to_string(i) + "]";
-    rows.push_back(Value::makeObject(row));
-  }
-  ev.setDomains(nullptr, 0);
-  return Value::makeList(std::move(rows));
+  return buildRows(plan, ev, kept);
 }
