@@ -114,6 +114,14 @@ bool CandidateRunner::evaluate(const Value *chosen, unsigned &reason,
     status = cost::evaluateTraining(model, system, exe, ws, stats);
   if (!status.ok())
     return reject(reason, rl.firstCheck + unsigned(status.error) - 1);
+  return score(in, inputs, reason, keys, row);
+}
+
+bool CandidateRunner::score(llvm::ArrayRef<Value> in, Instance *inputs,
+                            unsigned &reason, llvm::SmallVectorImpl<double> &keys,
+                            Instance **row) {
+  const SearchInfo &si = *plan.info;
+  const ReasonLayout &rl = *plan.reasons;
   keys.clear();
   if (!row && !plan.needsRecord) { // Objectives that are plain stats.
     for (int stat : plan.directKeys) {
@@ -128,7 +136,8 @@ bool CandidateRunner::evaluate(const Value *chosen, unsigned &reason,
   if (row)
     cost::statTypes(model, system, exe, ws, types);
   Instance *rec = record(row ? si.row : si.scope, in, inputs);
-  trainingResultValues(stmt.resultSchema, stats, row ? &types : nullptr, rec->memo);
+  trainingResultValues(plan.stmt->resultSchema, stats, row ? &types : nullptr,
+                       rec->memo);
   for (unsigned i = 0; i < si.firstInput; ++i)
     if (!rec->memo[i].isError())
       rec->state[i] = FieldState::Done;

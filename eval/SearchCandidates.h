@@ -119,6 +119,10 @@ public:
   void clearCache() { cachedModel = cachedSystem = nullptr; }
 
 private:
+  /// After a successful evaluation: the result `where`s and the objective
+  /// keys (building the result record only when needed, or for \p row).
+  bool score(llvm::ArrayRef<Value> in, Instance *inputs, unsigned &reason,
+             llvm::SmallVectorImpl<double> &keys, Instance **row);
   /// A record over \p schema with the inputs \p in set (results pending).
   Instance *record(const Schema *schema, llvm::ArrayRef<Value> in,
                    Instance *inputs);
