@@ -3,10 +3,10 @@
 // Candidates per second of a `.calc` `search` (LANGUAGE.md §6) over Calculon's
 // README `loe` space (turing-530B, 5128 processors, batch <= 2520, float16,
 // a100_80g; calculon-model.md §11.5), written with dependent domains so it
-// evaluates exactly the 10,944 plans `loe` does (test/Search/lang-loe-space.calc).
-// Compilation happens once; each iteration runs the statements (the search,
-// then an empty output). Compare with SearchBench's BM_LoeReadme. Figures:
-// docs/performance.md.
+// evaluates exactly the 10,944 plans `loe` does
+// (test/Search/lang-loe-space.calc). Compilation happens once; each iteration
+// runs the statements (the search, then an empty output). Compare with
+// SearchBench's BM_LoeReadme. Figures: docs/performance.md.
 //
 //===----------------------------------------------------------------------===//
 #include "eval/Statements.h"
@@ -68,7 +68,8 @@ struct Compiled {
 
   Compiled() {
     unsigned id = sourceMgr.AddNewSourceBuffer(
-        llvm::MemoryBuffer::getMemBufferCopy(source, "bench.calc"), llvm::SMLoc());
+        llvm::MemoryBuffer::getMemBufferCopy(source, "bench.calc"),
+        llvm::SMLoc());
     program = ImportResolver(diags, ImportOptions()).load(id);
     if (!program)
       return;
@@ -98,9 +99,11 @@ void runSearch(benchmark::State &state, unsigned threads) {
     eval::runStatements(*compiled.module, ev, options, out, counts);
     evaluated = totals.feasible;
   }
-  uint64_t perRun = totals.candidates / std::max<uint64_t>(1, state.iterations());
+  uint64_t perRun =
+      totals.candidates / std::max<uint64_t>(1, state.iterations());
   state.counters["enumerated"] = double(perRun);
-  state.counters["feasible"] = double(evaluated / std::max<uint64_t>(1, state.iterations()));
+  state.counters["feasible"] =
+      double(evaluated / std::max<uint64_t>(1, state.iterations()));
   // Rates over the 10,944 plans `loe` evaluates (what SearchBench counts) and
   // over everything enumerated (including the (t, p) pairs the wheres prune).
   state.counters["loe-candidates/s"] = benchmark::Counter(
@@ -110,10 +113,14 @@ void runSearch(benchmark::State &state, unsigned threads) {
 }
 
 void BM_CalcSearchReadme(benchmark::State &state) { runSearch(state, 1); }
-void BM_CalcSearchReadme2Threads(benchmark::State &state) { runSearch(state, 2); }
+void BM_CalcSearchReadme2Threads(benchmark::State &state) {
+  runSearch(state, 2);
+}
 
 } // namespace
 
 BENCHMARK(BM_CalcSearchReadme)->Unit(benchmark::kMillisecond)->UseRealTime();
-BENCHMARK(BM_CalcSearchReadme2Threads)->Unit(benchmark::kMillisecond)->UseRealTime();
+BENCHMARK(BM_CalcSearchReadme2Threads)
+    ->Unit(benchmark::kMillisecond)
+    ->UseRealTime();
 BENCHMARK_MAIN();

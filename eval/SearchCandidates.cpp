@@ -33,7 +33,7 @@ ReasonLayout::ReasonLayout(const SearchInfo &si) {
 }
 
 Value CandidateRunner::domainList(unsigned k, const Value *chosen, int known,
-                 int *reads) {
+                                  int *reads) {
   if (reads)
     *reads = -1;
   if (k < plan.constLists.size() && !plan.constLists[k].isError())
@@ -80,8 +80,8 @@ int CandidateRunner::inputWhere(size_t i, unsigned k, const Value *chosen) {
 }
 
 bool CandidateRunner::evaluate(const Value *chosen, unsigned &reason,
-              llvm::SmallVectorImpl<double> &keys, Instance **row,
-              bool inputWheres) {
+                               llvm::SmallVectorImpl<double> &keys,
+                               Instance **row, bool inputWheres) {
   const SearchInfo &si = *plan.info;
   const ReasonLayout &rl = *plan.reasons;
   const Stmt &stmt = *plan.stmt;
@@ -105,8 +105,8 @@ bool CandidateRunner::evaluate(const Value *chosen, unsigned &reason,
   if (errorKind)
     *errorKind = -1;
   if (!ev->validate(inputs, stmt.range)) // A require, or an error under it.
-    return reject(reason, !errorKind || *errorKind == 1 ? rl.require
-                                                        : rl.evalError);
+    return reject(reason,
+                  !errorKind || *errorKind == 1 ? rl.require : rl.evalError);
   if (!costInputs(inputs))
     return reject(reason, rl.evalError);
   cost::EvalStatus status = systemStatus;
@@ -118,7 +118,8 @@ bool CandidateRunner::evaluate(const Value *chosen, unsigned &reason,
 }
 
 bool CandidateRunner::score(llvm::ArrayRef<Value> in, Instance *inputs,
-                            unsigned &reason, llvm::SmallVectorImpl<double> &keys,
+                            unsigned &reason,
+                            llvm::SmallVectorImpl<double> &keys,
                             Instance **row) {
   const SearchInfo &si = *plan.info;
   const ReasonLayout &rl = *plan.reasons;
@@ -156,8 +157,8 @@ bool CandidateRunner::score(llvm::ArrayRef<Value> in, Instance *inputs,
   return true;
 }
 
-Instance *CandidateRunner::record(const Schema *schema, llvm::ArrayRef<Value> in,
-                 Instance *inputs) {
+Instance *CandidateRunner::record(const Schema *schema,
+                                  llvm::ArrayRef<Value> in, Instance *inputs) {
   Instance *rec = ev->amend(nullptr, schema, nullptr, nullptr, plan.stmt->name);
   for (size_t i = 0; i < in.size(); ++i) {
     rec->memo[plan.info->firstInput + i] = in[i];
@@ -172,7 +173,8 @@ bool CandidateRunner::costInputs(Instance *inputs) {
   Instance *objs[3] = {nullptr, nullptr, nullptr};
   for (unsigned i = 0; i < 3; ++i) {
     int slot = plan.inputSlots[i];
-    Value v = slot < 0 ? Value() : ev->field(inputs, unsigned(slot), plan.stmt->range);
+    Value v = slot < 0 ? Value()
+                       : ev->field(inputs, unsigned(slot), plan.stmt->range);
     if (v.kind != Value::Object)
       return false;
     objs[i] = v.object;
@@ -194,7 +196,8 @@ bool CandidateRunner::costInputs(Instance *inputs) {
   return toCostExecution(*ev, objs[2], use, exe);
 }
 
-bool CandidateRunner::holds(const Expr *cond, Instance *self, unsigned &reason, unsigned r) {
+bool CandidateRunner::holds(const Expr *cond, Instance *self, unsigned &reason,
+                            unsigned r) {
   Value v = ev->eval(cond, Context{self, nullptr, 0});
   if (v.kind == Value::Bool && v.b)
     return true;
@@ -206,10 +209,12 @@ void Worker::ensure(const Plan &p) {
   if (runner && ev->arenaSize() < maxArena)
     return;
   bool restart = runner != nullptr;
+  ev.reset(); // Before its diagnostics engine.
   diags = std::make_unique<DiagnosticEngine>(*p.sourceMgr, llvm::nulls());
   diags->setConsumer([this](const Diagnostic &d) {
     if (errorKind < 0 && d.severity == Severity::Error)
-      errorKind = llvm::StringRef(d.message).startswith("requirement of") ? 1 : 0;
+      errorKind =
+          llvm::StringRef(d.message).startswith("requirement of") ? 1 : 0;
   });
   ev = std::make_unique<Evaluator>(*p.module, *diags);
   for (size_t i = 0; i < p.results.size(); ++i)

@@ -40,7 +40,9 @@ struct ReasonLayout {
     names.push_back(std::move(name));
     return total++;
   }
-  void add(size_t where, std::string name) { whereReason[where] = push(std::move(name)); }
+  void add(size_t where, std::string name) {
+    whereReason[where] = push(std::move(name));
+  }
 };
 
 /// A unit of the search: the choices of its first domains. `failed`: the
@@ -83,7 +85,6 @@ struct Plan {
   /// read their memos) for searches that read them.
   std::vector<Value> results;
 };
-
 
 /// Evaluates domain lists and candidates with one Evaluator.
 class CandidateRunner {

@@ -51,7 +51,8 @@ public:
 
   /// A unit is a prefix of choices: replay it, then enumerate below it. An
   /// input `where` that fails on the prefix counts only this unit's part.
-  template <class Sink> void runUnit(uint64_t unit, Worker &w, Sink &sink) const {
+  template <class Sink>
+  void runUnit(uint64_t unit, Worker &w, Sink &sink) const {
     w.ensure(plan);
     w.depth = 0;
     const Prefix &prefix = prefixes[unit];
@@ -143,7 +144,8 @@ private:
       fresh = w.stamp[j] < w.listTime[k];
     if (!fresh) {
       int reads = -1;
-      Value list = w.runner->domainList(unsigned(k), w.chosen.data(), -1, &reads);
+      Value list =
+          w.runner->domainList(unsigned(k), w.chosen.data(), -1, &reads);
       if (list.isError())
         return sink.reject(plan.reasons->evalError);
       w.lists[k] = list;
@@ -167,7 +169,8 @@ private:
     bool undecided = false;
     for (size_t i = 0; i < plan.info->wheres.size(); ++i)
       undecided |= !plan.info->wheres[i].readsResults && w.whereLevel[i] < 0;
-    if (!w.runner->evaluate(w.chosen.data(), reason, c.keys, nullptr, undecided))
+    if (!w.runner->evaluate(w.chosen.data(), reason, c.keys, nullptr,
+                            undecided))
       return sink.reject(reason);
     c.picks.assign(w.picks.begin(), w.picks.end());
     sink.accepted(c);
@@ -290,7 +293,8 @@ bool readsFailedResult(const Stmt &stmt, Evaluator &ev) {
 }
 
 /// Evaluates every field of \p v, deeply, so later reads only read memos.
-void warm(Evaluator &ev, const Value &v, llvm::SmallPtrSetImpl<Instance *> &seen) {
+void warm(Evaluator &ev, const Value &v,
+          llvm::SmallPtrSetImpl<Instance *> &seen) {
   if (v.kind == Value::List) {
     for (const Value &x : v.elements())
       warm(ev, x, seen);
@@ -415,7 +419,8 @@ static Value buildRows(const Plan &plan, Evaluator &ev,
   for (size_t i = 0; i < kept.size(); ++i) {
     for (size_t k = 0; k < si.domains.size(); ++k) {
       Value list = runner.domainList(unsigned(k), chosen.data());
-      if (list.kind != Value::List || kept[i].picks[k] >= list.elements().size())
+      if (list.kind != Value::List ||
+          kept[i].picks[k] >= list.elements().size())
         return Value::error(); // Cannot happen: evaluation is deterministic.
       chosen[k] = list.elements()[kept[i].picks[k]];
     }
@@ -433,7 +438,8 @@ static Value buildRows(const Plan &plan, Evaluator &ev,
   return Value::makeList(std::move(rows));
 }
 
-Value eval::runSearch(const Stmt &stmt, Evaluator &ev, const RunOptions &options) {
+Value eval::runSearch(const Stmt &stmt, Evaluator &ev,
+                      const RunOptions &options) {
   const SearchInfo &si = *stmt.search;
   if (readsFailedResult(stmt, ev))
     return Value::error();

@@ -94,7 +94,8 @@ void IRBuilder::addSearchColumn(const std::string &label, unsigned slot) {
 void IRBuilder::lowerDomainMember(const ast::DomainMember &d, Block *block,
                                   const Scope &scope, const ast::File *file) {
   if (!searching) {
-    diags.error(d.loc(), "a domain ('in') is only allowed in a search; use search",
+    diags.error(d.loc(),
+                "a domain ('in') is only allowed in a search; use search",
                 {d.range});
     return;
   }
@@ -103,9 +104,10 @@ void IRBuilder::lowerDomainMember(const ast::DomainMember &d, Block *block,
   if (slot < 0 || values->type.isError())
     return;
   if (values->type.kind != TypeKind::List) {
-    diags.error(d.domain->loc(), "a domain needs a list (`[…]`, `a..b`, "
-                                 "`divisors(n)`, `pow2(lo..hi)`), not " +
-                                     values->type.str(),
+    diags.error(d.domain->loc(),
+                "a domain needs a list (`[…]`, `a..b`, "
+                "`divisors(n)`, `pow2(lo..hi)`), not " +
+                    values->type.str(),
                 {d.domain->range});
     return;
   }
@@ -116,7 +118,7 @@ void IRBuilder::lowerDomainMember(const ast::DomainMember &d, Block *block,
     path += p + ".";
   path += d.name.name;
   Type elem = values->type.elem == TypeKind::Error ? field.type // `[]`
-                                                     : values->type.element();
+                                                   : values->type.element();
   Expr *var = module->newExpr(ExprKind::Domain, elem, d.name.range);
   var->slot = info->domains.size();
   var->fieldName = path;
@@ -213,8 +215,8 @@ void IRBuilder::lowerSearchClauses(const ast::AnalysisStmt *a, Stmt &stmt,
       if (where.cond->type.isError())
         continue;
       if (where.cond->type.kind != TypeKind::Bool) {
-        diags.error(w->cond->loc(), "a 'where' needs a bool, not " +
-                                        where.cond->type.str(),
+        diags.error(w->cond->loc(),
+                    "a 'where' needs a bool, not " + where.cond->type.str(),
                     {w->cond->range});
         continue;
       }
@@ -222,9 +224,11 @@ void IRBuilder::lowerSearchClauses(const ast::AnalysisStmt *a, Stmt &stmt,
       info->wheres.push_back(std::move(where));
     } else if (auto *o = llvm::dyn_cast<ast::ObjectiveMember>(m.get())) {
       if (objective) {
-        diags.error(o->loc(), "a search has at most one objective; chain "
-                              "tie-breakers with 'then'",
-                    {o->range})
+        diags
+            .error(o->loc(),
+                   "a search has at most one objective; chain "
+                   "tie-breakers with 'then'",
+                   {o->range})
             .note(objective->loc(), "previous objective is here");
         continue;
       }
@@ -237,8 +241,9 @@ void IRBuilder::lowerSearchClauses(const ast::AnalysisStmt *a, Stmt &stmt,
         if (obj.value->type.isError())
           continue;
         if (!obj.value->type.isNumber()) {
-          diags.error(term.expr->loc(), "an objective needs a number, not " +
-                                            obj.value->type.str(),
+          diags.error(term.expr->loc(),
+                      "an objective needs a number, not " +
+                          obj.value->type.str(),
                       {term.expr->range});
           continue;
         }
