@@ -154,7 +154,7 @@ private:
 /// Per-thread state: a silent evaluator (restarted when its arena grows),
 /// the domain lists and choices of the current prefix.
 struct Worker {
-  static constexpr size_t maxArena = 1 << 14;
+  static constexpr size_t maxArena = 1 << 11;
 
   /// Creates the evaluator, or restarts it when its arena is large.
   void ensure(const Plan &p);
