@@ -55,7 +55,8 @@ public:
   bool load(unsigned bufferId, EntityKind kind, CalcEntity &out);
 
 private:
-  const ir::Entity *findEntity(const ir::Module &module, EntityKind kind);
+  const ir::Entity *findEntity(const ir::Module &module, EntityKind kind,
+                               StringRef path);
   bool convert(const ir::Module &module, const ir::Entity &entity,
                EntityKind kind, CalcEntity &out);
 
@@ -88,14 +89,17 @@ bool CalcInputLoader::load(unsigned bufferId, EntityKind kind,
   }
   if (!eval::checkStatements(*module, diags))
     return false;
-  const ir::Entity *entity = findEntity(*module, kind);
+  StringRef path =
+      diags.getSourceMgr().getMemoryBuffer(bufferId)->getBufferIdentifier();
+  const ir::Entity *entity = findEntity(*module, kind, path);
   return entity && convert(*module, *entity, kind, out);
 }
 
 /// The one entity of `kind` declared in the main file; reports zero or
 /// several (naming what the file does declare).
 const ir::Entity *CalcInputLoader::findEntity(const ir::Module &module,
-                                              EntityKind kind) {
+                                              EntityKind kind,
+                                              StringRef path) {
   StringRef kindName = entityKindName(kind);
   SmallVector<const ir::Entity *, 4> matches, others;
   for (const std::unique_ptr<ir::Entity> &e : module.entities())
@@ -103,10 +107,9 @@ const ir::Entity *CalcInputLoader::findEntity(const ir::Module &module,
       (e->schema->name == kindName ? matches : others).push_back(e.get());
   if (matches.size() == 1)
     return matches.front();
-  const char *article = kind == EntityKind::Execution ? "an" : "a";
   if (matches.empty()) {
-    auto diag = diags.error(Twine("expected ") + article + " " + kindName +
-                            " declared in this file, found none");
+    auto diag = diags.error("'" + path + "' declares no " + kindName +
+                            "; expected exactly one");
     for (const ir::Entity *e : others)
       diag.note(e->loc, "'" + e->name + "' is " +
                             (e->schema->name == "execution" ? "an " : "a ") +
@@ -117,9 +120,10 @@ const ir::Entity *CalcInputLoader::findEntity(const ir::Module &module,
   for (const ir::Entity *e : matches)
     names += (names.empty() ? "'" : ", '") + e->name + "'";
   auto diag = diags.error(matches[1]->loc,
-                          Twine("expected one ") + kindName +
-                              " in this file, found " +
-                              Twine(unsigned(matches.size())) + ": " + names);
+                          "'" + path + "' declares " +
+                              Twine(unsigned(matches.size())) + " " +
+                              kindName + "s (" + names +
+                              "); expected exactly one");
   for (const ir::Entity *e : matches)
     diag.note(e->loc, "'" + e->name + "' declared here");
   return nullptr;
