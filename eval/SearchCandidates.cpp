@@ -8,6 +8,7 @@
 //
 //===----------------------------------------------------------------------===//
 #include "eval/SearchCandidates.h"
+#include "eval/CostInputs.h"
 #include "eval/search/EvalReasons.h"
 
 #include "llvm/Support/raw_ostream.h"
@@ -179,21 +180,24 @@ bool CandidateRunner::costInputs(Instance *inputs) {
       return false;
     objs[i] = v.object;
   }
-  llvm::SMRange use = plan.stmt->range;
+  FieldReader r(*ev, plan.stmt->range);
   if (objs[0] != cachedModel) {
     cachedModel = nullptr;
-    if (!toCostModel(*ev, objs[0], use, model))
+    model = toCostModel(r, objs[0]);
+    if (!r.ok)
       return false;
     cachedModel = objs[0];
   }
   if (objs[1] != cachedSystem) {
     cachedSystem = nullptr;
-    if (!toCostSystem(*ev, objs[1], use, system))
+    system = toCostSystem(r, objs[1]);
+    if (!r.ok)
       return false;
     systemStatus = cost::checkSystem(system);
     cachedSystem = objs[1];
   }
-  return toCostExecution(*ev, objs[2], use, exe);
+  exe = toCostExecution(r, objs[2]);
+  return r.ok;
 }
 
 bool CandidateRunner::holds(const Expr *cond, Instance *self, unsigned &reason,

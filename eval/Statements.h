@@ -67,20 +67,6 @@ bool runOutput(const ir::Stmt &stmt, Evaluator &evaluator,
 /// or Error after reporting why the plan was rejected.
 ir::Value runTraining(const ir::Stmt &stmt, Evaluator &evaluator);
 
-/// Converts the inputs of a training analysis (complete, requires checked)
-/// into the cost library's structs; false if a field could not be read
-/// (reported through the evaluator).
-bool toCostInputs(Evaluator &ev, Instance *inputs, llvm::SMRange use,
-                  cost::Model &m, cost::System &s, cost::Execution &x);
-
-/// The parts of toCostInputs, for callers that cache some of them.
-bool toCostModel(Evaluator &ev, Instance *model, llvm::SMRange use,
-                 cost::Model &m);
-bool toCostSystem(Evaluator &ev, Instance *system, llvm::SMRange use,
-                  cost::System &s);
-bool toCostExecution(Evaluator &ev, Instance *exe, llvm::SMRange use,
-                     cost::Execution &x);
-
 /// Writes the `training_result` field values of an evaluated plan into
 /// \p values (indexed by result slot; other entries are left alone); with
 /// \p types, statistics Calculon computes with integers only are ints.
