@@ -103,6 +103,7 @@ Value Evaluator::evalKind(const Expr *e, const Context &ctx) {
   case ExprKind::Lookup:
     return evalLookup(e, ctx);
   case ExprKind::Domain:
+    dirty = true;
     maxDomain = std::max(maxDomain, int(e->slot));
     if (e->slot < numDomains)
       return domainValues[e->slot];

@@ -31,6 +31,7 @@ void Evaluator::setStatement(llvm::SMLoc loc, std::string what) {
 }
 
 EvalDiagnostic Evaluator::error(SMRange range, const llvm::Twine &message) {
+  dirty = true; // Reported per candidate, so never memoized across them.
   return EvalDiagnostic(diags.error(range.Start, message, {range}), stmtLoc,
                         stmtWhat);
 }
@@ -110,6 +111,9 @@ std::string Evaluator::cycleChain(Instance *inst, unsigned slot) const {
 Value Evaluator::field(Instance *inst, unsigned slot, SMRange use) {
   switch (inst->state[slot]) {
   case FieldState::Done:
+    if (trackDomains && !inst->domainDependent.empty() &&
+        inst->domainDependent[slot])
+      dirty = true;
     return inst->memo[slot];
   case FieldState::Active:
     error(use, "dependency cycle: " + cycleChain(inst, slot));
@@ -119,11 +123,33 @@ Value Evaluator::field(Instance *inst, unsigned slot, SMRange use) {
   }
   inst->state[slot] = FieldState::Active;
   active.emplace_back(inst, slot);
+  bool outer = dirty;
+  dirty = false;
   Value v = evalMember(inst, slot, 0, use);
   active.pop_back();
   inst->memo[slot] = v;
   inst->state[slot] = FieldState::Done;
+  dirty |= v.isError(); // Errors are evaluated (and reported) again.
+  if (trackDomains && dirty) {
+    if (inst->domainDependent.empty())
+      inst->domainDependent.resize(inst->memo.size());
+    inst->domainDependent[slot] = true;
+    volatileMemos.emplace_back(inst, slot);
+  }
+  dirty |= outer;
   return v;
+}
+
+void Evaluator::resetDomainMemos() {
+  for (const auto &[inst, slot] : volatileMemos) {
+    inst->state[slot] = FieldState::Pending;
+    inst->memo[slot] = Value();
+    inst->domainDependent[slot] = false;
+  }
+  for (Instance *inst : volatileValidations)
+    inst->validated = false;
+  volatileMemos.clear();
+  volatileValidations.clear();
 }
 
 /// The value of \p slot from the first layer at or after \p fromLayer that

@@ -124,6 +124,29 @@ public:
     forwardDomain = -1;
     maxDomain = -1;
   }
+  /// Makes memos and validations that read a domain (directly or through
+  /// another such memo), or reported an error, resettable by
+  /// resetDomainMemos: a search worker then reuses one candidate instance
+  /// instead of a fresh amend per candidate.
+  void trackDomainReads(bool on) { trackDomains = on; }
+  /// Forgets every memo and validation recorded as domain-dependent since
+  /// the last call, so they are evaluated again for the next candidate.
+  void resetDomainMemos();
+  /// Starts watching whether the evaluations that follow read a
+  /// domain-dependent memo, a domain, or fail; pass the result to
+  /// endDomainWatch.
+  bool beginDomainWatch() {
+    bool outer = dirty;
+    dirty = false;
+    return outer;
+  }
+  /// Whether anything read since the matching beginDomainWatch depends on
+  /// the chosen domains (always false for memo hits unless tracking).
+  bool endDomainWatch(bool outer) {
+    bool read = dirty;
+    dirty |= outer;
+    return read;
+  }
   /// The highest domain read since setDomains, or -1.
   int maxDomainRead() const { return maxDomain; }
   /// The domain read before it was chosen since setDomains, or -1.
@@ -158,6 +181,8 @@ private:
   void missingFields(Instance *inst, std::string prefix,
                      llvm::SmallVectorImpl<std::string> &out);
   bool checkRequires(Instance *inst, llvm::SMRange use);
+  /// validate() without the validated check and dependence bookkeeping.
+  bool validateFresh(Instance *inst, llvm::SMRange use);
   bool validateNested(Instance *inst, llvm::SMRange use);
   static bool isDefinedExplicitly(const Instance *inst, unsigned slot);
 
@@ -176,6 +201,13 @@ private:
   unsigned numDomains = 0;
   int forwardDomain = -1;
   int maxDomain = -1;
+  /// Domain-dependence tracking (trackDomainReads): `dirty` is set by a
+  /// domain read or an error inside the innermost field or validation
+  /// being evaluated; the memos and validations found dirty are listed.
+  bool trackDomains = false;
+  bool dirty = false;
+  std::vector<std::pair<Instance *, unsigned>> volatileMemos;
+  std::vector<Instance *> volatileValidations;
   /// Nesting of eval() calls, bounded so a long chain of definitions is an
   /// error rather than a stack overflow.
   unsigned depth = 0;

@@ -61,6 +61,10 @@ public:
   /// For an analysis result: the instance of its inputs (model, system,
   /// execution), for JSON output.
   Instance *inputs = nullptr;
+  /// Per slot, when the evaluator tracks domain reads (a search worker):
+  /// whether the memo depends on the chosen domains (reset per candidate).
+  /// Empty until such a memo is stored.
+  std::vector<bool> domainDependent;
 };
 
 } // namespace calc::eval

@@ -87,8 +87,7 @@ bool CandidateRunner::evaluate(const Value *chosen, unsigned &reason,
   const ReasonLayout &rl = *plan.reasons;
   const Stmt &stmt = *plan.stmt;
   ev->setDomains(chosen, si.domains.size());
-  Instance *inputs = ev->amend(nullptr, stmt.analysis->schema, stmt.analysis,
-                               nullptr, stmt.name);
+  Instance *inputs = candidateInstance(row != nullptr);
   const Schema *analysis = stmt.analysis->schema;
   llvm::SmallVector<Value, 4> in(analysis->fields.size());
   for (unsigned i = 0; i < analysis->fields.size(); ++i) {
@@ -116,6 +115,19 @@ bool CandidateRunner::evaluate(const Value *chosen, unsigned &reason,
   if (!status.ok())
     return reject(reason, rl.firstCheck + unsigned(status.error) - 1);
   return score(in, inputs, reason, keys, row);
+}
+
+Instance *CandidateRunner::candidateInstance(bool fresh) {
+  const Stmt &stmt = *plan.stmt;
+  if (fresh || !reuse)
+    return ev->amend(nullptr, stmt.analysis->schema, stmt.analysis, nullptr,
+                     stmt.name);
+  if (!reused)
+    reused = ev->amend(nullptr, stmt.analysis->schema, stmt.analysis, nullptr,
+                       stmt.name);
+  else // Only what read a domain (or failed) is evaluated again.
+    ev->resetDomainMemos();
+  return reused;
 }
 
 bool CandidateRunner::score(llvm::ArrayRef<Value> in, Instance *inputs,
@@ -181,20 +193,29 @@ bool CandidateRunner::costInputs(Instance *inputs) {
     objs[i] = v.object;
   }
   FieldReader r(*ev, plan.stmt->range);
+  // Cached only when the conversion read nothing that depends on the
+  // domains: a reused instance (`model = m { seq_size in … }`) keeps its
+  // pointer while its domain-dependent fields change.
   if (objs[0] != cachedModel) {
     cachedModel = nullptr;
+    bool outer = ev->beginDomainWatch();
     model = toCostModel(r, objs[0]);
+    bool dependent = ev->endDomainWatch(outer);
     if (!r.ok)
       return false;
-    cachedModel = objs[0];
+    if (!dependent)
+      cachedModel = objs[0];
   }
   if (objs[1] != cachedSystem) {
     cachedSystem = nullptr;
+    bool outer = ev->beginDomainWatch();
     system = toCostSystem(r, objs[1]);
+    bool dependent = ev->endDomainWatch(outer);
     if (!r.ok)
       return false;
     systemStatus = cost::checkSystem(system);
-    cachedSystem = objs[1];
+    if (!dependent)
+      cachedSystem = objs[1];
   }
   exe = toCostExecution(r, objs[2]);
   return r.ok;
@@ -225,7 +246,9 @@ void Worker::ensure(const Plan &p) {
     ev->setResult(unsigned(i), p.results[i]);
   if (!runner)
     runner = std::make_unique<CandidateRunner>(p, *ev);
+  ev->trackDomainReads(true);
   runner->setEvaluator(*ev);
+  runner->reuseInstances();
   runner->clearCache();
   runner->errorKind = &errorKind;
   size_t n = p.info->domains.size();

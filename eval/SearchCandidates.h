@@ -116,8 +116,16 @@ public:
                 llvm::SmallVectorImpl<double> &keys, Instance **row = nullptr,
                 bool inputWheres = true);
 
-  /// Forgets the cost structs cached for the previous evaluator's instances.
-  void clearCache() { cachedModel = cachedSystem = nullptr; }
+  /// Forgets the cost structs and the candidate instance cached for the
+  /// previous evaluator's instances.
+  void clearCache() {
+    cachedModel = cachedSystem = nullptr;
+    reused = nullptr;
+  }
+  /// Evaluates candidates (not rows) on one instance of the analysis block
+  /// whose domain-dependent memos are reset each time; the evaluator must
+  /// track domain reads (Evaluator::trackDomainReads).
+  void reuseInstances() { reuse = true; }
 
 private:
   /// After a successful evaluation: the result `where`s and the objective
@@ -133,6 +141,12 @@ private:
   /// domain) is not converted again.
   bool costInputs(Instance *inputs);
 
+  /// The instance of the analysis block for the candidate: a fresh amend
+  /// for a row (it outlives the candidate), else the reused one.
+  Instance *candidateInstance(bool fresh);
+
+  bool reuse = false;
+  Instance *reused = nullptr;
   Instance *cachedModel = nullptr, *cachedSystem = nullptr;
   cost::EvalStatus systemStatus;
 

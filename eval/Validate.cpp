@@ -133,6 +133,17 @@ bool Evaluator::checkRequires(Instance *inst, SMRange use) {
 bool Evaluator::validate(Instance *inst, SMRange use) {
   if (inst->validated)
     return true;
+  // A validation that read a domain-dependent memo is redone per candidate.
+  bool outer = dirty;
+  dirty = false;
+  bool ok = validateFresh(inst, use);
+  if (ok && trackDomains && dirty)
+    volatileValidations.push_back(inst);
+  dirty |= outer;
+  return ok;
+}
+
+bool Evaluator::validateFresh(Instance *inst, SMRange use) {
   llvm::SmallVector<std::string, 8> missing;
   missingFields(inst, "", missing);
   if (!missing.empty()) {
