@@ -37,42 +37,66 @@ static cost::DataType dataTypeOf(llvm::StringRef name) {
   return cost::DataType::Float16;
 }
 
+// The execution fields in reading order, each with how it sets its member
+// (a table, so a search can re-read only the fields that changed).
+static int64_t intOf(const Value &v) {
+  return v.kind == Value::Int ? v.i : int64_t(v.asDouble());
+}
+
+static const ExecutionField executionTable[] = {
+    {"num_procs", [](cost::Execution &x, const Value &v) { x.numProcs = intOf(v); }},
+    {"tensor_par", [](cost::Execution &x, const Value &v) { x.tensorPar = intOf(v); }},
+    {"pipeline_par", [](cost::Execution &x, const Value &v) { x.pipelinePar = intOf(v); }},
+    {"data_par", [](cost::Execution &x, const Value &v) { x.dataPar = intOf(v); }},
+    {"tensor_par_net", [](cost::Execution &x, const Value &v) { x.tensorParNet = int(intOf(v)); }},
+    {"pipeline_par_net", [](cost::Execution &x, const Value &v) { x.pipelineParNet = int(intOf(v)); }},
+    {"data_par_net", [](cost::Execution &x, const Value &v) { x.dataParNet = int(intOf(v)); }},
+    {"batch_size", [](cost::Execution &x, const Value &v) { x.batchSize = intOf(v); }},
+    {"microbatch_size", [](cost::Execution &x, const Value &v) { x.microbatchSize = intOf(v); }},
+    {"datatype", [](cost::Execution &x, const Value &v) { x.datatype = dataTypeOf(v.getString()); }},
+    {"fused_activation", [](cost::Execution &x, const Value &v) { x.fusedActivation = v.b; }},
+    {"activation_recompute",
+     [](cost::Execution &x, const Value &v) {
+       x.activationRecompute =
+           llvm::StringSwitch<cost::Recompute>(v.getString())
+               .Case("full", cost::Recompute::Full)
+               .Case("attn_only", cost::Recompute::AttnOnly)
+               .Default(cost::Recompute::None);
+     }},
+    {"pipeline_interleaving", [](cost::Execution &x, const Value &v) { x.pipelineInterleaving = intOf(v); }},
+    {"optimizer_sharding", [](cost::Execution &x, const Value &v) { x.optimizerSharding = v.b; }},
+    {"tensor_par_comm_type",
+     [](cost::Execution &x, const Value &v) {
+       x.tensorParCommType =
+           llvm::StringSwitch<cost::TpCommType>(v.getString())
+               .Case("rs_ag", cost::TpCommType::RsAg)
+               .Case("p2p_rs_ag", cost::TpCommType::P2pRsAg)
+               .Default(cost::TpCommType::AllReduce);
+     }},
+    {"tensor_par_overlap",
+     [](cost::Execution &x, const Value &v) {
+       x.tensorParOverlap =
+           llvm::StringSwitch<cost::TpOverlap>(v.getString())
+               .Case("ring", cost::TpOverlap::Ring)
+               .Case("pipe", cost::TpOverlap::Pipe)
+               .Default(cost::TpOverlap::None);
+     }},
+    {"seq_par_ag_redo", [](cost::Execution &x, const Value &v) { x.seqParAgRedo = v.b; }},
+    {"data_par_overlap", [](cost::Execution &x, const Value &v) { x.dataParOverlap = v.b; }},
+    {"weight_offload", [](cost::Execution &x, const Value &v) { x.weightOffload = v.b; }},
+    {"activations_offload", [](cost::Execution &x, const Value &v) { x.activationsOffload = v.b; }},
+    {"optimizer_offload", [](cost::Execution &x, const Value &v) { x.optimizerOffload = v.b; }},
+    {"training", [](cost::Execution &x, const Value &v) { x.training = v.b; }},
+};
+
+llvm::ArrayRef<ExecutionField> eval::executionFields() {
+  return executionTable;
+}
+
 cost::Execution eval::toCostExecution(FieldReader &r, Instance *e) {
   cost::Execution x;
-  x.numProcs = r.integer(e, "num_procs");
-  x.tensorPar = r.integer(e, "tensor_par");
-  x.pipelinePar = r.integer(e, "pipeline_par");
-  x.dataPar = r.integer(e, "data_par");
-  x.tensorParNet = int(r.integer(e, "tensor_par_net"));
-  x.pipelineParNet = int(r.integer(e, "pipeline_par_net"));
-  x.dataParNet = int(r.integer(e, "data_par_net"));
-  x.batchSize = r.integer(e, "batch_size");
-  x.microbatchSize = r.integer(e, "microbatch_size");
-  x.datatype = dataTypeOf(r.string(e, "datatype"));
-  x.fusedActivation = r.boolean(e, "fused_activation");
-  x.activationRecompute =
-      llvm::StringSwitch<cost::Recompute>(r.string(e, "activation_recompute"))
-          .Case("full", cost::Recompute::Full)
-          .Case("attn_only", cost::Recompute::AttnOnly)
-          .Default(cost::Recompute::None);
-  x.pipelineInterleaving = r.integer(e, "pipeline_interleaving");
-  x.optimizerSharding = r.boolean(e, "optimizer_sharding");
-  x.tensorParCommType =
-      llvm::StringSwitch<cost::TpCommType>(r.string(e, "tensor_par_comm_type"))
-          .Case("rs_ag", cost::TpCommType::RsAg)
-          .Case("p2p_rs_ag", cost::TpCommType::P2pRsAg)
-          .Default(cost::TpCommType::AllReduce);
-  x.tensorParOverlap =
-      llvm::StringSwitch<cost::TpOverlap>(r.string(e, "tensor_par_overlap"))
-          .Case("ring", cost::TpOverlap::Ring)
-          .Case("pipe", cost::TpOverlap::Pipe)
-          .Default(cost::TpOverlap::None);
-  x.seqParAgRedo = r.boolean(e, "seq_par_ag_redo");
-  x.dataParOverlap = r.boolean(e, "data_par_overlap");
-  x.weightOffload = r.boolean(e, "weight_offload");
-  x.activationsOffload = r.boolean(e, "activations_offload");
-  x.optimizerOffload = r.boolean(e, "optimizer_offload");
-  x.training = r.boolean(e, "training");
+  for (const ExecutionField &f : executionTable)
+    f.set(x, r.get(e, f.name));
   return x;
 }
 

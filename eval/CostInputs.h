@@ -23,6 +23,16 @@ cost::Model toCostModel(FieldReader &r, Instance *model);
 /// Converts an execution entity.
 cost::Execution toCostExecution(FieldReader &r, Instance *exe);
 
+/// One field of the execution conversion: its name and how its value sets
+/// the cost::Execution member.
+struct ExecutionField {
+  const char *name;
+  void (*set)(cost::Execution &, const ir::Value &);
+};
+
+/// The fields toCostExecution reads, in its order.
+llvm::ArrayRef<ExecutionField> executionFields();
+
 /// Converts a system entity. Does not run cost::checkSystem.
 cost::System toCostSystem(FieldReader &r, Instance *system);
 

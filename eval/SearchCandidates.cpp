@@ -11,6 +11,7 @@
 #include "eval/CostInputs.h"
 #include "eval/search/EvalReasons.h"
 
+#include "llvm/ADT/STLExtras.h"
 #include "llvm/Support/raw_ostream.h"
 
 using namespace calc;
@@ -217,8 +218,39 @@ bool CandidateRunner::costInputs(Instance *inputs) {
     if (!dependent)
       cachedSystem = objs[1];
   }
-  exe = toCostExecution(r, objs[2]);
-  return r.ok;
+  return convertExecution(r, objs[2]);
+}
+
+bool CandidateRunner::convertExecution(FieldReader &r, Instance *e) {
+  llvm::ArrayRef<ExecutionField> fields = executionFields();
+  if (!reuse || e->schema != exeSchema) { // Resolve the slots once.
+    cachedExe = nullptr;
+    exeSchema = nullptr;
+    exeSlots.clear();
+    for (const ExecutionField &f : fields)
+      exeSlots.push_back(e->schema->lookup(f.name));
+    if (llvm::is_contained(exeSlots, -1) || !reuse) {
+      exe = toCostExecution(r, e); // Reports the missing field.
+      return r.ok;
+    }
+    exeSchema = e->schema;
+  }
+  // On the execution of the previous candidate, a field whose memo does not
+  // depend on the domains still holds the value already copied into `exe`.
+  bool patch = e == cachedExe;
+  cachedExe = nullptr;
+  for (size_t i = 0; i < fields.size(); ++i) {
+    unsigned slot = unsigned(exeSlots[i]);
+    if (patch && e->state[slot] == FieldState::Done &&
+        (e->domainDependent.empty() || !e->domainDependent[slot]))
+      continue;
+    Value v = ev->field(e, slot, plan.stmt->range);
+    if (v.isError())
+      return false;
+    fields[i].set(exe, v);
+  }
+  cachedExe = e;
+  return true;
 }
 
 bool CandidateRunner::holds(const Expr *cond, Instance *self, unsigned &reason,

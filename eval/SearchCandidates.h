@@ -9,6 +9,7 @@
 #ifndef CALC_EVAL_SEARCHCANDIDATES_H
 #define CALC_EVAL_SEARCHCANDIDATES_H
 
+#include "eval/FieldReader.h"
 #include "eval/Statements.h"
 
 #include "llvm/ADT/SmallVector.h"
@@ -119,7 +120,7 @@ public:
   /// Forgets the cost structs and the candidate instance cached for the
   /// previous evaluator's instances.
   void clearCache() {
-    cachedModel = cachedSystem = nullptr;
+    cachedModel = cachedSystem = cachedExe = nullptr;
     reused = nullptr;
   }
   /// Evaluates candidates (not rows) on one instance of the analysis block
@@ -140,6 +141,9 @@ private:
   /// instance as for the previous candidate (an entity, not an amend over a
   /// domain) is not converted again.
   bool costInputs(Instance *inputs);
+  /// Converts execution \p e into `exe`; on the reused candidate instance,
+  /// re-reads only the fields whose memo was reset (domain-dependent).
+  bool convertExecution(FieldReader &r, Instance *e);
 
   /// The instance of the analysis block for the candidate: a fresh amend
   /// for a row (it outlives the candidate), else the reused one.
@@ -148,6 +152,11 @@ private:
   bool reuse = false;
   Instance *reused = nullptr;
   Instance *cachedModel = nullptr, *cachedSystem = nullptr;
+  /// The execution `exe` was last converted from, and the slots of the
+  /// conversion's fields in its schema.
+  Instance *cachedExe = nullptr;
+  const Schema *exeSchema = nullptr;
+  std::vector<int> exeSlots;
   cost::EvalStatus systemStatus;
 
   static bool reject(unsigned &reason, unsigned r) {
