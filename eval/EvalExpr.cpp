@@ -103,7 +103,7 @@ Value Evaluator::evalKind(const Expr *e, const Context &ctx) {
   case ExprKind::Lookup:
     return evalLookup(e, ctx);
   case ExprKind::Domain:
-    dirty = true;
+    dirty |= domainBit(e->slot);
     maxDomain = std::max(maxDomain, int(e->slot));
     if (e->slot < numDomains)
       return domainValues[e->slot];

@@ -31,7 +31,7 @@ void Evaluator::setStatement(llvm::SMLoc loc, std::string what) {
 }
 
 EvalDiagnostic Evaluator::error(SMRange range, const llvm::Twine &message) {
-  dirty = true; // Reported per candidate, so never memoized across them.
+  dirty |= domainBit(63); // Reported per candidate: never kept across them.
   return EvalDiagnostic(diags.error(range.Start, message, {range}), stmtLoc,
                         stmtWhat);
 }
@@ -111,9 +111,8 @@ std::string Evaluator::cycleChain(Instance *inst, unsigned slot) const {
 Value Evaluator::field(Instance *inst, unsigned slot, SMRange use) {
   switch (inst->state[slot]) {
   case FieldState::Done:
-    if (trackDomains && !inst->domainDependent.empty() &&
-        inst->domainDependent[slot])
-      dirty = true;
+    if (trackDomains && !inst->domainDeps.empty())
+      dirty |= inst->domainDeps[slot];
     return inst->memo[slot];
   case FieldState::Active:
     error(use, "dependency cycle: " + cycleChain(inst, slot));
@@ -123,33 +122,48 @@ Value Evaluator::field(Instance *inst, unsigned slot, SMRange use) {
   }
   inst->state[slot] = FieldState::Active;
   active.emplace_back(inst, slot);
-  bool outer = dirty;
-  dirty = false;
+  uint64_t outer = dirty;
+  dirty = 0;
   Value v = evalMember(inst, slot, 0, use);
   active.pop_back();
   inst->memo[slot] = v;
   inst->state[slot] = FieldState::Done;
-  dirty |= v.isError(); // Errors are evaluated (and reported) again.
+  if (v.isError()) // Errors are evaluated (and reported) again.
+    dirty |= domainBit(63);
   if (trackDomains && dirty) {
-    if (inst->domainDependent.empty())
-      inst->domainDependent.resize(inst->memo.size());
-    inst->domainDependent[slot] = true;
+    if (inst->domainDeps.empty())
+      inst->domainDeps.resize(inst->memo.size());
+    inst->domainDeps[slot] = dirty;
     volatileMemos.emplace_back(inst, slot);
   }
   dirty |= outer;
   return v;
 }
 
-void Evaluator::resetDomainMemos() {
-  for (const auto &[inst, slot] : volatileMemos) {
+void Evaluator::resetDomainMemos(uint64_t changed) {
+  changed |= domainBit(63);
+  size_t kept = 0;
+  for (const auto &entry : volatileMemos) {
+    auto [inst, slot] = entry;
+    if (!(inst->domainDeps[slot] & changed)) {
+      volatileMemos[kept++] = entry;
+      continue;
+    }
     inst->state[slot] = FieldState::Pending;
     inst->memo[slot] = Value();
-    inst->domainDependent[slot] = false;
+    inst->domainDeps[slot] = 0;
   }
-  for (Instance *inst : volatileValidations)
+  volatileMemos.resize(kept);
+  kept = 0;
+  for (Instance *inst : volatileValidations) {
+    if (!(inst->validationDeps & changed)) {
+      volatileValidations[kept++] = inst;
+      continue;
+    }
     inst->validated = false;
-  volatileMemos.clear();
-  volatileValidations.clear();
+    inst->validationDeps = 0;
+  }
+  volatileValidations.resize(kept);
 }
 
 /// The value of \p slot from the first layer at or after \p fromLayer that

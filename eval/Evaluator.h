@@ -129,21 +129,27 @@ public:
   /// resetDomainMemos: a search worker then reuses one candidate instance
   /// instead of a fresh amend per candidate.
   void trackDomainReads(bool on) { trackDomains = on; }
-  /// Forgets every memo and validation recorded as domain-dependent since
-  /// the last call, so they are evaluated again for the next candidate.
-  void resetDomainMemos();
+  /// The dependence bit of domain \p k; domains from 63 on, and errors,
+  /// share the last bit, which every reset includes.
+  static uint64_t domainBit(unsigned k) {
+    return uint64_t(1) << (k < 63 ? k : 63);
+  }
+  /// Forgets the memos and validations that depend on a domain in
+  /// \p changed (domainBit masks), so they are evaluated again for the next
+  /// candidate; the others keep their values.
+  void resetDomainMemos(uint64_t changed);
   /// Starts watching whether the evaluations that follow read a
   /// domain-dependent memo, a domain, or fail; pass the result to
   /// endDomainWatch.
-  bool beginDomainWatch() {
-    bool outer = dirty;
-    dirty = false;
+  uint64_t beginDomainWatch() {
+    uint64_t outer = dirty;
+    dirty = 0;
     return outer;
   }
   /// Whether anything read since the matching beginDomainWatch depends on
   /// the chosen domains (always false for memo hits unless tracking).
-  bool endDomainWatch(bool outer) {
-    bool read = dirty;
+  bool endDomainWatch(uint64_t outer) {
+    bool read = dirty != 0;
     dirty |= outer;
     return read;
   }
@@ -201,11 +207,12 @@ private:
   unsigned numDomains = 0;
   int forwardDomain = -1;
   int maxDomain = -1;
-  /// Domain-dependence tracking (trackDomainReads): `dirty` is set by a
-  /// domain read or an error inside the innermost field or validation
-  /// being evaluated; the memos and validations found dirty are listed.
+  /// Domain-dependence tracking (trackDomainReads): `dirty` collects the
+  /// domains read (domainBit; errors set the last bit) inside the innermost
+  /// field or validation being evaluated; the memos and validations found
+  /// dependent are listed.
   bool trackDomains = false;
-  bool dirty = false;
+  uint64_t dirty = 0;
   std::vector<std::pair<Instance *, unsigned>> volatileMemos;
   std::vector<Instance *> volatileValidations;
   /// Nesting of eval() calls, bounded so a long chain of definitions is an

@@ -62,9 +62,11 @@ public:
   /// execution), for JSON output.
   Instance *inputs = nullptr;
   /// Per slot, when the evaluator tracks domain reads (a search worker):
-  /// whether the memo depends on the chosen domains (reset per candidate).
+  /// the domains its memo depends on (Evaluator::domainBit; 0: none).
   /// Empty until such a memo is stored.
-  std::vector<bool> domainDependent;
+  std::vector<uint64_t> domainDeps;
+  /// The same for `validated`.
+  uint64_t validationDeps = 0;
 };
 
 } // namespace calc::eval

@@ -83,12 +83,13 @@ int CandidateRunner::inputWhere(size_t i, unsigned k, const Value *chosen) {
 
 bool CandidateRunner::evaluate(const Value *chosen, unsigned &reason,
                                llvm::SmallVectorImpl<double> &keys,
-                               Instance **row, bool inputWheres) {
+                               Instance **row, bool inputWheres,
+                               uint64_t changed) {
   const SearchInfo &si = *plan.info;
   const ReasonLayout &rl = *plan.reasons;
   const Stmt &stmt = *plan.stmt;
   ev->setDomains(chosen, si.domains.size());
-  Instance *inputs = candidateInstance(row != nullptr);
+  Instance *inputs = candidateInstance(row != nullptr, changed);
   const Schema *analysis = stmt.analysis->schema;
   llvm::SmallVector<Value, 4> in(analysis->fields.size());
   for (unsigned i = 0; i < analysis->fields.size(); ++i) {
@@ -118,7 +119,7 @@ bool CandidateRunner::evaluate(const Value *chosen, unsigned &reason,
   return score(in, inputs, reason, keys, row);
 }
 
-Instance *CandidateRunner::candidateInstance(bool fresh) {
+Instance *CandidateRunner::candidateInstance(bool fresh, uint64_t changed) {
   const Stmt &stmt = *plan.stmt;
   if (fresh || !reuse)
     return ev->amend(nullptr, stmt.analysis->schema, stmt.analysis, nullptr,
@@ -126,8 +127,9 @@ Instance *CandidateRunner::candidateInstance(bool fresh) {
   if (!reused)
     reused = ev->amend(nullptr, stmt.analysis->schema, stmt.analysis, nullptr,
                        stmt.name);
-  else // Only what read a domain (or failed) is evaluated again.
-    ev->resetDomainMemos();
+  else // Only what read a changed domain (or failed) is evaluated again.
+    ev->resetDomainMemos(changed);
+  changedSinceExe |= changed;
   return reused;
 }
 
@@ -199,7 +201,7 @@ bool CandidateRunner::costInputs(Instance *inputs) {
   // pointer while its domain-dependent fields change.
   if (objs[0] != cachedModel) {
     cachedModel = nullptr;
-    bool outer = ev->beginDomainWatch();
+    uint64_t outer = ev->beginDomainWatch();
     model = toCostModel(r, objs[0]);
     bool dependent = ev->endDomainWatch(outer);
     if (!r.ok)
@@ -209,7 +211,7 @@ bool CandidateRunner::costInputs(Instance *inputs) {
   }
   if (objs[1] != cachedSystem) {
     cachedSystem = nullptr;
-    bool outer = ev->beginDomainWatch();
+    uint64_t outer = ev->beginDomainWatch();
     system = toCostSystem(r, objs[1]);
     bool dependent = ev->endDomainWatch(outer);
     if (!r.ok)
@@ -237,12 +239,15 @@ bool CandidateRunner::convertExecution(FieldReader &r, Instance *e) {
   }
   // On the execution of the previous candidate, a field whose memo does not
   // depend on the domains still holds the value already copied into `exe`.
+  // A memo is re-evaluated exactly when it read a domain that changed (the
+  // evaluation follows the old one up to its first changed read).
   bool patch = e == cachedExe;
   cachedExe = nullptr;
+  uint64_t changed = changedSinceExe | Evaluator::domainBit(63);
   for (size_t i = 0; i < fields.size(); ++i) {
     unsigned slot = unsigned(exeSlots[i]);
     if (patch && e->state[slot] == FieldState::Done &&
-        (e->domainDependent.empty() || !e->domainDependent[slot]))
+        (e->domainDeps.empty() || !(e->domainDeps[slot] & changed)))
       continue;
     Value v = ev->field(e, slot, plan.stmt->range);
     if (v.isError())
@@ -250,6 +255,7 @@ bool CandidateRunner::convertExecution(FieldReader &r, Instance *e) {
     fields[i].set(exe, v);
   }
   cachedExe = e;
+  changedSinceExe = 0;
   return true;
 }
 

@@ -113,9 +113,11 @@ public:
   /// Evaluates the candidate \p chosen (all domains set). Returns true if
   /// feasible (keys set); otherwise \p reason says why. With \p row, also
   /// builds the result row (the statement's evaluator only).
+  /// \p changed: the domains (Evaluator::domainBit) whose choice changed
+  /// since the previous call; the others keep their memos.
   bool evaluate(const Value *chosen, unsigned &reason,
                 llvm::SmallVectorImpl<double> &keys, Instance **row = nullptr,
-                bool inputWheres = true);
+                bool inputWheres = true, uint64_t changed = ~uint64_t(0));
 
   /// Forgets the cost structs and the candidate instance cached for the
   /// previous evaluator's instances.
@@ -147,7 +149,7 @@ private:
 
   /// The instance of the analysis block for the candidate: a fresh amend
   /// for a row (it outlives the candidate), else the reused one.
-  Instance *candidateInstance(bool fresh);
+  Instance *candidateInstance(bool fresh, uint64_t changed);
 
   bool reuse = false;
   Instance *reused = nullptr;
@@ -155,6 +157,8 @@ private:
   /// The execution `exe` was last converted from, and the slots of the
   /// conversion's fields in its schema.
   Instance *cachedExe = nullptr;
+  /// The domains changed since `exe` was last converted.
+  uint64_t changedSinceExe = 0;
   const Schema *exeSchema = nullptr;
   std::vector<int> exeSlots;
   cost::EvalStatus systemStatus;
@@ -194,6 +198,8 @@ struct Worker {
   std::vector<uint64_t> stamp, listTime;
   std::vector<int> listReads;
   uint64_t clock = 0;
+  /// The clock when the last candidate was evaluated.
+  uint64_t lastEval = 0;
   /// Per input `where`: the level at which it was found to hold for the
   /// current prefix, or -1.
   std::vector<int> whereLevel;

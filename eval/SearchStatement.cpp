@@ -169,8 +169,13 @@ private:
     bool undecided = false;
     for (size_t i = 0; i < plan.info->wheres.size(); ++i)
       undecided |= !plan.info->wheres[i].readsResults && w.whereLevel[i] < 0;
+    uint64_t changed = 0;
+    for (size_t k = 0; k < plan.info->domains.size(); ++k)
+      if (w.stamp[k] > w.lastEval)
+        changed |= Evaluator::domainBit(unsigned(k));
+    w.lastEval = w.clock;
     if (!w.runner->evaluate(w.chosen.data(), reason, c.keys, nullptr,
-                            undecided))
+                            undecided, changed))
       return sink.reject(reason);
     c.picks.assign(w.picks.begin(), w.picks.end());
     sink.accepted(c);

@@ -131,14 +131,19 @@ bool Evaluator::checkRequires(Instance *inst, SMRange use) {
 }
 
 bool Evaluator::validate(Instance *inst, SMRange use) {
-  if (inst->validated)
+  if (inst->validated) {
+    dirty |= inst->validationDeps; // What the kept validation read.
     return true;
-  // A validation that read a domain-dependent memo is redone per candidate.
-  bool outer = dirty;
-  dirty = false;
+  }
+  // A validation that read a domain-dependent memo is redone when one of
+  // those domains changes.
+  uint64_t outer = dirty;
+  dirty = 0;
   bool ok = validateFresh(inst, use);
-  if (ok && trackDomains && dirty)
+  if (ok && trackDomains && dirty) {
+    inst->validationDeps = dirty;
     volatileValidations.push_back(inst);
+  }
   dirty |= outer;
   return ok;
 }
