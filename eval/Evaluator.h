@@ -129,6 +129,7 @@ public:
   /// resetDomainMemos: a search worker then reuses one candidate instance
   /// instead of a fresh amend per candidate.
   void trackDomainReads(bool on) { trackDomains = on; }
+  bool tracksDomainReads() const { return trackDomains; }
   /// The dependence bit of domain \p k; domains from 63 on, and errors,
   /// share the last bit, which every reset includes.
   static uint64_t domainBit(unsigned k) {

@@ -36,6 +36,16 @@ ReasonLayout::ReasonLayout(const SearchInfo &si) {
 
 Value CandidateRunner::domainList(unsigned k, const Value *chosen, int known,
                                   int *reads) {
+  // Lists are computed on fresh instances: nothing to reset per candidate.
+  bool track = ev->tracksDomainReads();
+  ev->trackDomainReads(false);
+  Value list = computeDomainList(k, chosen, known, reads);
+  ev->trackDomainReads(track);
+  return list;
+}
+
+Value CandidateRunner::computeDomainList(unsigned k, const Value *chosen,
+                                         int known, int *reads) {
   if (reads)
     *reads = -1;
   if (k < plan.constLists.size() && !plan.constLists[k].isError())
@@ -66,6 +76,15 @@ Value CandidateRunner::domainList(unsigned k, const Value *chosen, int known,
 }
 
 int CandidateRunner::inputWhere(size_t i, unsigned k, const Value *chosen) {
+  bool track = ev->tracksDomainReads(); // Fresh instances, as for lists.
+  ev->trackDomainReads(false);
+  int holds = computeInputWhere(i, k, chosen);
+  ev->trackDomainReads(track);
+  return holds;
+}
+
+int CandidateRunner::computeInputWhere(size_t i, unsigned k,
+                                       const Value *chosen) {
   const Stmt &stmt = *plan.stmt;
   const SearchInfo &si = *plan.info;
   ev->setDomains(chosen, k);

@@ -131,6 +131,10 @@ public:
   void reuseInstances() { reuse = true; }
 
 private:
+  /// domainList and inputWhere without tracking domain reads.
+  Value computeDomainList(unsigned k, const Value *chosen, int known,
+                          int *reads);
+  int computeInputWhere(size_t i, unsigned k, const Value *chosen);
   /// After a successful evaluation: the result `where`s and the objective
   /// keys (building the result record only when needed, or for \p row).
   bool score(llvm::ArrayRef<Value> in, Instance *inputs, unsigned &reason,
