@@ -1,10 +1,15 @@
 //===- SearchCandidates.cpp - Evaluating `.calc` search candidates --------===//
 //
-// See SearchCandidates.h. A candidate is built like an `evaluate` (a fresh
-// amend of the analysis block, so late-bound fields see the chosen domain
-// values), validated, converted to the cost structs (model and system
-// reused while they are the same instance) and evaluated; every failure is
+// See SearchCandidates.h. A candidate is built like an `evaluate` (an amend
+// of the analysis block, so late-bound fields see the chosen domain values),
+// validated, converted to the cost structs and evaluated; every failure is
 // a reason, never a diagnostic (the worker's diagnostics are discarded).
+// A worker evaluates all its candidates on one amend: its evaluator records
+// which domains each memo and validation read (Evaluator::trackDomainReads)
+// and only those reading a domain whose choice changed are evaluated again,
+// which gives the same values as a fresh amend since evaluation is
+// deterministic. Model and system cost structs are kept while their
+// conversion read no domain; `exe` is patched field by field.
 //
 //===----------------------------------------------------------------------===//
 #include "eval/SearchCandidates.h"
