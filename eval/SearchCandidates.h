@@ -204,6 +204,10 @@ struct Worker {
   uint64_t clock = 0;
   /// The clock when the last candidate was evaluated.
   uint64_t lastEval = 0;
+  /// Counting a pruned subtree: its level, and per domain the size of its
+  /// list when that reads only domains before the level (else UINT64_MAX).
+  size_t countBase = 0;
+  std::vector<uint64_t> countSizes;
   /// Per input `where`: the level at which it was found to hold for the
   /// current prefix, or -1.
   std::vector<int> whereLevel;

@@ -85,6 +85,8 @@ private:
       if (holds != 0)
         continue;
       unsigned reason = plan.reasons->whereReason[i];
+      w.countBase = k;
+      w.countSizes.assign(si.domains.size(), UINT64_MAX);
       for (uint64_t n = subtree(k, w); n; --n)
         sink.reject(reason);
       return true;
@@ -102,13 +104,23 @@ private:
     uint64_t product = 1;
     size_t n = plan.info->domains.size();
     for (size_t j = k; j < n && product; ++j) {
-      Value list = w.runner->domainList(unsigned(j), w.chosen.data(), int(k));
-      if (list.isError()) {
-        product = 0;
-        break;
+      uint64_t size = w.countSizes[j];
+      if (size == UINT64_MAX) {
+        int reads = -1;
+        Value list =
+            w.runner->domainList(unsigned(j), w.chosen.data(), int(k), &reads);
+        if (list.isError()) {
+          product = 0;
+          break;
+        }
+        size = list.elements().size();
+        // A list reading only the pruned prefix is the same in the whole
+        // count.
+        if (reads < int(w.countBase))
+          w.countSizes[j] = size;
       }
-      product *= list.elements().size();
-      if (list.elements().empty())
+      product *= size;
+      if (size == 0)
         return 0;
     }
     if (product)
