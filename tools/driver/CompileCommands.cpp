@@ -79,20 +79,7 @@ namespace {
 
 /// Command-line misuse: prints "calcc: error: ..." and yields exit code 2.
 int usageError(const Twine &message) {
-  errs() << "calcc: error: " << message << "\n";
-  return ExitUsageError;
-}
-
-bool useColors() {
-  switch (colorMode()) {
-  case ColorMode::Always:
-    return true;
-  case ColorMode::Never:
-    return false;
-  case ColorMode::Auto:
-    return sys::Process::StandardErrIsDisplayed();
-  }
-  return false;
+  return reportError("calcc: ", message, ExitUsageError);
 }
 
 /// Parses every `-D path=EXPR` into \p options (each EXPR in its own buffer).
@@ -218,10 +205,21 @@ int runCompile(CompileMode mode) {
   options.precision = precision;
   PhaseResult total;
   bool ok = true;
-  for (const std::string &file : inputFiles)
-    ok &= processFile(file, options, total);
+  // Files that stopped on errors before any check ran: without saying so,
+  // "0 passed, 0 failed" would read like success.
+  unsigned stopped = 0;
+  for (const std::string &file : inputFiles) {
+    unsigned checksBefore = total.passed + total.failed;
+    bool fileOk = processFile(file, options, total);
+    stopped += !fileOk && total.passed + total.failed == checksBefore;
+    ok &= fileOk;
+  }
   if (mode == CompileMode::Test && emit == EmitStage::None && !verifyDiagnostics) {
-    outs() << total.passed << " passed, " << total.failed << " failed\n";
+    outs() << total.passed << " passed, " << total.failed << " failed";
+    if (stopped)
+      outs() << " (" << stopped << (stopped == 1 ? " file" : " files")
+             << " stopped on errors before running checks)";
+    outs() << "\n";
     ok &= total.failed == 0;
   }
   outs().flush();

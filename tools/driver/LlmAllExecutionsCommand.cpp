@@ -49,13 +49,12 @@ static cl::opt<int> laeCpus("c", LAE_SUBS, cl::init(0),
 static cl::alias laeCpusLong("cpus", cl::aliasopt(laeCpus));
 
 static int usage(const Twine &message) {
-  errs() << "calcc llm-all-executions: error: " << message << "\n";
-  return driver::ExitUsageError;
+  return driver::reportError("calcc llm-all-executions: ", message,
+                             driver::ExitUsageError);
 }
 
 static int fail(const Twine &message) {
-  errs() << "error: " << message << "\n";
-  return driver::ExitInputError;
+  return driver::reportError("", message);
 }
 
 static bool parseOptions(search::SearchArgs &args, std::string &error) {

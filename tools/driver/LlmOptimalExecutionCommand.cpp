@@ -66,13 +66,12 @@ static cl::opt<int> loeCpus("c", LOE_SUBS, cl::init(0),
 static cl::alias loeCpusLong("cpus", cl::aliasopt(loeCpus));
 
 static int usage(const Twine &message) {
-  errs() << "calcc llm-optimal-execution: error: " << message << "\n";
-  return driver::ExitUsageError;
+  return driver::reportError("calcc llm-optimal-execution: ", message,
+                             driver::ExitUsageError);
 }
 
 static int fail(const Twine &message) {
-  errs() << "error: " << message << "\n";
-  return driver::ExitInputError;
+  return driver::reportError("", message);
 }
 
 /// Checks the options; fills `args` from the positional arguments.

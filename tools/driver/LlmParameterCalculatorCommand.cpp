@@ -33,8 +33,7 @@ static int runLpc() {
   cost::Model model;
   std::string error;
   if (!calculon::loadModel(lpcModel, model, error)) {
-    errs() << "error: " << error << "\n";
-    return driver::ExitInputError;
+    return driver::reportError("", error);
   }
   StringRef name = sys::path::stem(lpcModel);
   outs() << name;
