@@ -292,8 +292,16 @@ Expr *ExprLowering::fieldOf(Expr *base, const ast::Identifier &name,
     std::vector<StringRef> candidates;
     for (const FieldDecl &f : s->fields)
       candidates.push_back(f.name);
-    auto diag = diags.error(name.loc(), "no field '" + name.name + "' in " +
-                                            s->name,
+    // Name the value as written ("model 'm'", "memory 'm.mem1'"): the
+    // schema alone does not say which of several entities was meant.
+    std::string what(base->range.Start.getPointer(),
+                     base->range.End.getPointer() -
+                         base->range.Start.getPointer());
+    if (what.size() > 40 || what.find('\n') != std::string::npos)
+      what.clear(); // The range under the caret shows it better.
+    auto diag = diags.error(name.loc(),
+                            "no field '" + name.name + "' in " + s->name +
+                                (what.empty() ? "" : " '" + what + "'"),
                             {name.range});
     if (auto best = closestMatch(name.name, candidates))
       diag.note(name.loc(), "did you mean '" + best->str() + "'?");
