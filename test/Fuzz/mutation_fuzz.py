@@ -12,6 +12,12 @@ out, prints a crash marker (stack dump, LLVM ERROR, terminate, sanitizer report)
 or - for `llm` - rejects an input without an `error:` line or leaves an output
 file behind. The seed fixes every choice, so a failure report ("mutant N")
 reproduces exactly; --keep DIR saves the failing inputs.
+
+By hand, e.g. against the sanitizer build:
+  python3 test/Fuzz/mutation_fuzz.py --calcc build-asan/bin/calcc --src-root . \
+      --iterations 5000 --seed 42 --timeout 30 --keep /tmp/fuzz-failures
+  python3 test/Fuzz/mutation_fuzz.py --target json --shared ../shared \
+      --calcc build/bin/calcc --src-root . --iterations 5000
 """
 import argparse
 import glob
@@ -289,7 +295,16 @@ def check_json_mutant(args, index, role, inputs, data, work):
             reason = "rejected but wrote '%s'" % out
     if os.path.exists(out):
         os.remove(out)
-    return [("llm " + role, reason)] if reason else []
+    failures = [("llm " + role, reason)] if reason else []
+    if role == "model":
+        # llm-parameter-calculator reads the same model file alone.
+        code, stdout, stderr = run([args.calcc, "lpc", path], args.timeout)
+        reason = crash_reason(code, stdout, stderr)
+        if not reason and code == 1 and not re.search(rb"(^|\n)error: \S", stderr):
+            reason = "rejected without an 'error:' line"
+        if reason:
+            failures.append(("lpc", reason))
+    return failures
 
 
 def calc_corpus(root):
