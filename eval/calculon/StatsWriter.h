@@ -1,8 +1,8 @@
 //===- StatsWriter.h - Calculon's `llm` outputs ---------------------------===//
 //
 // The stats JSON (96 keys, optional `layers`), the human-readable summary
-// (calculon-model.md §10.3) and the peers file (§10.4), and gzip for
-// `.json.gz` names (files are written by eval/output/AtomicFile).
+// (calculon-model.md §10.3) and the peers file (§10.4). Files are written by
+// eval/output/AtomicFile, `.json.gz` through eval/output/Gzip.
 //
 //===----------------------------------------------------------------------===//
 #ifndef CALC_EVAL_CALCULON_STATSWRITER_H
@@ -38,8 +38,6 @@ void writePeersJson(llvm::raw_ostream &os, const cost::Execution &exe);
 void writeSummary(llvm::raw_ostream &os, const cost::Model &model,
                   const cost::Execution &exe, const cost::Stats &stats);
 
-/// Compresses `in` into a gzip stream (deterministic: no name, mtime 0).
-bool gzipCompress(llvm::StringRef in, std::string &out);
 
 } // namespace calc::calculon
 

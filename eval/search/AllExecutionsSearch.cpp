@@ -10,7 +10,7 @@
 #include "eval/cost/Training.h"
 #include "eval/search/ChunkRunner.h"
 #include "eval/search/EvalReasons.h"
-#include "eval/search/GzipMember.h"
+#include "eval/output/Gzip.h"
 
 #include "llvm/Support/raw_ostream.h"
 
@@ -90,7 +90,8 @@ bool calc::search::findAllExecutions(const cost::Model &model,
           runRowGroup(model, system, w, os, out);
         }
         out.packFailed =
-            gzipChunks && !out.text.empty() && !gzipMember(out.text, out.packed);
+            gzipChunks && !out.text.empty() && !eval::gzipCompress(out.text, out.packed,
+                                  eval::GzipDefaultCompression);
       },
       [&](size_t chunk, RowChunk &out) {
         summary.counts.add(out.counts);

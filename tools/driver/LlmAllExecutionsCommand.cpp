@@ -10,7 +10,7 @@
 #include "tools/driver/Command.h"
 
 #include "eval/search/CalculonSearch.h"
-#include "eval/search/GzipMember.h"
+#include "eval/output/Gzip.h"
 #include "eval/search/ProgressBar.h"
 #include "eval/search/SearchArgs.h"
 #include "eval/search/StreamFile.h"
@@ -99,7 +99,7 @@ static int runLae() {
     raw_string_ostream os(header);
     search::writeCsvHeader(os, /*rankColumn=*/false, /*withLayers=*/false);
     StringRef text = os.str();
-    if (gzip && !search::gzipMember(text, packed))
+    if (gzip && !eval::gzipCompress(text, packed, eval::GzipDefaultCompression))
       return fail(args.outputPath + ": cannot compress output");
     if (!file.open(args.outputPath, /*compress=*/false, error) ||
         !file.write(gzip ? StringRef(packed) : text))

@@ -12,6 +12,7 @@
 #include "eval/calculon/StatsWriter.h"
 #include "eval/cost/Training.h"
 #include "eval/output/AtomicFile.h"
+#include "eval/output/Gzip.h"
 
 #include "llvm/Support/raw_ostream.h"
 
@@ -40,7 +41,7 @@ static bool writeOutput(StringRef path, std::string contents,
                         std::string &error) {
   if (path.endswith(".gz")) {
     std::string packed;
-    if (!calculon::gzipCompress(contents, packed)) {
+    if (!eval::gzipCompress(contents, packed)) {
       error = ("cannot compress '" + path + "'").str();
       return false;
     }

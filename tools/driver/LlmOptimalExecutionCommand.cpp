@@ -11,6 +11,7 @@
 
 #include "eval/calculon/StatsWriter.h"
 #include "eval/output/AtomicFile.h"
+#include "eval/output/Gzip.h"
 #include "eval/search/CalculonSearch.h"
 #include "eval/search/ProgressBar.h"
 #include "eval/search/SearchArgs.h"
@@ -114,7 +115,7 @@ static int writeResults(const search::SearchArgs &args,
   StringRef contents = os.str();
   std::string packed;
   if (out.endswith(".gz")) {
-    if (!calculon::gzipCompress(contents, packed))
+    if (!eval::gzipCompress(contents, packed))
       return fail(out + ": cannot compress output");
     contents = packed;
   }
