@@ -40,7 +40,7 @@ static int runLpc() {
   if (name.size() < lpcAlign)
     outs().indent(lpcAlign - name.size());
   outs() << " -> "
-         << cost::humanFormat(double(calculon::parameterCount(model)), 1000, "")
+         << cost::humanFormat(calculon::parameterCount(model), 1000, "")
          << "\n";
   return driver::ExitSuccess;
 }
