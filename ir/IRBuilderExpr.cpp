@@ -206,7 +206,12 @@ void ExprLowering::unknownName(const ast::Identifier &id) {
   if (file)
     for (const auto &[n, sym] : b.sema.visible(file))
       candidates.push_back(n);
-  auto diag = diags.error(id.loc(), "unknown name '" + id.name + "'", {id.range});
+  // Inside a block or an output column, say where the name was looked up.
+  std::string where;
+  if (scope && !scope->what.empty())
+    where = " (not a field of " + scope->what + ", a let or an entity)";
+  auto diag = diags.error(id.loc(), "unknown name '" + id.name + "'" + where,
+                          {id.range});
   if (auto best = closestMatch(id.name, candidates))
     diag.note(id.loc(), "did you mean '" + best->str() + "'?");
 }
