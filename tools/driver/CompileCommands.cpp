@@ -180,15 +180,35 @@ bool processFile(StringRef path, CompileOptions &options, PhaseResult &total) {
                            });
 }
 
+/// True for `name(.name)*`, each name an identifier: what -D can address.
+bool isDottedName(StringRef path) {
+  SmallVector<StringRef, 4> parts;
+  path.split(parts, '.');
+  for (StringRef part : parts) {
+    if (part.empty() || isDigit(part.front()))
+      return false;
+    for (char c : part)
+      if (!isAlnum(c) && c != '_')
+        return false;
+  }
+  return true;
+}
+
 /// Validates the options shared by the three commands.
 llvm::Optional<int> checkUsage(CompileMode mode) {
   if (inputFiles.empty())
     return usageError("no input file");
   if (mode == CompileMode::Run && inputFiles.size() > 1)
     return usageError("'run' takes one input file");
-  for (const std::string &define : defines)
+  for (const std::string &define : defines) {
     if (!StringRef(define).contains('=') || StringRef(define).startswith("="))
       return usageError("-D expects 'path=EXPR', got '" + define + "'");
+    StringRef path = StringRef(define).split('=').first.trim();
+    if (!isDottedName(path))
+      return usageError("-D path '" + path +
+                        "' must be a let, or an entity and its fields joined "
+                        "by '.' (e.g. 'a100_80g.mem1.capacity')");
+  }
   if (precision == 0 || precision > 17)
     return usageError("--precision must be between 1 and 17");
   return llvm::None;
