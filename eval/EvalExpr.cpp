@@ -102,6 +102,13 @@ Value Evaluator::evalKind(const Expr *e, const Context &ctx) {
     return evalInterp(e, ctx);
   case ExprKind::Lookup:
     return evalLookup(e, ctx);
+  case ExprKind::Domain:
+    maxDomain = std::max(maxDomain, int(e->slot));
+    if (e->slot < numDomains)
+      return domainValues[e->slot];
+    forwardDomain = int(e->slot);
+    error(e->range, "domain '" + e->fieldName + "' is read before it is chosen");
+    return Value::error();
   case ExprKind::Eq:
   case ExprKind::Ne:
   case ExprKind::Lt:

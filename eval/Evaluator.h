@@ -103,6 +103,7 @@ public:
                    llvm::SMRange range);
 
   DiagnosticEngine &diagnostics() { return diags; }
+  const ir::Module &getModule() const { return module; }
 
   /// Binds the result of an `evaluate` (Error if it failed).
   void setResult(unsigned index, ir::Value value) {
@@ -115,6 +116,22 @@ public:
   ir::Value result(unsigned index) const {
     return index < results.size() ? results[index] : ir::Value();
   }
+
+  /// The values the search enumeration chose for its first \p count domains
+  /// (read by Domain expressions); \p values must outlive their use.
+  void setDomains(const ir::Value *values, unsigned count) {
+    domainValues = values;
+    numDomains = count;
+    forwardDomain = -1;
+    maxDomain = -1;
+  }
+  /// The highest domain read since setDomains, or -1.
+  int maxDomainRead() const { return maxDomain; }
+  /// The domain read before it was chosen since setDomains, or -1.
+  int forwardDomainRead() const { return forwardDomain; }
+  /// Instances and environments allocated so far (a search starts a fresh
+  /// evaluator when this grows large).
+  size_t arenaSize() const { return instances.size() + envs.size(); }
 
   /// Significant digits of formatted numbers (`--precision`).
   void setPrecision(unsigned digits) { precision = digits; }
@@ -156,6 +173,10 @@ private:
   std::vector<std::pair<Instance *, unsigned>> active;
   std::vector<ir::Value> results;
   unsigned precision = 4;
+  const ir::Value *domainValues = nullptr;
+  unsigned numDomains = 0;
+  int forwardDomain = -1;
+  int maxDomain = -1;
   /// Nesting of eval() calls, bounded so a long chain of definitions is an
   /// error rather than a stack overflow.
   unsigned depth = 0;

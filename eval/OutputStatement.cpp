@@ -174,9 +174,86 @@ static bool writeOutput(const Stmt &stmt, const std::string &text,
   return false;
 }
 
+/// The search statement whose result \p target names, or null.
+static const SearchInfo *searchOf(const Module &module, const Expr *target) {
+  if (target->kind != ExprKind::ResultRef)
+    return nullptr;
+  for (const Stmt &s : module.statements)
+    if (s.kind == StmtKind::Search && s.resultIndex == target->slot)
+      return s.search;
+  return nullptr;
+}
+
+/// The JSON input object \p name of a result's inputs.
+static JsonValue inputJson(OutputBuilder &builder, Evaluator &ev, Instance *inputs,
+                           const char *name, SMRange use) {
+  int slot = inputs->schema->lookup(name);
+  Value v = slot < 0 ? Value() : ev.field(inputs, slot, use);
+  return v.kind == Value::Object ? builder.json(v.object, true) : JsonValue();
+}
+
+/// `output` of a search result: one row per kept candidate, rank first.
+static bool outputRows(const Stmt &stmt, const ValueList &rows,
+                       const SearchInfo &si, Evaluator &ev,
+                       const RunOptions &options, llvm::raw_ostream &out) {
+  unsigned errorsBefore = ev.diagnostics().errorCount();
+  OutputBuilder builder(ev, stmt.target->range);
+  SMRange use(stmt.loc, stmt.loc);
+  const std::vector<ir::Column> &cols =
+      stmt.columns.empty() ? si.columns : stmt.columns;
+  Table table;
+  bool withRank = stmt.columns.empty();
+  for (size_t r = 0; r < rows.size(); ++r) {
+    Instance *inst = rows[r].object;
+    std::vector<Cell> row;
+    if (withRank) {
+      if (r == 0)
+        table.addColumn("rank", Dimension(), llvm::None);
+      row.push_back(Cell::integer(int64_t(r + 1)));
+    }
+    for (const ir::Column &c : cols) {
+      Value v = ev.eval(c.value, Context{inst, nullptr, 0});
+      if (r == 0)
+        builder.addColumn(table, c.label, c.value->type, v, c.hasUnit);
+      row.push_back(builder.cell(v));
+    }
+    table.addRow(std::move(row));
+  }
+  if (ev.diagnostics().errorCount() != errorsBefore)
+    return false;
+  std::string text;
+  llvm::raw_string_ostream os(text);
+  switch (stmt.format) {
+  case OutputFormat::Table:
+    writeTextTable(table, os, TextTableOptions{options.precision});
+    break;
+  case OutputFormat::Csv:
+    writeCsv(table, os);
+    break;
+  case OutputFormat::Json: {
+    JsonValue doc = JsonValue::array();
+    for (size_t r = 0; r < rows.size(); ++r) {
+      Instance *inputs = rows[r].object->inputs;
+      doc.push(makeResultRecord(int64_t(r + 1),
+                                inputJson(builder, ev, inputs, "model", use),
+                                inputJson(builder, ev, inputs, "system", use),
+                                inputJson(builder, ev, inputs, "execution", use),
+                                rowToJsonObject(table, r)));
+    }
+    writeJsonDocument(doc, os);
+    break;
+  }
+  }
+  os.flush();
+  return writeOutput(stmt, text, ev, options, out);
+}
+
 bool eval::runOutput(const Stmt &stmt, Evaluator &ev, const RunOptions &options,
                      llvm::raw_ostream &out) {
   Value target = ev.eval(stmt.target, Context());
+  if (target.kind == Value::List)
+    if (const SearchInfo *si = searchOf(ev.getModule(), stmt.target))
+      return outputRows(stmt, target.elements(), *si, ev, options, out);
   if (target.kind != Value::Object)
     return false; // A failed evaluate: reported already.
   Instance *inst = target.object;

@@ -83,6 +83,21 @@ bool eval::dumpResults(const Module &module, Evaluator &ev,
     dumper.instance(ev.entity(e.get()), 0);
   }
   for (const Stmt &s : module.statements) {
+    if (s.kind == StmtKind::Search) { // Its rows, best first.
+      Value r = ev.result(s.resultIndex);
+      os << "search " << s.name;
+      if (r.kind != Value::List) {
+        os << " = <failed>\n";
+        continue;
+      }
+      os << " = " << r.elements().size() << " rows\n";
+      for (const Value &row : r.elements()) {
+        os << "  " << row.object->name << " = " << row.object->schema->name
+           << " ";
+        dumper.instance(row.object, 2);
+      }
+      continue;
+    }
     if (s.kind != StmtKind::Evaluate)
       continue;
     Value r = ev.result(s.resultIndex);

@@ -80,6 +80,11 @@ bool eval::runStatements(const Module &module, Evaluator &ev,
       ev.setResult(s.resultIndex, runTraining(s, ev));
       ev.setStatement(llvm::SMLoc(), "");
       break;
+    case StmtKind::Search:
+      ev.setStatement(s.loc, "'search " + s.name + "'");
+      ev.setResult(s.resultIndex, runSearch(s, ev, options));
+      ev.setStatement(llvm::SMLoc(), "");
+      break;
     case StmtKind::Output:
       ev.setStatement(s.loc, "'output " + s.name + "'");
       ok &= runOutput(s, ev, options, out);

@@ -12,6 +12,7 @@
 #define CALC_EVAL_STATEMENTS_H
 
 #include "eval/Evaluator.h"
+#include "eval/cost/Training.h"
 #include "ir/IR.h"
 
 #include "llvm/Support/raw_ostream.h"
@@ -27,6 +28,18 @@ struct RunOptions {
   unsigned precision = 4;
   /// `-o DIR`: where `to` paths are resolved.
   std::string outputDir = ".";
+  /// `-j N`: search threads (0: one per core).
+  unsigned threads = 0;
+  /// Print each search's "N candidates, M feasible; …" line to stderr.
+  bool searchSummary = true;
+  /// If set, each search adds its candidates and feasible counts here.
+  struct SearchTotals *searchTotals = nullptr;
+};
+
+/// Candidates enumerated and found feasible by the searches of a run.
+struct SearchTotals {
+  uint64_t candidates = 0;
+  uint64_t feasible = 0;
 };
 
 /// Counted checks (assert and expect).
@@ -53,6 +66,19 @@ bool runOutput(const ir::Stmt &stmt, Evaluator &evaluator,
 /// Evaluates a training analysis (TrainingAnalysis.cpp): the result record,
 /// or Error after reporting why the plan was rejected.
 ir::Value runTraining(const ir::Stmt &stmt, Evaluator &evaluator);
+
+/// Writes the `training_result` field values of an evaluated plan into
+/// \p values (indexed by result slot; other entries are left alone); with
+/// \p types, statistics Calculon computes with integers only are ints.
+void trainingResultValues(const ir::Schema *resultSchema,
+                          const cost::Stats &stats,
+                          const cost::StatTypes *types,
+                          llvm::MutableArrayRef<ir::Value> values);
+
+/// Runs a `search` statement (SearchStatement.cpp): its rows, best first, or
+/// Error after reporting why nothing was feasible.
+ir::Value runSearch(const ir::Stmt &stmt, Evaluator &evaluator,
+                    const RunOptions &options);
 
 } // namespace calc::eval
 

@@ -77,13 +77,16 @@ void Evaluator::missingFields(Instance *inst, std::string prefix,
     Value v = field(inst, slot, SMRange());
     if (v.isError())
       continue;
+    // A validated instance is complete already (searches validate many
+    // candidates over one system).
     if (v.kind == Value::Object) {
-      missingFields(v.object, prefix + f.name + ".", out);
+      if (!v.object->validated)
+        missingFields(v.object, prefix + f.name + ".", out);
       continue;
     }
     const ValueList &xs = v.elements();
     for (size_t i = 0; i < xs.size(); ++i)
-      if (xs[i].kind == Value::Object)
+      if (xs[i].kind == Value::Object && !xs[i].object->validated)
         missingFields(xs[i].object,
                       prefix + f.name + "[" + std::to_string(i) + "].", out);
   }

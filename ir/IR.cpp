@@ -37,6 +37,11 @@ Let *Module::newLet(llvm::StringRef name) {
   return letList.back().get();
 }
 
+SearchInfo *Module::newSearch() {
+  searchList.push_back(std::make_unique<SearchInfo>());
+  return searchList.back().get();
+}
+
 bool Type::operator==(const Type &o) const {
   if (kind != o.kind)
     return false;
@@ -118,6 +123,7 @@ llvm::StringRef calc::ir::spelling(ExprKind kind) {
   case ExprKind::As: return "as";
   case ExprKind::Interp: return "interp";
   case ExprKind::Lookup: return "lookup";
+  case ExprKind::Domain: return "domain";
   }
   return "?";
 }

@@ -63,6 +63,7 @@ enum class ExprKind : unsigned char {
   As,        ///< ops[0] displayed in `unit`.
   Interp,    ///< String: `parts[i]` then ops[i] formatted, …, parts.back().
   Lookup,    ///< ops[0] (a steps table) applied to ops[1].
+  Domain,    ///< The current value of search domain `slot` (`fieldName`).
 };
 
 /// One IR expression. Owned by the Module.
@@ -178,7 +179,7 @@ struct Let {
   llvm::SMLoc loc;
 };
 
-enum class StmtKind : unsigned char { Evaluate, Output, Assert, Expect };
+enum class StmtKind : unsigned char { Evaluate, Output, Assert, Expect, Search };
 enum class OutputFormat : unsigned char { Table, Csv, Json };
 
 /// One output column: an expression over the target's fields.
@@ -186,6 +187,54 @@ struct Column {
   std::string label; ///< As written (`total_time`, `system.mem1.bandwidth`).
   Expr *value = nullptr;
   bool hasUnit = false; ///< Written `as U`: value->unit is the display unit.
+};
+
+/// One step from an analysis record to a nested instance: field `slot`,
+/// then element `index` of it when index >= 0.
+struct RouteStep {
+  unsigned slot = 0;
+  int index = -1;
+};
+
+/// `name in values` in a search (LANGUAGE.md §6): a dimension of the space.
+struct SearchDomain {
+  std::string path;            ///< Relative to the search block.
+  Expr *values = nullptr;      ///< A list, in the scope of `block`.
+  const Block *block = nullptr; ///< The block the domain is written in.
+  /// From the analysis record to the instance `block` is a layer of.
+  llvm::SmallVector<RouteStep, 3> route;
+  llvm::SMRange range;
+};
+
+/// A `where` of a search; input-only ones prune before evaluation.
+struct SearchWhere {
+  Expr *cond = nullptr; ///< Over the search scope.
+  bool readsResults = false;
+  std::string text;
+};
+
+/// One `maximize|minimize e` term.
+struct SearchObjective {
+  Expr *value = nullptr; ///< Over the search scope.
+  bool maximize = true;
+  std::string text;
+};
+
+/// What a `search` statement adds to an analysis. The search scope holds
+/// the result fields (same slots as the result schema) then the analysis
+/// inputs from slot `firstInput`; a row of the result adds `rank`.
+struct SearchInfo {
+  const Schema *scope = nullptr;
+  const Schema *row = nullptr;
+  unsigned firstInput = 0;
+  unsigned rankSlot = 0;
+  std::vector<SearchDomain> domains;
+  std::vector<SearchWhere> wheres;
+  std::vector<SearchObjective> objectives;
+  /// Default output columns over a row: the members written in the search
+  /// (`in` or `=`), then the objectives. Rank is implicit.
+  std::vector<Column> columns;
+  uint64_t keep = UINT64_MAX; ///< `keep N`; all when absent.
 };
 
 /// A statement of the main file, run in file order.
@@ -198,6 +247,7 @@ struct Stmt {
   const Block *analysis = nullptr; ///< Over the analysis schema.
   const Schema *resultSchema = nullptr;
   unsigned resultIndex = 0;        ///< Slot in Module::results.
+  const SearchInfo *search = nullptr; ///< Search only.
   // Output.
   OutputFormat format = OutputFormat::Table;
   Expr *target = nullptr;          ///< An entity or a result.
@@ -218,6 +268,7 @@ public:
   Schema *newSchema(llvm::StringRef name);
   Entity *newEntity(llvm::StringRef name);
   Let *newLet(llvm::StringRef name);
+  SearchInfo *newSearch();
 
   /// Every schema, entity and let, in declaration order (for printing).
   llvm::ArrayRef<std::unique_ptr<Schema>> schemas() const { return schemaList; }
@@ -233,6 +284,7 @@ private:
   std::vector<std::unique_ptr<Schema>> schemaList;
   std::vector<std::unique_ptr<Entity>> entityList;
   std::vector<std::unique_ptr<Let>> letList;
+  std::vector<std::unique_ptr<SearchInfo>> searchList;
 };
 
 /// The spelling of a binary operator, for diagnostics and printing.

@@ -65,6 +65,15 @@ private:
   Let *letFor(const ast::LetDecl *decl);
   void lowerStatements();
   void lowerAnalysis(const ast::AnalysisStmt *stmt);
+  // Searches (IRBuilderSearch.cpp).
+  void lowerSearch(const ast::AnalysisStmt *a, Stmt &stmt);
+  void lowerDomainMember(const ast::DomainMember &d, Block *block,
+                         const Scope &scope, const ast::File *file);
+  void lowerSearchClauses(const ast::AnalysisStmt *a, Stmt &stmt,
+                          SearchInfo *info);
+  const Schema *searchScopeSchema(const Schema *result, const Schema *analysis,
+                                  bool row);
+  void addSearchColumn(const std::string &label, unsigned slot);
   void lowerOutput(const ast::OutputStmt *stmt);
   void lowerCheck(const ast::CheckStmt *stmt);
   void checkAnalysisInputs(const ast::AnalysisStmt *a, const Block *block);
@@ -115,11 +124,21 @@ private:
     unsigned index;
     const Schema *schema;
     llvm::SMRange nameRange;
+    bool isSearch = false; ///< A list of rows of `schema`.
   };
   llvm::StringMap<ResultInfo> results;
   std::vector<std::string> resultOrder; ///< Result names in statement order.
   /// `-D` overrides per entity declaration and let.
   llvm::DenseMap<const ast::Decl *, std::vector<const Override *>> overridesOf;
+  /// While lowering a search block: where the member being lowered sits,
+  /// for domain paths, routes and the default columns.
+  struct SearchLowering {
+    SearchInfo *info = nullptr;
+    const Schema *analysis = nullptr;
+    llvm::SmallVector<RouteStep, 4> route;
+    std::vector<std::string> path;
+  };
+  SearchLowering *searching = nullptr;
   /// Nesting of lowerExpr (lets and entities lower what they reference
   /// first), bounded so a long chain is an error, not a stack overflow.
   unsigned depth = 0;

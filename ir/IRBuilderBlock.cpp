@@ -137,9 +137,8 @@ void IRBuilder::lowerMember(const ast::Member &m, Block *block,
         lowerRequire(llvm::cast<ast::RequireMember>(m), scope, file));
     return;
   case ast::Member::Kind::Domain:
-    diags.error(m.loc(), "a domain ('in') is only allowed in a search; use search",
-                {m.range});
-    return;
+    return lowerDomainMember(llvm::cast<ast::DomainMember>(m), block, scope,
+                             file);
   case ast::Member::Kind::Where:
   case ast::Member::Kind::Objective:
   case ast::Member::Kind::Keep:
@@ -155,11 +154,28 @@ void IRBuilder::lowerMember(const ast::Member &m, Block *block,
 
 void IRBuilder::lowerFieldMember(const ast::FieldMember &f, Block *block,
                                  const Scope &scope, const ast::File *file) {
+  // In a search, an amend in the value extends the route to domains.
+  int known = block->schema->lookup(f.name.name);
+  if (searching) {
+    searching->route.push_back(RouteStep{unsigned(std::max(known, 0)), -1});
+    searching->path.push_back(f.name.name);
+  }
   Expr *value = lowerExpr(f.value.get(), &scope, file);
+  if (searching) {
+    searching->route.pop_back();
+    searching->path.pop_back();
+  }
   int slot = fieldSlot(f.name, block->schema, scope.what, true);
   if (slot < 0)
     return;
-  checkAssignable(block->schema->fields[slot], value);
+  if (checkAssignable(block->schema->fields[slot], value) && searching &&
+      (value->type.isNumber() || value->type.kind == TypeKind::Bool ||
+       value->type.kind == TypeKind::String)) {
+    std::string path;
+    for (const std::string &p : searching->path)
+      path += p + ".";
+    addSearchColumn(path + f.name.name, slot);
+  }
   Member mem;
   mem.slot = slot;
   mem.value = value;
@@ -201,7 +217,20 @@ void IRBuilder::lowerNestedMember(const ast::Identifier &name,
                   {index->range});
   }
   std::string what = field.type.schema->name + " '" + name.name + "'";
+  if (searching) {
+    int at = -1;
+    if (mem.index && mem.index->kind == ExprKind::Const &&
+        mem.index->value.kind == Value::Int)
+      at = int(mem.index->value.i);
+    searching->route.push_back(RouteStep{unsigned(slot), indexed ? at : -1});
+    searching->path.push_back(indexed ? name.name + "[" + std::to_string(at) + "]"
+                                      : name.name);
+  }
   mem.block = lowerBlock(body, field.type.schema, &scope, what, file);
+  if (searching) {
+    searching->route.pop_back();
+    searching->path.pop_back();
+  }
   addMember(block, mem, name.range);
 }
 

@@ -233,7 +233,10 @@ Expr *ExprLowering::name(const ast::NameExpr *e) {
   if (rit != b.results.end()) {
     if (!rit->second.schema)
       return fail(e->range); // A failed analysis: reported already.
-    Expr *x = make(ExprKind::ResultRef, Type::entity(rit->second.schema), e->range);
+    Type t = Type::entity(rit->second.schema);
+    if (rit->second.isSearch) // A search result: its rows.
+      t = Type::listOf(t);
+    Expr *x = make(ExprKind::ResultRef, t, e->range);
     x->slot = rit->second.index;
     return x;
   }

@@ -46,12 +46,6 @@ void IRBuilder::lowerAnalysis(const ast::AnalysisStmt *a) {
   // Register the name first so later statements do not cascade.
   results[name.name] = ResultInfo{module->numResults, nullptr, name.range};
   resultOrder.push_back(name.name);
-  if (a->isSearch()) {
-    diags.error(a->keywordRange.Start,
-                "'search' is not supported yet; use 'evaluate'",
-                {a->keywordRange});
-    return;
-  }
   const Schema *analysis = schemas.lookup(a->analysis.name);
   const Schema *result = schemas.lookup(a->analysis.name + "_result");
   if (!analysis || !result || analysis->isResult) {
@@ -72,6 +66,17 @@ void IRBuilder::lowerAnalysis(const ast::AnalysisStmt *a) {
   stmt.loc = a->keywordRange.Start;
   stmt.range = a->keywordRange;
   stmt.name = name.name;
+  if (a->isSearch()) {
+    stmt.kind = StmtKind::Search;
+    stmt.resultSchema = result;
+    stmt.resultIndex = module->numResults++;
+    lowerSearch(a, stmt);
+    checkAnalysisInputs(a, stmt.analysis);
+    results[name.name].schema = stmt.search->row;
+    results[name.name].isSearch = true;
+    module->statements.push_back(std::move(stmt));
+    return;
+  }
   stmt.analysis = lowerBlock(a->body, analysis, nullptr,
                              analysis->name + " analysis '" + name.name + "'",
                              main);
@@ -136,14 +141,18 @@ void IRBuilder::lowerOutput(const ast::OutputStmt *o) {
   stmt.target = lowerExpr(&target, nullptr, main);
   if (stmt.target->type.isError())
     return;
-  if (stmt.target->type.kind != TypeKind::Entity) {
+  const Type &tt = stmt.target->type;
+  bool rows = tt.kind == TypeKind::List && tt.elem == TypeKind::Entity &&
+              stmt.target->kind == ExprKind::ResultRef;
+  if (tt.kind != TypeKind::Entity && !rows) {
     diags.error(o->name.loc(), "cannot output " + stmt.target->type.str() +
                                    "; output an entity or a result",
                 {o->name.range});
     return;
   }
   const Schema *schema = stmt.target->type.schema;
-  checkComplete(stmt.target, o->name.name);
+  if (!rows)
+    checkComplete(stmt.target, o->name.name);
   Scope scope{schema, nullptr, schema->name + " '" + o->name.name + "'", false};
   for (const ast::ExprPtr &c : o->columns) {
     Column col;

@@ -53,6 +53,9 @@ void calc::ir::printExpr(const Expr *e, llvm::raw_ostream &os) {
   case ExprKind::ResultRef:
     os << " #" << e->slot;
     break;
+  case ExprKind::Domain:
+    os << " #" << e->slot << " " << e->fieldName;
+    break;
   case ExprKind::Call:
     os << " " << spelling(e->builtin);
     break;
@@ -138,6 +141,28 @@ void calc::ir::printModule(const Module &module, llvm::raw_ostream &os) {
       os << "evaluate " << s.name << " #" << s.resultIndex << " = "
          << s.analysis->schema->name << " -> " << s.resultSchema->name << " ";
       printBlock(s.analysis, os, 0);
+      break;
+    case StmtKind::Search:
+      os << "search " << s.name << " #" << s.resultIndex << " = "
+         << s.analysis->schema->name << " -> " << s.resultSchema->name << " ";
+      printBlock(s.analysis, os, 0);
+      for (const SearchDomain &d : s.search->domains) {
+        os << "  domain " << d.path << " in ";
+        printExpr(d.values, os);
+        os << "\n";
+      }
+      for (const SearchWhere &w : s.search->wheres) {
+        os << (w.readsResults ? "  where (results) " : "  where (inputs) ");
+        printExpr(w.cond, os);
+        os << "\n";
+      }
+      for (const SearchObjective &o : s.search->objectives) {
+        os << (o.maximize ? "  maximize " : "  minimize ");
+        printExpr(o.value, os);
+        os << "\n";
+      }
+      if (s.search->keep != UINT64_MAX)
+        os << "  keep " << s.search->keep << "\n";
       break;
     case StmtKind::Output:
       os << "output " << formatName(s.format) << " ";

@@ -36,8 +36,9 @@ bool loadSystem(llvm::StringRef path, cost::System &system, std::string &error);
 /// Applies attention_type to the model (kvHeads = heads or 1).
 void applyAttention(cost::Model &model, AttentionType attention);
 
-/// The three inputs of `llm`, loaded by file extension: `.json` is
-/// Calculon's format. This is the seam where `.calc` inputs plug in.
+/// The three inputs of `llm` from Calculon JSON files (`.json` only). The
+/// commands accept `.calc` inputs too through tools/driver/LlmInputs.h,
+/// which needs the front end and so lives in the driver, not here.
 struct LlmInputs {
   cost::Model model;
   cost::Execution exe;

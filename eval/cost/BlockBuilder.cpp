@@ -34,12 +34,7 @@ public:
   Rows(llvm::SmallVectorImpl<Layer> &layers) : layers(layers) {}
 
   Layer &add(const char *name, LayerKind kind, bool recompute) {
-    layers.emplace_back();
-    Layer &l = layers.back();
-    l.name = name;
-    l.kind = kind;
-    l.recompute = recompute;
-    return l;
+    return layers.emplace_back(name, kind, recompute);
   }
   Layer &linear(const char *name, int64_t m, int64_t n, int64_t k, bool rc) {
     Layer &l = add(name, LayerKind::Linear, rc);

@@ -101,7 +101,8 @@ template <class T> struct Formulas {
     }
   }
 
-  /// Flops/bytes/times of one stage, shared by every kind.
+  /// Flops/bytes/times of one stage, shared by every kind. Writes every
+  /// field of `s`: the TP comm fields start at zero for tpComm/overlapped.
   void computeStage(Stage st, StageCostT<T> &s) const {
     s.flops = stageFlops(st);
     s.bytes = stageBytes(st);
@@ -111,6 +112,19 @@ template <class T> struct Formulas {
         real<T>(onMatrix ? ctx.hw.matrixTime(flops) : ctx.hw.vectorTime(flops));
     s.memTime = real<T>(ctx.hw.mem1Time(value(s.bytes)));
     s.procTime = combine(s.flopsTime, s.memTime);
+    clearComm(s);
+  }
+
+  /// Zeroes the TP comm fields of a stage (integer zeros, as the defaults).
+  static void clearComm(StageCostT<T> &s) {
+    for (unsigned k = 0; k < 2; ++k)
+      s.commBytes[k] = s.netTime[k] = s.exposed[k] = s.reqBw[k] = T(0);
+  }
+
+  /// A stage that costs nothing: every field an integer zero.
+  static void zeroStage(StageCostT<T> &s) {
+    s.flops = s.flopsTime = s.bytes = s.memTime = s.procTime = T(0);
+    clearComm(s);
   }
 
   T combine(T compute, T memory) const {
@@ -251,22 +265,27 @@ template <class T> void Formulas<T>::overlapped(LayerCostT<T> &c) const {
 
 } // namespace
 
+// `cost` is filled in place, every field written once: the search calls
+// this for every layer of every candidate, and zero-filling a fresh
+// LayerCostT and copying it over took about a third of its time.
 template <class T>
 void calc::cost::costLayer(const Layer &layer, const CostContext &ctx,
                            LayerCostT<T> &cost) {
-  cost = LayerCostT<T>();
   Formulas<T> f(layer, ctx);
+  cost.recommExposed[Base] = cost.recommExposed[Edge] = T(0);
+  cost.tiles = 1;
+  f.memory(cost);
   // Without TP (t = 1) a TPComm layer is all (integer) zeros (§6.1, §17),
   // except that rs_ag still divides its (zero) memory by t.
   if (layer.kind == LayerKind::TPComm && layer.commElems == 0) {
-    f.memory(cost);
+    for (StageCostT<T> &s : cost.stage)
+      f.zeroStage(s);
     cost.stage[Optim].flops = f.stageFlops(Optim); // (0 / S_o) * 11, a real
     cost.stage[Optim].bytes = f.stageBytes(Optim);
     return;
   }
   for (unsigned st = 0; st < NumStages; ++st)
     f.computeStage(Stage(st), cost.stage[st]);
-  f.memory(cost);
   if (layer.kind == LayerKind::TPComm)
     f.tpComm(cost);
   else if (layer.kind == LayerKind::LinearOverlapped)

@@ -93,7 +93,8 @@ EvalStatus calc::cost::evaluateTraining(const Model &model, const System &sys,
   ws.lookupFailed = false;
   buildBlock(model, exe, ws.layers);
   CostContext ctx = makeContext(sys, exe, ws);
-  ws.costs.resize(ws.layers.size());
+  // costLayer writes every field, so growing need not value-initialize.
+  ws.costs.resize_for_overwrite(ws.layers.size());
   for (size_t i = 0, e = ws.layers.size(); i != e; ++i)
     costLayer(ws.layers[i], ctx, ws.costs[i]);
 

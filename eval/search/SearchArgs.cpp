@@ -75,6 +75,12 @@ bool calc::search::loadSearchInputs(const SearchArgs &args,
       !calculon::loadSystem(args.systemPath, system, error))
     return false;
   calculon::applyAttention(model, calculon::AttentionType::MultiHead);
+  return checkSearchSystem(args, system, error);
+}
+
+bool calc::search::checkSearchSystem(const SearchArgs &args,
+                                     const cost::System &system,
+                                     std::string &error) {
   unsigned dt = unsigned(args.space.datatype);
   if (!system.matrix[dt].present || !system.vector[dt].present) {
     error = fmt::format("{}: datatype '{}' is not in the system's {} table",

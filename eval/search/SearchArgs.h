@@ -42,6 +42,11 @@ bool parseSearchArgs(llvm::ArrayRef<std::string> args, SearchArgs &out,
 bool loadSearchInputs(const SearchArgs &args, cost::Model &model,
                       cost::System &system, std::string &error);
 
+/// The datatype check of loadSearchInputs alone, for a system loaded some
+/// other way (a `.calc` input, tools/driver/LlmInputs.cpp).
+bool checkSearchSystem(const SearchArgs &args, const cost::System &system,
+                       std::string &error);
+
 /// "Total executions", "Good executions", "Bad executions" (with one
 /// indented line per rejection reason) and "Calculation rate".
 void logSummary(llvm::raw_ostream &os, const SearchSummary &summary);

@@ -8,6 +8,7 @@
 //
 //===----------------------------------------------------------------------===//
 #include "tools/driver/Command.h"
+#include "tools/driver/LlmInputs.h"
 
 #include "eval/search/CalculonSearch.h"
 #include "eval/output/Gzip.h"
@@ -47,6 +48,20 @@ static cl::opt<int> laeCpus("c", LAE_SUBS, cl::init(0),
                                      "core)"),
                             cl::value_desc("N"));
 static cl::alias laeCpusLong("cpus", cl::aliasopt(laeCpus));
+static cl::list<std::string> laeIncludeDirs(
+    "I", cl::Prefix, cl::ZeroOrMore, LAE_SUBS, cl::value_desc("dir"),
+    cl::desc("Search DIR for imports of .calc inputs"));
+static cl::opt<std::string> laeStdlibDir(
+    "stdlib-dir", LAE_SUBS, cl::value_desc("dir"),
+    cl::desc("Read std/ imports of .calc inputs from DIR"));
+
+/// -I and --stdlib-dir, for the .calc inputs.
+static driver::CalcInputOptions laeInputOptions() {
+  driver::CalcInputOptions options;
+  options.includeDirs.assign(laeIncludeDirs.begin(), laeIncludeDirs.end());
+  options.stdlibDir = laeStdlibDir;
+  return options;
+}
 
 static int usage(const Twine &message) {
   return driver::reportError("calcc llm-all-executions: ", message,
@@ -85,8 +100,9 @@ static int runLae() {
   cost::Model model;
   cost::System system;
   search::ExecutionSpace space;
-  if (!search::loadSearchInputs(args, model, system, error) ||
-      !search::ExecutionSpace::build(model, system, args.space, space, error))
+  if (!driver::loadSearchInputs(args, laeInputOptions(), model, system))
+    return driver::ExitInputError;
+  if (!search::ExecutionSpace::build(model, system, args.space, space, error))
     return fail(error);
 
   // The header goes first; with -d the rows are formatted but dropped. A

@@ -1,12 +1,14 @@
 //===- LlmCommand.cpp - `calcc llm`: Calculon's single evaluation ---------===//
 //
 // `calcc llm MODEL EXEC SYSTEM OUT [-l] [-p PEERS]`, Calculon's positional
-// arguments (calculon-model.md §13). OUT is `-` (human summary), `*.json` or
+// arguments (calculon-model.md §13); each input is Calculon JSON or a .calc
+// file declaring one entity of its kind (LlmInputs.h). OUT is `-` (human summary), `*.json` or
 // `*.json.gz` (the 96 statistics). Every rejection prints
 // `error: <message>` and exits 1 without writing any file.
 //
 //===----------------------------------------------------------------------===//
 #include "tools/driver/Command.h"
+#include "tools/driver/LlmInputs.h"
 
 #include "eval/calculon/CalculonInputs.h"
 #include "eval/calculon/StatsWriter.h"
@@ -31,6 +33,20 @@ static cl::opt<std::string> llmPeers("p", cl::sub(llmCommand),
                                      cl::desc("Write the peers file"),
                                      cl::value_desc("PEERS"));
 static cl::alias llmPeersLong("peers", cl::aliasopt(llmPeers));
+static cl::list<std::string> llmIncludeDirs(
+    "I", cl::Prefix, cl::ZeroOrMore, cl::sub(llmCommand), cl::value_desc("dir"),
+    cl::desc("Search DIR for imports of .calc inputs"));
+static cl::opt<std::string> llmStdlibDir(
+    "stdlib-dir", cl::sub(llmCommand), cl::value_desc("dir"),
+    cl::desc("Read std/ imports of .calc inputs from DIR"));
+
+/// -I and --stdlib-dir, for the .calc inputs.
+static driver::CalcInputOptions llmInputOptions() {
+  driver::CalcInputOptions options;
+  options.includeDirs.assign(llmIncludeDirs.begin(), llmIncludeDirs.end());
+  options.stdlibDir = llmStdlibDir;
+  return options;
+}
 
 static int fail(const Twine &message) {
   return driver::reportError("", message);
@@ -71,9 +87,10 @@ static int runLlm() {
         driver::ExitUsageError);
   }
   calculon::LlmInputs in;
+  if (!driver::loadLlmInputs(llmArgs[0], llmArgs[1], llmArgs[2],
+                             llmInputOptions(), in))
+    return driver::ExitInputError;
   std::string error;
-  if (!calculon::loadLlmInputs(llmArgs[0], llmArgs[1], llmArgs[2], in, error))
-    return fail(error);
   cost::Workspace ws;
   cost::Stats stats;
   cost::EvalStatus status =

@@ -8,6 +8,7 @@
 //
 //===----------------------------------------------------------------------===//
 #include "tools/driver/Command.h"
+#include "tools/driver/LlmInputs.h"
 
 #include "eval/calculon/StatsWriter.h"
 #include "eval/output/AtomicFile.h"
@@ -65,6 +66,20 @@ static cl::opt<int> loeCpus("c", LOE_SUBS, cl::init(0),
                                      "core)"),
                             cl::value_desc("N"));
 static cl::alias loeCpusLong("cpus", cl::aliasopt(loeCpus));
+static cl::list<std::string> loeIncludeDirs(
+    "I", cl::Prefix, cl::ZeroOrMore, LOE_SUBS, cl::value_desc("dir"),
+    cl::desc("Search DIR for imports of .calc inputs"));
+static cl::opt<std::string> loeStdlibDir(
+    "stdlib-dir", LOE_SUBS, cl::value_desc("dir"),
+    cl::desc("Read std/ imports of .calc inputs from DIR"));
+
+/// -I and --stdlib-dir, for the .calc inputs.
+static driver::CalcInputOptions loeInputOptions() {
+  driver::CalcInputOptions options;
+  options.includeDirs.assign(loeIncludeDirs.begin(), loeIncludeDirs.end());
+  options.stdlibDir = loeStdlibDir;
+  return options;
+}
 
 static int usage(const Twine &message) {
   return driver::reportError("calcc llm-optimal-execution: ", message,
@@ -133,8 +148,9 @@ static int runLoe() {
   cost::Model model;
   cost::System system;
   search::ExecutionSpace space;
-  if (!search::loadSearchInputs(args, model, system, error) ||
-      !search::ExecutionSpace::build(model, system, args.space, space, error))
+  if (!driver::loadSearchInputs(args, loeInputOptions(), model, system))
+    return driver::ExitInputError;
+  if (!search::ExecutionSpace::build(model, system, args.space, space, error))
     return fail(error);
 
   search::OptimalOptions options;

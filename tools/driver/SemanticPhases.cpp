@@ -85,6 +85,7 @@ static PhaseResult runPhases(Program &program, CompileOptions &options,
   run.testMode = options.mode == CompileMode::Test;
   run.precision = options.precision;
   run.outputDir = options.outputDir;
+  run.threads = options.jobs;
   eval::CheckCounts counts;
   llvm::raw_null_ostream discard;
   bool dumpOnly = options.emit == EmitStage::Result;

@@ -1,0 +1,31 @@
+//===- CostInputs.h - Language entities -> cost library structs -----------===//
+//
+// The one conversion from evaluated `model`, `execution` and `system`
+// entities (prelude schemas, LANGUAGE.md §4.1) to cost::Model, Execution and
+// System in SI units. `evaluate r = training {…}` (TrainingAnalysis.cpp) and
+// the `.calc` inputs of the Calculon commands (tools/driver/CalcInputs.cpp)
+// both use it, so a plan costs the same whichever way it is given.
+//
+//===----------------------------------------------------------------------===//
+#ifndef CALC_EVAL_COSTINPUTS_H
+#define CALC_EVAL_COSTINPUTS_H
+
+#include "eval/FieldReader.h"
+#include "eval/cost/Execution.h"
+#include "eval/cost/Model.h"
+#include "eval/cost/System.h"
+
+namespace calc::eval {
+
+/// Converts a model entity. Failed reads leave `r.ok` false (reported).
+cost::Model toCostModel(FieldReader &r, Instance *model);
+
+/// Converts an execution entity.
+cost::Execution toCostExecution(FieldReader &r, Instance *exe);
+
+/// Converts a system entity. Does not run cost::checkSystem.
+cost::System toCostSystem(FieldReader &r, Instance *system);
+
+} // namespace calc::eval
+
+#endif

@@ -1,0 +1,182 @@
+//===- SearchCandidates.h - Evaluating `.calc` search candidates ----------===//
+//
+// The per-candidate half of the `search` statement (SearchStatement.cpp
+// drives the enumeration): the reasons layout, the plan shared by all
+// threads, CandidateRunner (domain lists, input `where`s, one candidate's
+// evaluation with one Evaluator) and the per-thread Worker.
+//
+//===----------------------------------------------------------------------===//
+#ifndef CALC_EVAL_SEARCHCANDIDATES_H
+#define CALC_EVAL_SEARCHCANDIDATES_H
+
+#include "eval/Statements.h"
+
+#include "llvm/ADT/SmallVector.h"
+#include "llvm/Support/SourceMgr.h"
+
+#include <memory>
+#include <string>
+#include <vector>
+
+namespace calc::eval::searchimpl {
+
+using ir::Expr;
+using ir::Module;
+using ir::Schema;
+using ir::SearchInfo;
+using ir::Stmt;
+using ir::Value;
+
+constexpr unsigned numChecks = unsigned(cost::EvalError::EfficiencyLookup);
+
+/// The reasons of a search, in LANGUAGE.md §6 order.
+struct ReasonLayout {
+  std::vector<unsigned> whereReason; ///< Per `where`, in written order.
+  unsigned require = 0, evalError = 0, firstCheck = 0, total = 0;
+  std::vector<std::string> names;
+
+  explicit ReasonLayout(const ir::SearchInfo &si);
+  unsigned push(std::string name) {
+    names.push_back(std::move(name));
+    return total++;
+  }
+  void add(size_t where, std::string name) {
+    whereReason[where] = push(std::move(name));
+  }
+};
+
+/// A unit of the search: the choices of its first domains. `failed`: the
+/// list after them could not be computed.
+struct Prefix {
+  llvm::SmallVector<uint32_t, 4> picks;
+  bool failed = false;
+};
+
+/// A feasible point: the index chosen in each domain's list, and the
+/// objective values.
+struct Candidate {
+  llvm::SmallVector<uint32_t, 12> picks;
+  llvm::SmallVector<double, 4> keys;
+};
+
+/// What the statement's evaluator and every worker share.
+struct Plan {
+  const Stmt *stmt = nullptr;
+  const SearchInfo *info = nullptr;
+  const Module *module = nullptr;
+  llvm::SourceMgr *sourceMgr = nullptr;
+  const ReasonLayout *reasons = nullptr;
+  /// Per domain: its list when it reads no other domain (computed once),
+  /// else Error.
+  std::vector<Value> constLists;
+  /// Per level k: the number of candidates below a prefix of k choices
+  /// when every domain from k on is constant, else 0.
+  std::vector<uint64_t> constProduct;
+  /// Slots of model, system, execution in the analysis schema (-1: none).
+  int inputSlots[3] = {-1, -1, -1};
+  bool hasInputWheres = false;
+  /// Whether an accepted candidate needs its result record: result
+  /// `where`s or objectives.
+  bool needsRecord = false;
+  /// Per objective, when it is a plain statistic (`maximize sample_rate`):
+  /// its cost::Stat, read without building the record.
+  std::vector<int> directKeys;
+  /// The results of earlier statements, fully evaluated (so workers only
+  /// read their memos) for searches that read them.
+  std::vector<Value> results;
+};
+
+/// Evaluates domain lists and candidates with one Evaluator.
+class CandidateRunner {
+public:
+  CandidateRunner(const Plan &plan, Evaluator &ev) : plan(plan), ev(&ev) {}
+
+  void setEvaluator(Evaluator &e) { ev = &e; }
+  /// Where the worker's diagnostic consumer records the kind of the first
+  /// error since it was reset to -1: 1 a failed `require`, 0 anything else.
+  int *errorKind = nullptr;
+
+  /// The list of domain \p k with the first k domains set to \p chosen
+  /// (none when \p chosen is null).
+  /// With \p known < k, only that many are set: the list is Error if it
+  /// reads a later one.
+  /// \p reads, if given, receives the highest domain the list read (-1:
+  /// none).
+  Value domainList(unsigned k, const Value *chosen, int known = -1,
+                   int *reads = nullptr);
+
+  /// Input `where` \p i with the first \p k domains chosen: 1 holds, 0
+  /// fails, -1 undecided (it reads a later domain, or fails to evaluate).
+  int inputWhere(size_t i, unsigned k, const Value *chosen);
+
+  /// Evaluates the candidate \p chosen (all domains set). Returns true if
+  /// feasible (keys set); otherwise \p reason says why. With \p row, also
+  /// builds the result row (the statement's evaluator only).
+  bool evaluate(const Value *chosen, unsigned &reason,
+                llvm::SmallVectorImpl<double> &keys, Instance **row = nullptr,
+                bool inputWheres = true);
+
+  /// Forgets the cost structs cached for the previous evaluator's instances.
+  void clearCache() { cachedModel = cachedSystem = nullptr; }
+
+private:
+  /// After a successful evaluation: the result `where`s and the objective
+  /// keys (building the result record only when needed, or for \p row).
+  bool score(llvm::ArrayRef<Value> in, Instance *inputs, unsigned &reason,
+             llvm::SmallVectorImpl<double> &keys, Instance **row);
+  /// A record over \p schema with the inputs \p in set (results pending).
+  Instance *record(const Schema *schema, llvm::ArrayRef<Value> in,
+                   Instance *inputs);
+
+  /// Fills model, system and exe; a model or system that is the same
+  /// instance as for the previous candidate (an entity, not an amend over a
+  /// domain) is not converted again.
+  bool costInputs(Instance *inputs);
+
+  Instance *cachedModel = nullptr, *cachedSystem = nullptr;
+  cost::EvalStatus systemStatus;
+
+  static bool reject(unsigned &reason, unsigned r) {
+    reason = r;
+    return false;
+  }
+  bool holds(const Expr *cond, Instance *self, unsigned &reason, unsigned r);
+
+  const Plan &plan;
+  Evaluator *ev;
+  cost::Model model;
+  cost::System system;
+  cost::Execution exe;
+  cost::Workspace ws;
+  cost::Stats stats;
+};
+
+/// Per-thread state: a silent evaluator (restarted when its arena grows),
+/// the domain lists and choices of the current prefix.
+struct Worker {
+  static constexpr size_t maxArena = 1 << 11;
+
+  /// Creates the evaluator, or restarts it when its arena is large.
+  void ensure(const Plan &p);
+
+  std::unique_ptr<DiagnosticEngine> diags;
+  std::unique_ptr<Evaluator> ev;
+  std::unique_ptr<CandidateRunner> runner;
+  int errorKind = -1; ///< See CandidateRunner::errorKind.
+  std::vector<Value> lists, chosen;
+  std::vector<uint32_t> picks;
+  /// List caching in enumerate(): when each level's choice last changed,
+  /// when each level's list was computed (0: not cached) and the highest
+  /// domain it read.
+  std::vector<uint64_t> stamp, listTime;
+  std::vector<int> listReads;
+  uint64_t clock = 0;
+  /// Per input `where`: the level at which it was found to hold for the
+  /// current prefix, or -1.
+  std::vector<int> whereLevel;
+  size_t depth = 0; ///< Levels of lists/chosen currently valid.
+};
+
+} // namespace calc::eval::searchimpl
+
+#endif

@@ -1,0 +1,469 @@
+//===- SearchStatement.cpp - Running `search n = training { … }` ----------===//
+//
+// LANGUAGE.md §6 on the language-independent engine (SearchEngine.h). The
+// units are prefixes of choices (the first domains, deep enough to give
+// threads work); inside a unit the remaining domains are nested loops, each
+// domain's list computed in its own block with the domains before it chosen
+// (dependent domains) and kept while the domains it read keep their values.
+// An input `where` is tried on every prefix and rejects the whole subtree,
+// counted, when it already fails. Candidates are evaluated by per-thread
+// CandidateRunners (SearchCandidates.h). A kept candidate is its choices
+// (indices into the domain lists) and objective keys; the kept ones are
+// replayed on the statement's evaluator to build the result rows, so the
+// rows never point into a worker's arena.
+//
+//===----------------------------------------------------------------------===//
+#include "eval/SearchCandidates.h"
+#include "eval/search/EvalReasons.h"
+#include "eval/search/SearchEngine.h"
+
+#include "llvm/ADT/SmallPtrSet.h"
+#include "llvm/Support/raw_ostream.h"
+
+using namespace calc;
+using namespace calc::eval;
+using namespace calc::ir;
+using namespace calc::eval::searchimpl;
+
+namespace {
+
+class SearchProblem {
+public:
+  using Candidate = searchimpl::Candidate;
+  using Worker = searchimpl::Worker;
+
+  SearchProblem(const Plan &plan, const std::vector<Prefix> &prefixes)
+      : plan(plan), prefixes(prefixes) {}
+
+  uint64_t numUnits() const { return prefixes.size(); }
+  uint64_t unitsPerChunk() const { return 1; }
+  unsigned numReasons() const { return plan.reasons->total; }
+
+  bool better(const Candidate &a, const Candidate &b) const {
+    const auto &objs = plan.info->objectives;
+    for (size_t i = 0; i < objs.size(); ++i) {
+      if (a.keys[i] == b.keys[i])
+        continue;
+      return objs[i].maximize ? a.keys[i] > b.keys[i] : a.keys[i] < b.keys[i];
+    }
+    return false;
+  }
+
+  /// A unit is a prefix of choices: replay it, then enumerate below it. An
+  /// input `where` that fails on the prefix counts only this unit's part.
+  template <class Sink>
+  void runUnit(uint64_t unit, Worker &w, Sink &sink) const {
+    w.ensure(plan);
+    w.depth = 0;
+    const Prefix &prefix = prefixes[unit];
+    if (prefix.failed)
+      return sink.reject(plan.reasons->evalError);
+    for (size_t k = 0; k < prefix.picks.size(); ++k) {
+      Value list = w.runner->domainList(unsigned(k), w.chosen.data());
+      if (list.isError() || prefix.picks[k] >= list.elements().size())
+        return sink.reject(plan.reasons->evalError); // Cannot happen.
+      w.lists[k] = list;
+      w.picks[k] = prefix.picks[k];
+      w.chosen[k] = list.elements()[prefix.picks[k]];
+      w.stamp[k] = ++w.clock;
+      w.depth = k + 1;
+    }
+    descend(prefix.picks.size(), w, sink);
+  }
+
+private:
+  /// Prunes the prefix of \p k choices when an input `where` already fails
+  /// on it, counting every candidate below it.
+  template <class Sink> bool pruned(size_t k, Worker &w, Sink &sink) const {
+    const SearchInfo &si = *plan.info;
+    for (size_t i = 0; i < si.wheres.size(); ++i) {
+      if (si.wheres[i].readsResults || w.whereLevel[i] >= 0)
+        continue;
+      int holds = w.runner->inputWhere(i, unsigned(k), w.chosen.data());
+      if (holds == 1)
+        w.whereLevel[i] = int(k);
+      if (holds != 0)
+        continue;
+      unsigned reason = plan.reasons->whereReason[i];
+      for (uint64_t n = subtree(k, w); n; --n)
+        sink.reject(reason);
+      return true;
+    }
+    return false;
+  }
+
+  /// The number of candidates below the current prefix of \p k choices.
+  uint64_t subtree(size_t k, Worker &w) const {
+    if (k == plan.info->domains.size())
+      return 1;
+    if (plan.constProduct[k])
+      return plan.constProduct[k];
+    // Usually the remaining lists depend only on the prefix: multiply.
+    uint64_t product = 1;
+    size_t n = plan.info->domains.size();
+    for (size_t j = k; j < n && product; ++j) {
+      Value list = w.runner->domainList(unsigned(j), w.chosen.data(), int(k));
+      if (list.isError()) {
+        product = 0;
+        break;
+      }
+      product *= list.elements().size();
+      if (list.elements().empty())
+        return 0;
+    }
+    if (product)
+      return product;
+    Value list = w.runner->domainList(unsigned(k), w.chosen.data());
+    if (list.isError())
+      return 1;
+    uint64_t total = 0;
+    for (const Value &v : list.elements()) {
+      w.chosen[k] = v;
+      w.stamp[k] = ++w.clock;
+      total += subtree(k + 1, w);
+    }
+    return total;
+  }
+
+  template <class Sink> void descend(size_t k, Worker &w, Sink &sink) const {
+    w.ensure(plan);
+    bool prunedHere = pruned(k, w, sink);
+    if (!prunedHere)
+      enumerate(k, w, sink);
+    for (int &level : w.whereLevel)
+      if (level == int(k))
+        level = -1;
+  }
+
+  template <class Sink> void enumerate(size_t k, Worker &w, Sink &sink) const {
+    if (k == plan.info->domains.size())
+      return leaf(w, sink);
+    // The list is kept while the domains it read keep their choices.
+    bool fresh = w.listTime[k] != 0;
+    for (int j = 0; fresh && j <= w.listReads[k]; ++j)
+      fresh = w.stamp[j] < w.listTime[k];
+    if (!fresh) {
+      int reads = -1;
+      Value list =
+          w.runner->domainList(unsigned(k), w.chosen.data(), -1, &reads);
+      if (list.isError())
+        return sink.reject(plan.reasons->evalError);
+      w.lists[k] = list;
+      w.listReads[k] = reads;
+      w.listTime[k] = ++w.clock;
+    }
+    for (size_t i = 0; i < w.lists[k].elements().size(); ++i) {
+      w.picks[k] = uint32_t(i);
+      w.chosen[k] = w.lists[k].elements()[i];
+      w.stamp[k] = ++w.clock;
+      w.depth = k + 1;
+      descend(k + 1, w, sink);
+    }
+    w.depth = k;
+  }
+
+  template <class Sink> void leaf(Worker &w, Sink &sink) const {
+    w.ensure(plan);
+    unsigned reason = 0;
+    Candidate c;
+    bool undecided = false;
+    for (size_t i = 0; i < plan.info->wheres.size(); ++i)
+      undecided |= !plan.info->wheres[i].readsResults && w.whereLevel[i] < 0;
+    if (!w.runner->evaluate(w.chosen.data(), reason, c.keys, nullptr,
+                            undecided))
+      return sink.reject(reason);
+    c.picks.assign(w.picks.begin(), w.picks.end());
+    sink.accepted(c);
+  }
+
+  const Plan &plan;
+  const std::vector<Prefix> &prefixes;
+};
+
+/// Appends the prefixes of \p depth choices below the current one (\p k
+/// chosen) to \p out; false once there are more than \p limit.
+bool collectPrefixes(Worker &w, size_t k, size_t depth, Prefix &cur,
+                     std::vector<Prefix> &out, size_t limit) {
+  if (k == depth) {
+    out.push_back(cur);
+    return out.size() <= limit;
+  }
+  Value list = w.runner->domainList(unsigned(k), w.chosen.data());
+  if (list.isError()) { // Reported per unit, as one evaluation error.
+    Prefix failed = cur;
+    failed.failed = true;
+    out.push_back(std::move(failed));
+    return out.size() <= limit;
+  }
+  for (size_t i = 0; i < list.elements().size(); ++i) {
+    w.chosen[k] = list.elements()[i];
+    cur.picks.push_back(uint32_t(i));
+    bool ok = collectPrefixes(w, k + 1, depth, cur, out, limit);
+    cur.picks.pop_back();
+    if (!ok)
+      return false;
+  }
+  return true;
+}
+
+/// The units of a search: prefixes of the shallowest depth giving at least
+/// 64 of them (so threads share the work), at most 65,536.
+std::vector<Prefix> searchUnits(const Plan &plan) {
+  size_t n = plan.info->domains.size();
+  std::vector<Prefix> best(1);
+  Worker w;
+  for (size_t depth = 1; depth <= n && best.size() < 64; ++depth) {
+    w.ensure(plan);
+    std::vector<Prefix> units;
+    Prefix cur;
+    if (!collectPrefixes(w, 0, depth, cur, units, 1 << 16))
+      break;
+    best = std::move(units);
+  }
+  return best;
+}
+
+/// The domain that a forward read names, checked along the first choices.
+bool checkForwardDomains(const Plan &plan, Evaluator &main) {
+  Worker w;
+  w.ensure(plan);
+  const SearchInfo &si = *plan.info;
+  for (size_t k = 0; k < si.domains.size(); ++k) {
+    Value list = w.runner->domainList(k, w.chosen.data());
+    int read = w.ev->forwardDomainRead();
+    if (read >= int(k)) {
+      main.diagnostics()
+          .error(si.domains[k].range.Start,
+                 "domain '" + si.domains[k].path + "' depends on domain '" +
+                     si.domains[read].path + "', which is written after it",
+                 {si.domains[k].range})
+          .note(si.domains[read].range.Start,
+                "a domain may depend only on domains written before it");
+      return false;
+    }
+    if (list.isError() || list.elements().empty())
+      return true;
+    w.chosen[k] = list.elements()[0];
+  }
+  return true;
+}
+
+/// Whether \p e (or a block it amends) reads a result that failed.
+bool readsFailedResult(const Expr *e, Evaluator &ev);
+
+bool readsFailedResult(const Block *b, Evaluator &ev) {
+  for (const Member &m : b->members) {
+    if (m.value && readsFailedResult(m.value, ev))
+      return true;
+    if (m.index && readsFailedResult(m.index, ev))
+      return true;
+    if (m.block && readsFailedResult(m.block, ev))
+      return true;
+  }
+  return false;
+}
+
+bool readsFailedResult(const Expr *e, Evaluator &ev) {
+  if (e->kind == ExprKind::ResultRef && ev.result(e->slot).isError())
+    return true;
+  if (e->kind == ExprKind::Amend && e->block && readsFailedResult(e->block, ev))
+    return true;
+  for (const Expr *op : e->ops)
+    if (readsFailedResult(op, ev))
+      return true;
+  return false;
+}
+
+/// Whether search \p si reads a failed `evaluate` or `search` anywhere
+/// (it is then skipped without a second diagnostic, LANGUAGE.md §6).
+bool readsFailedResult(const Stmt &stmt, Evaluator &ev) {
+  const SearchInfo &si = *stmt.search;
+  if (readsFailedResult(stmt.analysis, ev))
+    return true;
+  for (const SearchDomain &d : si.domains)
+    if (readsFailedResult(d.values, ev))
+      return true;
+  for (const SearchWhere &w : si.wheres)
+    if (readsFailedResult(w.cond, ev))
+      return true;
+  for (const SearchObjective &o : si.objectives)
+    if (readsFailedResult(o.value, ev))
+      return true;
+  return false;
+}
+
+/// Evaluates every field of \p v, deeply, so later reads only read memos.
+void warm(Evaluator &ev, const Value &v,
+          llvm::SmallPtrSetImpl<Instance *> &seen) {
+  if (v.kind == Value::List) {
+    for (const Value &x : v.elements())
+      warm(ev, x, seen);
+    return;
+  }
+  if (v.kind != Value::Object || !seen.insert(v.object).second)
+    return;
+  Instance *inst = v.object;
+  for (unsigned slot = 0; slot < inst->schema->fields.size(); ++slot) {
+    const FieldDecl &f = inst->schema->fields[slot];
+    bool present = !f.optional || inst->state[slot] == FieldState::Done;
+    for (const Layer &l : inst->layers)
+      present |= l.block && l.block->find(slot);
+    if (present)
+      warm(ev, ev.field(inst, slot, llvm::SMRange()), seen);
+  }
+  if (inst->inputs)
+    warm(ev, Value::makeObject(inst->inputs), seen);
+}
+
+/// Computes the lists of the domains that read no other domain once.
+void findConstantDomains(Plan &plan) {
+  const SearchInfo &si = *plan.info;
+  size_t n = si.domains.size();
+  plan.constLists.assign(n, Value::error());
+  plan.constProduct.assign(n + 1, 0);
+  Worker w;
+  w.ensure(plan);
+  std::vector<Value> lists(n);
+  for (size_t k = 0; k < n; ++k) {
+    Value list = w.runner->domainList(unsigned(k), nullptr);
+    if (w.ev->forwardDomainRead() >= 0 || list.isError())
+      continue;
+    bool plain = true;
+    for (const Value &v : list.elements())
+      plain &= v.kind != Value::Object;
+    if (plain) // Objects live in an evaluator's arena: never shared.
+      lists[k] = list;
+  }
+  plan.constLists = std::move(lists);
+  uint64_t product = 1;
+  for (size_t k = n; k-- > 0;) {
+    if (plan.constLists[k].isError())
+      break;
+    product *= plan.constLists[k].elements().size();
+    plan.constProduct[k] = product;
+  }
+  for (Value &v : plan.constLists)
+    if (v.kind != Value::List)
+      v = Value::error();
+}
+
+} // namespace
+
+/// "N candidates, M feasible; rejected: …" for stderr.
+static void printSummary(const Stmt &stmt, const ReasonLayout &rl,
+                         const search::EngineCounts &counts) {
+  llvm::raw_ostream &os = llvm::errs();
+  os << "search '" << stmt.name << "': " << counts.total << " candidates, "
+     << counts.counts.numAccepted() << " feasible";
+  for (unsigned r = 0; r < rl.total; ++r)
+    if (uint64_t n = counts.counts.numRejected(r))
+      os << "; " << n << " rejected by " << rl.names[r];
+  os << "\n";
+}
+
+/// Fills what \p plan derives from the statement: input slots, whether
+/// records are needed, plain-statistic objectives, earlier results.
+static void preparePlan(Plan &plan, const Stmt &stmt, Evaluator &ev) {
+  const SearchInfo &si = *stmt.search;
+  plan.stmt = &stmt;
+  plan.info = &si;
+  plan.module = &ev.getModule();
+  plan.sourceMgr = &ev.diagnostics().getSourceMgr();
+  static const char *const inputNames[3] = {"model", "system", "execution"};
+  for (unsigned i = 0; i < 3; ++i)
+    plan.inputSlots[i] = stmt.analysis->schema->lookup(inputNames[i]);
+  for (const SearchWhere &w : si.wheres) {
+    plan.hasInputWheres |= !w.readsResults;
+    plan.needsRecord |= w.readsResults;
+  }
+  for (const SearchObjective &o : si.objectives) {
+    const Expr *e = o.value;
+    int stat = -1;
+    if (e->kind == ExprKind::Field && e->depth == 0 && e->slot < si.firstInput)
+      for (unsigned i = 0; i < cost::NumStats; ++i)
+        if (cost::statKey(cost::Stat(i)) == si.scope->fields[e->slot].name)
+          stat = int(i);
+    plan.needsRecord |= stat < 0;
+    plan.directKeys.push_back(stat);
+  }
+  llvm::SmallPtrSet<Instance *, 32> seen;
+  for (unsigned i = 0; i < stmt.resultIndex; ++i) {
+    plan.results.push_back(ev.result(i));
+    warm(ev, plan.results.back(), seen);
+  }
+}
+
+/// "search 'x' found no feasible candidate", naming the main reason.
+static void reportNothingFeasible(const Stmt &stmt, Evaluator &ev,
+                                  const ReasonLayout &reasons,
+                                  const search::EngineCounts &counts) {
+  auto diag = ev.error(stmt.range, "search '" + stmt.name +
+                                       "' found no feasible candidate");
+  unsigned most = counts.counts.mostFrequent();
+  if (counts.total == 0 || most >= reasons.total)
+    diag.note(stmt.loc, "the search space is empty");
+  else
+    diag.note(stmt.loc, "most candidates (" +
+                            std::to_string(counts.counts.numRejected(most)) +
+                            " of " + std::to_string(counts.total) +
+                            ") were rejected by " + reasons.names[most]);
+}
+
+/// Replays the kept candidates on the statement's evaluator: the rows.
+static Value buildRows(const Plan &plan, Evaluator &ev,
+                       llvm::ArrayRef<Candidate> kept) {
+  const SearchInfo &si = *plan.info;
+  CandidateRunner runner(plan, ev);
+  ValueList rows;
+  std::vector<Value> chosen(si.domains.size());
+  for (size_t i = 0; i < kept.size(); ++i) {
+    for (size_t k = 0; k < si.domains.size(); ++k) {
+      Value list = runner.domainList(unsigned(k), chosen.data());
+      if (list.kind != Value::List ||
+          kept[i].picks[k] >= list.elements().size())
+        return Value::error(); // Cannot happen: evaluation is deterministic.
+      chosen[k] = list.elements()[kept[i].picks[k]];
+    }
+    unsigned reason = 0;
+    llvm::SmallVector<double, 4> keys;
+    Instance *row = nullptr;
+    if (!runner.evaluate(chosen.data(), reason, keys, &row))
+      return Value::error(); // Cannot happen either.
+    row->memo[si.rankSlot] = Value::integer(int64_t(i + 1));
+    row->state[si.rankSlot] = FieldState::Done;
+    row->name = plan.stmt->name + "[" + std::to_string(i) + "]";
+    rows.push_back(Value::makeObject(row));
+  }
+  ev.setDomains(nullptr, 0);
+  return Value::makeList(std::move(rows));
+}
+
+Value eval::runSearch(const Stmt &stmt, Evaluator &ev,
+                      const RunOptions &options) {
+  const SearchInfo &si = *stmt.search;
+  if (readsFailedResult(stmt, ev))
+    return Value::error();
+  ReasonLayout reasons(si);
+  Plan plan;
+  plan.reasons = &reasons;
+  preparePlan(plan, stmt, ev);
+  if (!checkForwardDomains(plan, ev))
+    return Value::error();
+  findConstantDomains(plan);
+  std::vector<Prefix> units = searchUnits(plan);
+  SearchProblem problem(plan, units);
+  search::EngineCounts counts;
+  std::vector<Candidate> kept =
+      search::searchTopK(problem, si.keep, options.threads, nullptr, counts);
+  if (options.searchSummary)
+    printSummary(stmt, reasons, counts);
+  if (options.searchTotals) {
+    options.searchTotals->candidates += counts.total;
+    options.searchTotals->feasible += counts.counts.numAccepted();
+  }
+  if (kept.empty()) {
+    reportNothingFeasible(stmt, ev, reasons, counts);
+    return Value::error();
+  }
+  return buildRows(plan, ev, kept);
+}

@@ -1,0 +1,109 @@
+//===- LlmInputs.cpp - Model, execution and system inputs, JSON or .calc --===//
+#include "tools/driver/LlmInputs.h"
+#include "tools/driver/Command.h"
+
+#include "llvm/Support/Path.h"
+
+#include "fmt/format.h"
+
+using namespace llvm;
+using namespace calc;
+using namespace calc::driver;
+
+static bool fail(const Twine &message) {
+  reportError("", message);
+  return false;
+}
+
+static bool isJsonInput(StringRef path) {
+  return sys::path::extension(path).equals_insensitive(".json");
+}
+
+static bool loadModel(StringRef path, const CalcInputOptions &options,
+                      cost::Model &model) {
+  if (!isCalcInput(path)) {
+    std::string error;
+    return calculon::loadModel(path, model, error) || fail(error);
+  }
+  CalcEntity entity;
+  if (!loadCalcEntity(path, EntityKind::Model, options, entity))
+    return false;
+  model = entity.model;
+  return true;
+}
+
+static bool loadSystem(StringRef path, const CalcInputOptions &options,
+                       cost::System &system) {
+  if (!isCalcInput(path)) {
+    std::string error;
+    return calculon::loadSystem(path, system, error) || fail(error);
+  }
+  CalcEntity entity;
+  if (!loadCalcEntity(path, EntityKind::System, options, entity))
+    return false;
+  system = std::move(entity.system);
+  return true;
+}
+
+/// A JSON execution's attention_type next to a `.calc` model, which already
+/// says its attention with kv_heads: they must agree.
+static bool checkAttention(StringRef exePath, calculon::AttentionType type,
+                           const cost::Model &model) {
+  bool multiHead = type == calculon::AttentionType::MultiHead;
+  if (multiHead ? model.isMultiHead() : model.kvHeads == 1)
+    return true;
+  return fail(fmt::format(
+      "{}: attention_type '{}' contradicts the .calc model, which has "
+      "kv_heads = {} of {} attention heads (the model's kv_heads decides)",
+      exePath.str(), multiHead ? "multihead" : "multiquery", model.kvHeads,
+      model.attnHeads));
+}
+
+bool calc::driver::loadLlmInputs(StringRef modelPath, StringRef exePath,
+                                 StringRef systemPath,
+                                 const CalcInputOptions &options,
+                                 calculon::LlmInputs &in) {
+  for (StringRef path : {modelPath, exePath, systemPath})
+    if (!isJsonInput(path) && !isCalcInput(path))
+      return fail(path + ": unsupported input format (expected a Calculon "
+                         ".json file or a .calc file)");
+  if (!loadModel(modelPath, options, in.model))
+    return false;
+  // Without an attention_type (a .calc execution) a JSON model is
+  // multi-head, the prelude's default for kv_heads.
+  calculon::AttentionType attention = calculon::AttentionType::MultiHead;
+  if (isCalcInput(exePath)) {
+    CalcEntity entity;
+    if (!loadCalcEntity(exePath, EntityKind::Execution, options, entity))
+      return false;
+    in.exe = entity.exe;
+  } else {
+    std::string error;
+    if (!calculon::loadExecution(exePath, in.exe, attention, error))
+      return fail(error);
+    if (isCalcInput(modelPath) && !checkAttention(exePath, attention, in.model))
+      return false;
+  }
+  if (!loadSystem(systemPath, options, in.system))
+    return false;
+  if (!isCalcInput(modelPath))
+    calculon::applyAttention(in.model, attention);
+  return true;
+}
+
+bool calc::driver::loadSearchInputs(const search::SearchArgs &args,
+                                    const CalcInputOptions &options,
+                                    cost::Model &model, cost::System &system) {
+  if (!loadModel(args.modelPath, options, model) ||
+      !loadSystem(args.systemPath, options, system))
+    return false;
+  if (!isCalcInput(args.modelPath))
+    calculon::applyAttention(model, calculon::AttentionType::MultiHead);
+  else if (!model.isMultiHead())
+    return fail(fmt::format(
+        "{}: the searches explore multi-head attention only, as Calculon's "
+        "do; this model has kv_heads = {} of {} attention heads",
+        args.modelPath, model.kvHeads, model.attnHeads));
+  std::string error;
+  return search::checkSearchSystem(args, system, error) || fail(error);
+}
