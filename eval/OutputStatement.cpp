@@ -224,9 +224,16 @@ static bool outputRows(const Stmt &stmt, const ValueList &rows,
   std::string text;
   llvm::raw_string_ostream os(text);
   switch (stmt.format) {
-  case OutputFormat::Table:
+  case OutputFormat::Table: {
+    // As for one result (tableCaption), but the rows' inputs vary.
+    Instance *first = rows.empty() ? nullptr : rows.front().object->inputs;
+    os << stmt.name << " (" << (first ? first->schema->name + " " : "")
+       << "search: " << rows.size() << (rows.size() == 1 ? " plan" : " plans")
+       << (si.objectives.empty() ? ")\n" : ", best first)\n");
     writeTextTable(table, os, TextTableOptions{options.precision});
+    os << "\n";
     break;
+  }
   case OutputFormat::Csv:
     writeCsv(table, os);
     break;
