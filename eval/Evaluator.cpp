@@ -183,7 +183,7 @@ Value Evaluator::evalDefinition(Instance *inst, unsigned slot, unsigned li,
   const FieldDecl &decl = inst->schema->fields[slot];
   Context ctx{inst, layer.env, li};
   if (m->kind == MemberKind::Assign)
-    return coerce(decl, eval(m->value, ctx), m->value->range);
+    return coerce(inst, decl, eval(m->value, ctx), m->value->range);
   const Env *env = pushEnv(inst, layer.env);
   std::string name = inst->name + "." + decl.name;
   // A nested block over nothing (an absent optional block such as
@@ -224,7 +224,9 @@ Value Evaluator::evalDefinition(Instance *inst, unsigned slot, unsigned li,
 Value Evaluator::evalDefault(Instance *inst, unsigned slot, SMRange use) {
   const FieldDecl &decl = inst->schema->fields[slot];
   if (decl.defaultValue)
-    return coerce(decl, eval(decl.defaultValue, Context{inst, nullptr, unsigned(inst->layers.size())}),
+    return coerce(inst, decl,
+                  eval(decl.defaultValue,
+                       Context{inst, nullptr, unsigned(inst->layers.size())}),
                   use);
   if (decl.type.kind == TypeKind::Entity && !decl.optional)
     return Value::makeObject(amend(nullptr, decl.type.schema, nullptr, nullptr,
@@ -238,12 +240,17 @@ Value Evaluator::evalDefault(Instance *inst, unsigned slot, SMRange use) {
   return Value::error();
 }
 
-Value Evaluator::coerce(const FieldDecl &decl, Value v, SMRange range) {
+Value Evaluator::coerce(const Instance *inst, const FieldDecl &decl, Value v,
+                        SMRange range) {
   if (v.isError())
     return v;
   if (decl.isInt && v.kind == Value::Real) {
     if (!std::isfinite(v.r) || v.r != std::floor(v.r) || std::fabs(v.r) > 9.2e18) {
-      error(range, formatSignificant(v.r, 6) + " is not an integer")
+      // Name the field and its entity: the range may be a default in the
+      // prelude (`attn_size = hidden / attn_heads`), far from the user's file.
+      error(range, "'" + decl.name + "' of " + inst->schema->name + " '" +
+                       inst->name + "' is " + formatSignificant(v.r, 6) +
+                       ", not an integer")
           .note(decl.loc, "'" + decl.name + "' is an integer field");
       return Value::error();
     }

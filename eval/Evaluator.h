@@ -97,9 +97,10 @@ public:
   /// How a value reads in diagnostics, interpolation and tables.
   std::string format(const ir::Value &value) const;
 
-  /// Converts \p v to the type of field \p decl (int fields need integral
-  /// values, enums a listed value); reports at \p range.
-  ir::Value coerce(const ir::FieldDecl &decl, ir::Value v, llvm::SMRange range);
+  /// Converts \p v to the type of field \p decl of \p inst (int fields need
+  /// integral values, enums a listed value); reports at \p range.
+  ir::Value coerce(const Instance *inst, const ir::FieldDecl &decl, ir::Value v,
+                   llvm::SMRange range);
 
   DiagnosticEngine &diagnostics() { return diags; }
   const ir::Module &getModule() const { return module; }

@@ -138,6 +138,27 @@ private:
 
 } // namespace
 
+/// The line above a text table, saying whose it is: "m (model)", or for a
+/// result "r (training: megatron_1t on a100_80g, calculon_example_3072)".
+static std::string tableCaption(const Stmt &stmt, Instance *inst,
+                                Evaluator &ev) {
+  // A result is named by its analysis ("training"), not its result schema.
+  Instance *in = inst->inputs;
+  std::string caption =
+      stmt.name + " (" + (in ? in->schema->name : inst->schema->name);
+  if (in) {
+    SMRange use(stmt.loc, stmt.loc);
+    auto input = [&](const char *name) -> std::string {
+      int slot = in->schema->lookup(name);
+      Value v = slot < 0 ? Value() : ev.field(in, slot, use);
+      return v.kind == Value::Object ? v.object->name : "?";
+    };
+    caption += ": " + input("model") + " on " + input("system") + ", " +
+               input("execution");
+  }
+  return caption + ")";
+}
+
 static bool writeOutput(const Stmt &stmt, const std::string &text,
                         Evaluator &ev, const RunOptions &options,
                         llvm::raw_ostream &out) {
@@ -203,9 +224,16 @@ static bool outputRows(const Stmt &stmt, const ValueList &rows,
   std::string text;
   llvm::raw_string_ostream os(text);
   switch (stmt.format) {
-  case OutputFormat::Table:
+  case OutputFormat::Table: {
+    // As for one result (tableCaption), but the rows' inputs vary.
+    Instance *first = rows.empty() ? nullptr : rows.front().object->inputs;
+    os << stmt.name << " (" << (first ? first->schema->name + " " : "")
+       << "search: " << rows.size() << (rows.size() == 1 ? " plan" : " plans")
+       << (si.objectives.empty() ? ")\n" : ", best first)\n");
     writeTextTable(table, os, TextTableOptions{options.precision});
+    os << "\n";
     break;
+  }
   case OutputFormat::Csv:
     writeCsv(table, os);
     break;
@@ -259,7 +287,10 @@ bool eval::runOutput(const Stmt &stmt, Evaluator &ev, const RunOptions &options,
   llvm::raw_string_ostream os(text);
   switch (stmt.format) {
   case OutputFormat::Table:
+    // A caption, and a blank line after: a file's tables stay apart.
+    os << tableCaption(stmt, inst, ev) << "\n";
     writeTextTable(table, os, TextTableOptions{options.precision});
+    os << "\n";
     break;
   case OutputFormat::Csv:
     writeCsv(table, os);

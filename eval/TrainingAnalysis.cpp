@@ -14,6 +14,7 @@
 #include "ir/CheckedInt.h"
 #include "ir/NumberFormat.h"
 
+#include "llvm/ADT/StringExtras.h"
 #include "llvm/Support/raw_ostream.h"
 
 using namespace calc;
@@ -37,6 +38,12 @@ static void reportRejection(const Stmt &stmt, Evaluator &ev,
     cost::renderStatus(status, os);
   }
   os.flush();
+  // The cost library keeps Calculon's wording ("Network tier0 isn't big
+  // enough"), which `calcc llm` must print verbatim; a diagnostic continues
+  // in lowercase (LANGUAGE.md §8). Acronyms ("TP ...") stay as they are.
+  if (text.size() > 1 && llvm::isAlpha(text[1]) &&
+      text[1] == llvm::toLower(text[1]))
+    text[0] = llvm::toLower(text[0]);
   auto diag = ev.diagnostics().error(stmt.loc, "training plan rejected: " + text,
                                      {stmt.range});
   diag.note(stmt.loc, "model '" + model->name + "', system '" + system->name +

@@ -199,7 +199,11 @@ void DiagnosticEngine::print(const Diagnostic &diag) {
     os.resetColor();
   os << '\n';
 
-  if (bufferId)
+  bool repeatsPrimary = diag.severity == Severity::Note &&
+                        diag.loc == lastPrimaryLoc && diag.ranges.empty();
+  if (diag.severity != Severity::Note)
+    lastPrimaryLoc = diag.loc;
+  if (bufferId && !repeatsPrimary)
     printSourceLine(os, diag, sourceMgr.getMemoryBuffer(bufferId)->getBuffer(),
                     showColors);
   os.enable_colors(hadColors);

@@ -112,6 +112,9 @@ private:
   Consumer consumer;
   bool showColors = false;
   std::string programName = "calcc";
+  /// Where the last error or warning pointed: a note at the same place
+  /// (LANGUAGE.md §8: "did you mean") does not repeat the source line.
+  llvm::SMLoc lastPrimaryLoc;
   unsigned numErrors = 0;
   unsigned numWarnings = 0;
 };

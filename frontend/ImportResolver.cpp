@@ -145,10 +145,19 @@ bool ImportResolver::findTarget(const ast::Import &import, const Origin &from,
                               : joinPath(from.dir, wanted, path::Style::posix);
     if (findStdlib(relCopy, target))
       return true;
-    diags.error(import.pathRange.Start,
-                "no stdlib file 'std/" + joinPath("", relCopy, path::Style::posix) +
-                    "'",
-                {import.pathRange});
+    std::string rel = joinPath("", relCopy, path::Style::posix);
+    DiagnosticBuilder diag =
+        diags.error(import.pathRange.Start, "no stdlib file 'std/" + rel + "'",
+                    {import.pathRange});
+    // A misspelt embedded file ("std/calcuon.calc") gets a did-you-mean.
+    if (options.stdlibDir.empty()) {
+      std::vector<llvm::StringRef> files;
+      for (const stdlib::EmbeddedFile &file : stdlib::embeddedFiles())
+        files.push_back(file.path);
+      if (auto best = closestMatch(rel, files))
+        diag.note(import.pathRange.Start,
+                  "did you mean 'std/" + best->str() + "'?");
+    }
     return false;
   }
   std::vector<std::string> candidates{joinPath(from.dir, wanted)};

@@ -21,6 +21,12 @@ static StringRef declKindName(const Decl *d) {
   return llvm::isa<SchemaDecl>(d) ? "schema" : "let";
 }
 
+/// "a model", "an execution": the kind with its indefinite article.
+static std::string withArticle(StringRef kind) {
+  bool vowel = !kind.empty() && StringRef("aeiou").contains(kind.front());
+  return (vowel ? "an " : "a ") + kind.str();
+}
+
 bool Sema::run(const File &preludeFile, const File &mainFile) {
   unsigned errorsBefore = diags.errorCount();
   prelude = &preludeFile;
@@ -206,10 +212,12 @@ void Sema::resolveBases(const File *file) {
     }
     auto *base = llvm::dyn_cast<EntityDecl>(sym->decl);
     if (!base || base->entityKind != e->entityKind) {
-      diags.error(e->base.range.Start,
-                  "'" + e->base.str() + "' is a " + declKindName(sym->decl) +
-                      ", not a " + EntityDecl::kindName(e->entityKind),
-                  {e->base.range})
+      diags
+          .error(e->base.range.Start,
+                 "'" + e->base.str() + "' is " +
+                     withArticle(declKindName(sym->decl)) + ", not " +
+                     withArticle(EntityDecl::kindName(e->entityKind)),
+                 {e->base.range})
           .note(sym->decl->name.loc(), "declared here");
       continue;
     }

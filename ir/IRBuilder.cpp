@@ -155,8 +155,11 @@ void IRBuilder::applyOverrides(llvm::ArrayRef<Override> overrides) {
       for (const auto &[n, sym] : names)
         if (sym.kind == Symbol::Decl)
           candidates.push_back(n);
-      auto diag = diags.error(o.range.Start, "unknown -D path '" + o.path + "'",
-                              {o.range});
+      auto diag =
+          diags.error(o.range.Start,
+                      "unknown -D path '" + o.path + "': no let or entity '" +
+                          head + "' in the main file or its imports",
+                      {o.range});
       if (auto best = closestMatch(head, candidates))
         diag.note(o.range.Start, "did you mean '" + best->str() + "'?");
       continue;

@@ -14,6 +14,13 @@ using namespace calc::ir;
 using llvm::SMRange;
 using llvm::StringRef;
 
+/// Type::str() with an article where it has none ("a string", "a bool"), for
+/// messages of the form "'x' expects T, not U".
+static std::string typeWithArticle(const Type &type) {
+  bool bare = type.kind == TypeKind::String || type.kind == TypeKind::Bool;
+  return (bare ? "a " : "") + type.str();
+}
+
 Block *IRBuilder::lowerBlock(const ast::Block &body, const Schema *schema,
                              const Scope *outer, std::string what,
                              const ast::File *file) {
@@ -85,9 +92,11 @@ bool IRBuilder::checkAssignable(const FieldDecl &field, const Expr *value) {
   if (ok && want.kind == TypeKind::Steps)
     ok = want.dim == got.dim && want.valueDim == got.valueDim;
   if (!ok) {
-    diags.error(value->range.Start, "'" + field.name + "' expects " +
-                                        want.str() + ", not " + got.str(),
-                {value->range})
+    diags
+        .error(value->range.Start,
+               "'" + field.name + "' expects " + typeWithArticle(want) +
+                   ", not " + typeWithArticle(got),
+               {value->range})
         .note(field.loc, "'" + field.name + "' declared here");
     return false;
   }
@@ -187,10 +196,12 @@ void IRBuilder::lowerNestedMember(const ast::Identifier &name,
   TypeKind want = indexed ? TypeKind::List : TypeKind::Entity;
   if (field.type.kind != want ||
       (indexed && field.type.elem != TypeKind::Entity)) {
-    diags.error(name.loc(), "'" + name.name + "' is " + field.type.str() +
-                                (indexed ? ", not a list of entities"
-                                         : ", not a nested block"),
-                {name.range})
+    diags
+        .error(
+            name.loc(),
+            "'" + name.name + "' is " + typeWithArticle(field.type) +
+                (indexed ? ", not a list of entities" : ", not a nested block"),
+            {name.range})
         .note(field.loc, "'" + field.name + "' declared here");
     return;
   }

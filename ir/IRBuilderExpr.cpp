@@ -206,7 +206,12 @@ void ExprLowering::unknownName(const ast::Identifier &id) {
   if (file)
     for (const auto &[n, sym] : b.sema.visible(file))
       candidates.push_back(n);
-  auto diag = diags.error(id.loc(), "unknown name '" + id.name + "'", {id.range});
+  // Inside a block or an output column, say where the name was looked up.
+  std::string where;
+  if (scope && !scope->what.empty())
+    where = " (not a field of " + scope->what + ", a let or an entity)";
+  auto diag = diags.error(id.loc(), "unknown name '" + id.name + "'" + where,
+                          {id.range});
   if (auto best = closestMatch(id.name, candidates))
     diag.note(id.loc(), "did you mean '" + best->str() + "'?");
 }
@@ -295,8 +300,16 @@ Expr *ExprLowering::fieldOf(Expr *base, const ast::Identifier &name,
     std::vector<StringRef> candidates;
     for (const FieldDecl &f : s->fields)
       candidates.push_back(f.name);
-    auto diag = diags.error(name.loc(), "no field '" + name.name + "' in " +
-                                            s->name,
+    // Name the value as written ("model 'm'", "memory 'm.mem1'"): the
+    // schema alone does not say which of several entities was meant.
+    std::string what(base->range.Start.getPointer(),
+                     base->range.End.getPointer() -
+                         base->range.Start.getPointer());
+    if (what.size() > 40 || what.find('\n') != std::string::npos)
+      what.clear(); // The range under the caret shows it better.
+    auto diag = diags.error(name.loc(),
+                            "no field '" + name.name + "' in " + s->name +
+                                (what.empty() ? "" : " '" + what + "'"),
                             {name.range});
     if (auto best = closestMatch(name.name, candidates))
       diag.note(name.loc(), "did you mean '" + best->str() + "'?");

@@ -7,11 +7,45 @@
 using namespace calc::calculon;
 using namespace llvm;
 
+/// Calculon's inputs nest a few levels; llvm::json::parse recurses once per
+/// level with no limit, so a file of 100,000 '[' would overflow the stack.
+static constexpr unsigned MaxJsonDepth = 64;
+
+/// True if \p text opens more than MaxJsonDepth arrays/objects at once
+/// (brackets inside strings do not count).
+static bool nestsTooDeep(StringRef text) {
+  unsigned depth = 0;
+  bool inString = false;
+  for (size_t i = 0, e = text.size(); i != e; ++i) {
+    char c = text[i];
+    if (inString) {
+      if (c == '\\')
+        ++i;
+      else if (c == '"')
+        inString = false;
+    } else if (c == '"') {
+      inString = true;
+    } else if (c == '[' || c == '{') {
+      if (++depth > MaxJsonDepth)
+        return true;
+    } else if ((c == ']' || c == '}') && depth > 0) {
+      --depth;
+    }
+  }
+  return false;
+}
+
 JsonReader::JsonReader(StringRef path) : path(path.str()) {
   auto buffer = MemoryBuffer::getFile(path, /*IsText=*/true);
   if (!buffer) {
     message =
         (path + ": cannot read file: " + buffer.getError().message()).str();
+    return;
+  }
+  if (nestsTooDeep((*buffer)->getBuffer())) {
+    message = (path + ": invalid JSON: nested more than " +
+               Twine(MaxJsonDepth) + " levels deep")
+                  .str();
     return;
   }
   Expected<json::Value> parsed = json::parse((*buffer)->getBuffer());

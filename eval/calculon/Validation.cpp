@@ -181,8 +181,33 @@ bool calc::calculon::runValidation(StringRef baseDir, bool verbose,
   return ok;
 }
 
-int64_t calc::calculon::parameterCount(const cost::Model &m) {
-  int64_t h = m.hidden, f = m.feedforward, ad = m.attnHeads * m.attnSize;
-  int64_t block = 2 * h * f + 4 * h * ad + (h + f) + (3 * ad + h) + 2 * 2 * h;
-  return m.numBlocks * block + (51200 + m.seqSize) * h;
+/// The count in arithmetic type T (int64_t: exact; double: never overflows).
+/// \p mul and \p add are T's operations.
+template <typename T, typename Mul, typename Add>
+static T countParameters(const cost::Model &m, Mul mul, Add add) {
+  T h = m.hidden, f = m.feedforward, ad = mul(T(m.attnHeads), T(m.attnSize));
+  T block = add(add(add(add(mul(mul(2, h), f), mul(mul(4, h), ad)), add(h, f)),
+                    add(mul(3, ad), h)),
+                mul(4, h));
+  return add(mul(T(m.numBlocks), block), mul(add(51200, T(m.seqSize)), h));
+}
+
+double calc::calculon::parameterCount(const cost::Model &m) {
+  bool overflow = false;
+  auto mul = [&](int64_t a, int64_t b) {
+    int64_t r;
+    overflow |= __builtin_mul_overflow(a, b, &r);
+    return r;
+  };
+  auto add = [&](int64_t a, int64_t b) {
+    int64_t r;
+    overflow |= __builtin_add_overflow(a, b, &r);
+    return r;
+  };
+  int64_t exact = countParameters<int64_t>(m, mul, add);
+  if (!overflow)
+    return double(exact);
+  return countParameters<double>(
+      m, [](double a, double b) { return a * b; },
+      [](double a, double b) { return a + b; });
 }

@@ -25,8 +25,10 @@ bool runValidation(llvm::StringRef baseDir, bool verbose, llvm::raw_ostream &os,
                    std::string &error);
 
 /// Calculon's parameter count (§13.1): the blocks plus a 51,200-token
-/// embedding and position embeddings.
-int64_t parameterCount(const cost::Model &model);
+/// embedding and position embeddings, as the float Calculon prints. Exact
+/// while the count fits in 64 bits; beyond, a double estimate (Python's
+/// integers never overflow, ours must not either).
+double parameterCount(const cost::Model &model);
 
 } // namespace calc::calculon
 

@@ -40,11 +40,19 @@ int64_t exactProduct(std::initializer_list<int64_t> factors) {
   return product;
 }
 
-/// Guards the largest counts: matmul flops (2*M*h*width) and attention
-/// flops (4*b*a*s^2*d), before anything multiplies them.
+/// Guards the largest counts: matmul flops (2*M*h*width), attention flops
+/// (4*b*a*s^2*d) and block totals, before anything multiplies them.
 bool sizesExact(const Model &m, const Execution &x) {
-  int64_t width =
-      std::max({2 * m.feedforward, 3 * m.attnHeads * m.attnSize, m.hidden});
+  // The widths themselves may overflow with absurd inputs (fuzzed JSON).
+  int64_t mlp = exactProduct({2, m.feedforward});
+  int64_t qkv = exactProduct({3, m.attnHeads, m.attnSize});
+  if (mlp < 0 || qkv < 0)
+    return false;
+  int64_t width = std::max({mlp, qkv, m.hidden});
+  // Block counts multiply microbatch counts (Lp * n) and per-block weights.
+  if (exactProduct({m.numBlocks, x.batchSize}) < 0 ||
+      exactProduct({m.numBlocks, m.hidden, width}) < 0)
+    return false;
   return exactProduct({4, x.microbatchSize, m.seqSize, m.hidden, width}) >= 0 &&
          exactProduct({4, x.microbatchSize, m.attnHeads, m.seqSize, m.seqSize,
                        m.attnSize}) >= 0 &&
@@ -121,7 +129,8 @@ S checkNetworks(const System &sys, const Execution &x) {
 /// Rows #20–#25: pipeline split, offload and TP divisibility.
 S checkShapes(const Model &m, const Execution &x) {
   int64_t p = x.pipelinePar, v = x.pipelineInterleaving, t = x.tensorPar;
-  int64_t Lp = (m.numBlocks + p - 1) / p;
+  // ceil(numBlocks / p), without overflowing for numBlocks near 2^63.
+  int64_t Lp = m.numBlocks / p + (m.numBlocks % p != 0);
   if (v > Lp)
     return S::fail(E::InterleavingTooLarge, v, Lp);
   if (Lp % v)

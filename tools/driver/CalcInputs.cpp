@@ -21,7 +21,6 @@
 
 #include "llvm/Support/MemoryBuffer.h"
 #include "llvm/Support/Path.h"
-#include "llvm/Support/Process.h"
 #include "llvm/Support/thread.h"
 
 using namespace llvm;
@@ -176,10 +175,7 @@ bool calc::driver::loadCalcEntity(StringRef path, EntityKind kind,
                                   CalcEntity &out) {
   SourceMgr sourceMgr;
   DiagnosticEngine diags(sourceMgr);
-  ColorMode color = colorMode();
-  diags.setShowColors(color == ColorMode::Always ||
-                      (color == ColorMode::Auto &&
-                       sys::Process::StandardErrIsDisplayed()));
+  diags.setShowColors(useColors());
   auto buffer = MemoryBuffer::getFile(path, /*IsText=*/false,
                                       /*RequiresNullTerminator=*/false);
   bool ok = false;

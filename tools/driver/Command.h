@@ -11,6 +11,8 @@
 #define CALC_TOOLS_DRIVER_COMMAND_H
 
 #include "llvm/ADT/ArrayRef.h"
+#include "llvm/ADT/StringRef.h"
+#include "llvm/ADT/Twine.h"
 #include "llvm/Support/CommandLine.h"
 
 namespace calc::driver {
@@ -39,6 +41,15 @@ private:
 /// How diagnostics are coloured (`--color`, shared by every command).
 enum class ColorMode { Auto, Always, Never };
 ColorMode colorMode();
+
+/// Whether to colour stderr: `--color`, and for `auto` whether stderr is a
+/// terminal that takes colours.
+bool useColors();
+
+/// Prints "<prefix>error: <message>" to stderr, "error:" in bold red when
+/// useColors(); \p prefix is e.g. "calcc llm: " or empty. Returns \p code.
+int reportError(llvm::StringRef prefix, const llvm::Twine &message,
+                int code = ExitInputError);
 
 } // namespace calc::driver
 

@@ -79,20 +79,7 @@ namespace {
 
 /// Command-line misuse: prints "calcc: error: ..." and yields exit code 2.
 int usageError(const Twine &message) {
-  errs() << "calcc: error: " << message << "\n";
-  return ExitUsageError;
-}
-
-bool useColors() {
-  switch (colorMode()) {
-  case ColorMode::Always:
-    return true;
-  case ColorMode::Never:
-    return false;
-  case ColorMode::Auto:
-    return sys::Process::StandardErrIsDisplayed();
-  }
-  return false;
+  return reportError("calcc: ", message, ExitUsageError);
 }
 
 /// Parses every `-D path=EXPR` into \p options (each EXPR in its own buffer).
@@ -193,15 +180,35 @@ bool processFile(StringRef path, CompileOptions &options, PhaseResult &total) {
                            });
 }
 
+/// True for `name(.name)*`, each name an identifier: what -D can address.
+bool isDottedName(StringRef path) {
+  SmallVector<StringRef, 4> parts;
+  path.split(parts, '.');
+  for (StringRef part : parts) {
+    if (part.empty() || isDigit(part.front()))
+      return false;
+    for (char c : part)
+      if (!isAlnum(c) && c != '_')
+        return false;
+  }
+  return true;
+}
+
 /// Validates the options shared by the three commands.
 llvm::Optional<int> checkUsage(CompileMode mode) {
   if (inputFiles.empty())
     return usageError("no input file");
   if (mode == CompileMode::Run && inputFiles.size() > 1)
     return usageError("'run' takes one input file");
-  for (const std::string &define : defines)
+  for (const std::string &define : defines) {
     if (!StringRef(define).contains('=') || StringRef(define).startswith("="))
       return usageError("-D expects 'path=EXPR', got '" + define + "'");
+    StringRef path = StringRef(define).split('=').first.trim();
+    if (!isDottedName(path))
+      return usageError("-D path '" + path +
+                        "' must be a let, or an entity and its fields joined "
+                        "by '.' (e.g. 'a100_80g.mem1.capacity')");
+  }
   if (precision == 0 || precision > 17)
     return usageError("--precision must be between 1 and 17");
   return llvm::None;
@@ -218,10 +225,21 @@ int runCompile(CompileMode mode) {
   options.precision = precision;
   PhaseResult total;
   bool ok = true;
-  for (const std::string &file : inputFiles)
-    ok &= processFile(file, options, total);
+  // Files that stopped on errors before any check ran: without saying so,
+  // "0 passed, 0 failed" would read like success.
+  unsigned stopped = 0;
+  for (const std::string &file : inputFiles) {
+    unsigned checksBefore = total.passed + total.failed;
+    bool fileOk = processFile(file, options, total);
+    stopped += !fileOk && total.passed + total.failed == checksBefore;
+    ok &= fileOk;
+  }
   if (mode == CompileMode::Test && emit == EmitStage::None && !verifyDiagnostics) {
-    outs() << total.passed << " passed, " << total.failed << " failed\n";
+    outs() << total.passed << " passed, " << total.failed << " failed";
+    if (stopped)
+      outs() << " (" << stopped << (stopped == 1 ? " file" : " files")
+             << " stopped on errors before running checks)";
+    outs() << "\n";
     ok &= total.failed == 0;
   }
   outs().flush();

@@ -9,9 +9,10 @@
 //===----------------------------------------------------------------------===//
 #include "tools/driver/Command.h"
 #include "tools/driver/LlmInputs.h"
+#include "tools/driver/SearchCommandOptions.h"
 
-#include "eval/search/CalculonSearch.h"
 #include "eval/output/Gzip.h"
+#include "eval/search/CalculonSearch.h"
 #include "eval/search/ProgressBar.h"
 #include "eval/search/SearchArgs.h"
 #include "eval/search/StreamFile.h"
@@ -27,66 +28,24 @@ static cl::SubCommand laeCommand(
     "Evaluate every execution (Calculon 'llm-all-executions', 'lae')");
 static cl::SubCommand laeAlias("lae", "Alias of llm-all-executions");
 
-#define LAE_SUBS cl::sub(laeCommand), cl::sub(laeAlias)
-static cl::list<std::string>
-    laeArgs(cl::Positional, LAE_SUBS,
-            cl::desc("APP NUM_PROCS MAX_BATCH DATATYPE SYSTEM OUT"),
-            cl::ZeroOrMore);
-static cl::opt<std::string>
-    laeFused("f", LAE_SUBS, cl::init("true"),
-             cl::desc("Fused activation: true, false or both"),
-             cl::value_desc("MODE"));
-static cl::alias laeFusedLong("fused_activation", cl::aliasopt(laeFused));
-static cl::opt<bool> laeNoneOk("n", LAE_SUBS,
-                               cl::desc("Exit 0 even if nothing fits"));
-static cl::alias laeNoneOkLong("noneok", cl::aliasopt(laeNoneOk));
-static cl::opt<bool> laeDebug("d", LAE_SUBS,
-                              cl::desc("Evaluate everything, write nothing"));
-static cl::alias laeDebugLong("debug", cl::aliasopt(laeDebug));
-static cl::opt<int> laeCpus("c", LAE_SUBS, cl::init(0),
-                            cl::desc("Worker threads (default: one per "
-                                     "core)"),
-                            cl::value_desc("N"));
-static cl::alias laeCpusLong("cpus", cl::aliasopt(laeCpus));
-static cl::list<std::string> laeIncludeDirs(
-    "I", cl::Prefix, cl::ZeroOrMore, LAE_SUBS, cl::value_desc("dir"),
-    cl::desc("Search DIR for imports of .calc inputs"));
-static cl::opt<std::string> laeStdlibDir(
-    "stdlib-dir", LAE_SUBS, cl::value_desc("dir"),
-    cl::desc("Read std/ imports of .calc inputs from DIR"));
-
-/// -I and --stdlib-dir, for the .calc inputs.
-static driver::CalcInputOptions laeInputOptions() {
-  driver::CalcInputOptions options;
-  options.includeDirs.assign(laeIncludeDirs.begin(), laeIncludeDirs.end());
-  options.stdlibDir = laeStdlibDir;
-  return options;
-}
+static driver::SearchCommandOptions
+    laeOptions(laeCommand, laeAlias, "Evaluate everything, write nothing");
 
 static int usage(const Twine &message) {
-  errs() << "calcc llm-all-executions: error: " << message << "\n";
-  return driver::ExitUsageError;
+  return driver::reportError("calcc llm-all-executions: ", message,
+                             driver::ExitUsageError);
 }
 
 static int fail(const Twine &message) {
-  errs() << "error: " << message << "\n";
-  return driver::ExitInputError;
+  return driver::reportError("", message);
 }
 
 static bool parseOptions(search::SearchArgs &args, std::string &error) {
-  if (!search::parseSearchArgs(laeArgs, args, error))
+  if (!laeOptions.parse(args, error))
     return false;
   StringRef out = args.outputPath;
   if (!out.endswith(".csv") && !out.endswith(".csv.gz")) {
     error = "output '" + args.outputPath + "' must be *.csv or *.csv.gz";
-    return false;
-  }
-  if (laeCpus < 0) {
-    error = "-c must be >= 1";
-    return false;
-  }
-  if (!search::parseFusedMode(laeFused, args.space.fused)) {
-    error = "-f must be true, false or both, got '" + laeFused + "'";
     return false;
   }
   // lae always explores both overlaps (§11.3).
@@ -101,7 +60,7 @@ static int runLae() {
   cost::Model model;
   cost::System system;
   search::ExecutionSpace space;
-  if (!driver::loadSearchInputs(args, laeInputOptions(), model, system))
+  if (!driver::loadSearchInputs(args, laeOptions.inputOptions(), model, system))
     return driver::ExitInputError;
   if (!search::ExecutionSpace::build(model, system, args.space, space, error))
     return fail(error);
@@ -111,7 +70,7 @@ static int runLae() {
   // of rows) compressed by the worker threads.
   bool gzip = StringRef(args.outputPath).endswith(".gz");
   search::StreamFile file;
-  if (!laeDebug) {
+  if (!laeOptions.debug()) {
     std::string header, packed;
     raw_string_ostream os(header);
     search::writeCsvHeader(os, /*rankColumn=*/false, /*withLayers=*/false);
@@ -126,9 +85,10 @@ static int runLae() {
                           space.numGroups());
   search::SearchSummary summary;
   bool written = search::findAllExecutions(
-      model, system, space, unsigned(laeCpus), gzip && !laeDebug,
+      model, system, space, laeOptions.cpus(), gzip && !laeOptions.debug(),
       [&](uint64_t groups, uint64_t n) { bar.update(groups, n); },
-      [&](StringRef rows) { return laeDebug || file.write(rows); }, summary);
+      [&](StringRef rows) { return laeOptions.debug() || file.write(rows); },
+      summary);
   bar.finish();
   search::logSummary(errs(), summary);
   if (!written) {
@@ -136,13 +96,13 @@ static int runLae() {
     return fail(args.outputPath + ": cannot write");
   }
   if (summary.counts.numAccepted() == 0) {
-    if (!laeNoneOk) {
+    if (!laeOptions.noneOk()) {
       file.discard();
       return fail(search::nothingFitsMessage(summary));
     }
     errs() << "No acceptable configurations found :(\n";
   }
-  if (laeDebug)
+  if (laeOptions.debug())
     return driver::ExitSuccess;
   if (!file.commit(error))
     return fail(error);

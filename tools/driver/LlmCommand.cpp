@@ -49,8 +49,7 @@ static driver::CalcInputOptions llmInputOptions() {
 }
 
 static int fail(const Twine &message) {
-  errs() << "error: " << message << "\n";
-  return driver::ExitInputError;
+  return driver::reportError("", message);
 }
 
 /// Writes an output completely or not at all, gzip-compressed for `.gz`.
@@ -74,17 +73,18 @@ static bool outputKind(StringRef out, bool &compact) {
 
 static int runLlm() {
   if (llmArgs.size() != 4) {
-    errs() << "calcc llm: error: expected 4 arguments MODEL EXEC SYSTEM OUT, "
-              "got "
-           << llmArgs.size() << "\n";
-    return driver::ExitUsageError;
+    return driver::reportError(
+        "calcc llm: ",
+        "expected 4 arguments MODEL EXEC SYSTEM OUT, got " +
+            Twine(llmArgs.size()),
+        driver::ExitUsageError);
   }
   StringRef out = llmArgs[3];
   bool compact;
   if (!outputKind(out, compact)) {
-    errs() << "calcc llm: error: output '" << out
-           << "' must be '-', *.json or *.json.gz\n";
-    return driver::ExitUsageError;
+    return driver::reportError(
+        "calcc llm: ", "output '" + out + "' must be '-', *.json or *.json.gz",
+        driver::ExitUsageError);
   }
   calculon::LlmInputs in;
   if (!driver::loadLlmInputs(llmArgs[0], llmArgs[1], llmArgs[2],

@@ -1,8 +1,8 @@
 //===- LlmInputs.cpp - Model, execution and system inputs, JSON or .calc --===//
 #include "tools/driver/LlmInputs.h"
+#include "tools/driver/Command.h"
 
 #include "llvm/Support/Path.h"
-#include "llvm/Support/raw_ostream.h"
 
 #include "fmt/format.h"
 
@@ -11,7 +11,7 @@ using namespace calc;
 using namespace calc::driver;
 
 static bool fail(const Twine &message) {
-  errs() << "error: " << message << "\n";
+  reportError("", message);
   return false;
 }
 

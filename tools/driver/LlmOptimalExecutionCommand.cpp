@@ -9,6 +9,7 @@
 //===----------------------------------------------------------------------===//
 #include "tools/driver/Command.h"
 #include "tools/driver/LlmInputs.h"
+#include "tools/driver/SearchCommandOptions.h"
 
 #include "eval/calculon/StatsWriter.h"
 #include "eval/output/AtomicFile.h"
@@ -31,29 +32,14 @@ static cl::SubCommand loeCommand(
 static cl::SubCommand loeAlias("loe", "Alias of llm-optimal-execution");
 
 #define LOE_SUBS cl::sub(loeCommand), cl::sub(loeAlias)
-static cl::list<std::string>
-    loeArgs(cl::Positional, LOE_SUBS,
-            cl::desc("APP NUM_PROCS MAX_BATCH DATATYPE SYSTEM OUT"),
-            cl::ZeroOrMore);
 static cl::opt<int> loeTopN("t", LOE_SUBS, cl::init(1),
                             cl::desc("Keep the N best executions (> 0)"),
                             cl::value_desc("N"));
 static cl::alias loeTopNLong("top-n", cl::aliasopt(loeTopN));
-static cl::opt<std::string>
-    loeFused("f", LOE_SUBS, cl::init("true"),
-             cl::desc("Fused activation: true, false or both"),
-             cl::value_desc("MODE"));
-static cl::alias loeFusedLong("fused_activation", cl::aliasopt(loeFused));
 static cl::opt<bool> loeMbsBreak("m", LOE_SUBS,
                                  cl::desc("Stop growing the microbatch after "
                                           "a size with no success"));
 static cl::alias loeMbsBreakLong("mbs-break", cl::aliasopt(loeMbsBreak));
-static cl::opt<bool> loeNoneOk("n", LOE_SUBS,
-                               cl::desc("Exit 0 even if nothing fits"));
-static cl::alias loeNoneOkLong("noneok", cl::aliasopt(loeNoneOk));
-static cl::opt<bool> loeDebug("d", LOE_SUBS,
-                              cl::desc("Enumerate and count only"));
-static cl::alias loeDebugLong("debug", cl::aliasopt(loeDebug));
 static cl::opt<bool> loeLayers("l", LOE_SUBS,
                                cl::desc("Include per-layer statistics"));
 static cl::alias loeLayersLong("layers", cl::aliasopt(loeLayers));
@@ -61,39 +47,21 @@ static cl::opt<bool> loeNoTpOverlap("no-tp-overlap", LOE_SUBS,
                                     cl::desc("Only tensor_par_overlap none"));
 static cl::opt<bool> loeNoDpOverlap("no-dp-overlap", LOE_SUBS,
                                     cl::desc("Only data_par_overlap false"));
-static cl::opt<int> loeCpus("c", LOE_SUBS, cl::init(0),
-                            cl::desc("Worker threads (default: one per "
-                                     "core)"),
-                            cl::value_desc("N"));
-static cl::alias loeCpusLong("cpus", cl::aliasopt(loeCpus));
-static cl::list<std::string> loeIncludeDirs(
-    "I", cl::Prefix, cl::ZeroOrMore, LOE_SUBS, cl::value_desc("dir"),
-    cl::desc("Search DIR for imports of .calc inputs"));
-static cl::opt<std::string> loeStdlibDir(
-    "stdlib-dir", LOE_SUBS, cl::value_desc("dir"),
-    cl::desc("Read std/ imports of .calc inputs from DIR"));
-
-/// -I and --stdlib-dir, for the .calc inputs.
-static driver::CalcInputOptions loeInputOptions() {
-  driver::CalcInputOptions options;
-  options.includeDirs.assign(loeIncludeDirs.begin(), loeIncludeDirs.end());
-  options.stdlibDir = loeStdlibDir;
-  return options;
-}
+static driver::SearchCommandOptions loeOptions(loeCommand, loeAlias,
+                                               "Enumerate and count only");
 
 static int usage(const Twine &message) {
-  errs() << "calcc llm-optimal-execution: error: " << message << "\n";
-  return driver::ExitUsageError;
+  return driver::reportError("calcc llm-optimal-execution: ", message,
+                             driver::ExitUsageError);
 }
 
 static int fail(const Twine &message) {
-  errs() << "error: " << message << "\n";
-  return driver::ExitInputError;
+  return driver::reportError("", message);
 }
 
 /// Checks the options; fills `args` from the positional arguments.
 static bool parseOptions(search::SearchArgs &args, std::string &error) {
-  if (!search::parseSearchArgs(loeArgs, args, error))
+  if (!loeOptions.parse(args, error))
     return false;
   StringRef out = args.outputPath;
   if (!out.endswith(".json") && !out.endswith(".json.gz") &&
@@ -104,14 +72,6 @@ static bool parseOptions(search::SearchArgs &args, std::string &error) {
   }
   if (loeTopN <= 0) {
     error = "-t must be > 0";
-    return false;
-  }
-  if (loeCpus < 0) {
-    error = "-c must be >= 1";
-    return false;
-  }
-  if (!search::parseFusedMode(loeFused, args.space.fused)) {
-    error = "-f must be true, false or both, got '" + loeFused + "'";
     return false;
   }
   args.space.allowTpOverlap = !loeNoTpOverlap;
@@ -149,7 +109,7 @@ static int runLoe() {
   cost::Model model;
   cost::System system;
   search::ExecutionSpace space;
-  if (!driver::loadSearchInputs(args, loeInputOptions(), model, system))
+  if (!driver::loadSearchInputs(args, loeOptions.inputOptions(), model, system))
     return driver::ExitInputError;
   if (!search::ExecutionSpace::build(model, system, args.space, space, error))
     return fail(error);
@@ -157,9 +117,9 @@ static int runLoe() {
   search::OptimalOptions options;
   options.topN = size_t(loeTopN);
   options.mbsBreak = loeMbsBreak;
-  options.debug = loeDebug;
+  options.debug = loeOptions.debug();
   options.layers = loeLayers;
-  options.threads = unsigned(loeCpus);
+  options.threads = loeOptions.cpus();
   search::ProgressBar bar(errs(), sys::Process::StandardErrIsDisplayed(),
                           space.numGroups());
   std::vector<search::RankedExecution> best;
@@ -170,10 +130,10 @@ static int runLoe() {
       summary);
   bar.finish();
   search::logSummary(errs(), summary);
-  if (loeDebug)
+  if (loeOptions.debug())
     return driver::ExitSuccess;
   if (best.empty()) {
-    if (!loeNoneOk)
+    if (!loeOptions.noneOk())
       return fail(search::nothingFitsMessage(summary));
     errs() << "No acceptable configurations found :(\n";
   } else {

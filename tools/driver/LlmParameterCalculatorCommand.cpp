@@ -33,15 +33,14 @@ static int runLpc() {
   cost::Model model;
   std::string error;
   if (!calculon::loadModel(lpcModel, model, error)) {
-    errs() << "error: " << error << "\n";
-    return driver::ExitInputError;
+    return driver::reportError("", error);
   }
   StringRef name = sys::path::stem(lpcModel);
   outs() << name;
   if (name.size() < lpcAlign)
     outs().indent(lpcAlign - name.size());
   outs() << " -> "
-         << cost::humanFormat(double(calculon::parameterCount(model)), 1000, "")
+         << cost::humanFormat(calculon::parameterCount(model), 1000, "")
          << "\n";
   return driver::ExitSuccess;
 }

@@ -40,8 +40,7 @@ static int runLv() {
   std::string base = lvBase.empty() ? defaultBase() : lvBase.getValue();
   std::string error;
   if (!calculon::runValidation(base, lvVerbose, outs(), error)) {
-    errs() << "error: " << error << "\n";
-    return driver::ExitInputError;
+    return driver::reportError("", error);
   }
   return driver::ExitSuccess;
 }

@@ -10,6 +10,7 @@
 #include "llvm/ADT/SmallVector.h"
 #include "llvm/ADT/StringRef.h"
 #include "llvm/Support/CommandLine.h"
+#include "llvm/Support/Process.h"
 #include "llvm/Support/raw_ostream.h"
 
 #include <vector>
@@ -51,6 +52,37 @@ ColorMode calc::driver::colorMode() {
   return colorOption ? static_cast<ColorMode>(*colorOption) : ColorMode::Auto;
 }
 
+bool calc::driver::useColors() {
+  switch (colorMode()) {
+  case ColorMode::Always:
+    return true;
+  case ColorMode::Never:
+    return false;
+  case ColorMode::Auto:
+    return sys::Process::StandardErrHasColors();
+  }
+  return false;
+}
+
+int calc::driver::reportError(StringRef prefix, const Twine &message,
+                              int code) {
+  raw_ostream &os = errs();
+  bool colors = useColors();
+  // errs() only emits escapes while colours are enabled on it; restore the
+  // stream's own setting afterwards.
+  bool hadColors = os.colors_enabled();
+  os.enable_colors(colors);
+  os << prefix;
+  if (colors)
+    os.changeColor(raw_ostream::RED, /*Bold=*/true);
+  os << "error: ";
+  if (colors)
+    os.resetColor();
+  os << message << "\n";
+  os.enable_colors(hadColors);
+  return code;
+}
+
 static void printVersion(raw_ostream &os) {
   os << "calcc version " CALC_VERSION "\n";
 }
@@ -81,7 +113,7 @@ int main(int argc, char **argv) {
     for (const Command *c : Command::all())
       known |= c->subCommand().getName() == first;
     if (!known) {
-      errs() << "calcc: error: unknown command '" << first << "'\n";
+      reportError("calcc: ", "unknown command '" + first + "'");
       printUsage(errs());
       return ExitUsageError;
     }

@@ -50,11 +50,21 @@ TEST_F(DiagnosticsTest, ErrorWithRangeAndNote) {
                       "'my_1t'\n"
                       "  hiden = 8192\n"
                       "  ^~~~~\n"
-                      "llama.calc:2:3: note: did you mean 'hidden'?\n"
-                      "  hiden = 8192\n"
-                      "  ^\n");
+                      "llama.calc:2:3: note: did you mean 'hidden'?\n");
   EXPECT_EQ(diags.errorCount(), 1u);
   EXPECT_TRUE(diags.hasErrors());
+}
+
+// A note elsewhere still shows its own source line.
+TEST_F(DiagnosticsTest, NoteAtAnotherPlaceShowsItsLine) {
+  load("model a {\n  x = 1\n}\nmodel b {\n  x = 2\n}\n", "dup.calc");
+  diags.error(at("b"), "duplicate").note(at("a"), "first declared here");
+  EXPECT_EQ(os.str(), "dup.calc:4:7: error: duplicate\n"
+                      "model b {\n"
+                      "      ^\n"
+                      "dup.calc:1:7: note: first declared here\n"
+                      "model a {\n"
+                      "      ^\n");
 }
 
 TEST_F(DiagnosticsTest, CaretBetweenTwoRanges) {

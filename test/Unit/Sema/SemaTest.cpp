@@ -42,7 +42,7 @@ TEST(SemaTest, ResultFieldsAreStatic) {
   EXPECT_TRUE(ok.errors.empty()) << (ok.errors.empty() ? "" : ok.errors[0]);
   Compiled bad((std::string(prefix) + "expect r.sampel_rate > 0 sample/s\n").c_str());
   ASSERT_EQ(bad.errors.size(), 1u);
-  EXPECT_EQ(bad.errors[0], "no field 'sampel_rate' in training_result");
+  EXPECT_EQ(bad.errors[0], "no field 'sampel_rate' in training_result 'r'");
 }
 
 TEST(SemaTest, InheritanceCycleIsReportedOnce) {

@@ -1,0 +1,57 @@
+//===- SearchCommandOptions.h - Options shared by `loe` and `lae` ---------===//
+//
+// Calculon's two search commands take the same positional arguments and the
+// flags -f, -n, -d, -c (calculon-model.md §11.2–11.3), plus -I and
+// --stdlib-dir for `.calc` inputs. Each command file owns one instance,
+// constructed after its SubCommands in the same file, so the options are
+// registered with subcommands that already exist.
+//
+//===----------------------------------------------------------------------===//
+#ifndef CALC_TOOLS_DRIVER_SEARCHCOMMANDOPTIONS_H
+#define CALC_TOOLS_DRIVER_SEARCHCOMMANDOPTIONS_H
+
+#include "tools/driver/LlmInputs.h"
+
+#include "eval/search/SearchArgs.h"
+
+#include "llvm/Support/CommandLine.h"
+
+#include <string>
+
+namespace calc::driver {
+
+class SearchCommandOptions {
+public:
+  /// Registers the options with `command` and its `alias`; `debugHelp`
+  /// says what -d does for this command.
+  SearchCommandOptions(llvm::cl::SubCommand &command,
+                       llvm::cl::SubCommand &alias, llvm::StringRef debugHelp);
+
+  /// Fills `args` from the positional arguments, -f and -c; an error names
+  /// the bad argument.
+  bool parse(search::SearchArgs &args, std::string &error);
+
+  /// -I and --stdlib-dir, for the .calc inputs.
+  CalcInputOptions inputOptions() const;
+
+  bool noneOk() const { return noneOkOpt; }
+  bool debug() const { return debugOpt; }
+  unsigned cpus() const { return unsigned(cpusOpt); }
+
+private:
+  llvm::cl::list<std::string> args;
+  llvm::cl::opt<std::string> fused;
+  llvm::cl::alias fusedLong;
+  llvm::cl::opt<bool> noneOkOpt;
+  llvm::cl::alias noneOkLong;
+  llvm::cl::opt<bool> debugOpt;
+  llvm::cl::alias debugLong;
+  llvm::cl::opt<int> cpusOpt;
+  llvm::cl::alias cpusLong;
+  llvm::cl::list<std::string> includeDirs;
+  llvm::cl::opt<std::string> stdlibDir;
+};
+
+} // namespace calc::driver
+
+#endif
