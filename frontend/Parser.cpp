@@ -87,20 +87,13 @@ bool checkUtf8(llvm::StringRef text, DiagnosticEngine &diags) {
 /// one that starts a line.
 bool startsItem(size_t type) {
   switch (type) {
-  case CalcLexer::IMPORT:
-  case CalcLexer::LET:
   case CalcLexer::SCHEMA:
   case CalcLexer::MODEL:
   case CalcLexer::SYSTEM:
   case CalcLexer::EXECUTION:
-  case CalcLexer::EVALUATE:
-  case CalcLexer::SEARCH:
-  case CalcLexer::OUTPUT:
-  case CalcLexer::ASSERT:
-  case CalcLexer::EXPECT:
     return true;
   default:
-    return false;
+    return startsStatement(type);
   }
 }
 

@@ -93,22 +93,6 @@ bool isBinaryOperator(size_t type) {
   }
 }
 
-/// Reserved keywords that begin a top-level item.
-bool startsStatement(size_t type) {
-  switch (type) {
-  case CalcLexer::IMPORT:
-  case CalcLexer::LET:
-  case CalcLexer::EVALUATE:
-  case CalcLexer::SEARCH:
-  case CalcLexer::OUTPUT:
-  case CalcLexer::ASSERT:
-  case CalcLexer::EXPECT:
-    return true;
-  default:
-    return false;
-  }
-}
-
 bool isReservedKeyword(size_t type) {
   return type >= CalcLexer::AND && type <= CalcLexer::WITHIN;
 }
@@ -372,5 +356,20 @@ void SyntaxErrorStrategy::sync(antlr4::Parser *parser) {
     throw antlr4::ParseCancellationException("syntax error");
   default:
     return;
+  }
+}
+
+bool calc::startsStatement(size_t type) {
+  switch (type) {
+  case CalcLexer::IMPORT:
+  case CalcLexer::LET:
+  case CalcLexer::EVALUATE:
+  case CalcLexer::SEARCH:
+  case CalcLexer::OUTPUT:
+  case CalcLexer::ASSERT:
+  case CalcLexer::EXPECT:
+    return true;
+  default:
+    return false;
   }
 }

@@ -67,6 +67,10 @@ std::string describeSyntaxError(const antlr4::dfa::Vocabulary &vocab,
 /// A token as shown in messages: `'}'`, `end of file`, `keyword 'in'`.
 std::string describeToken(const antlr4::Token *token);
 
+/// Reserved keywords that begin a top-level statement (`import`, `let`,
+/// `evaluate`, `search`, `output`, `assert`, `expect`).
+bool startsStatement(size_t tokenType);
+
 } // namespace calc
 
 #endif
