@@ -59,7 +59,7 @@ std::string formatInt(int64_t v) { return fmt::format("{}", v); }
 
 std::string formatInUnit(double siValue, const Unit &unit, unsigned digits) {
   std::string number = formatSignificant(unit.fromSI(siValue), digits);
-  return unit.isNone() ? number : number + " " + unit.text;
+  return unit.isNone() ? number : number + " " + unit.text.str();
 }
 
 std::string formatQuantity(double siValue, Dimension dim,
@@ -77,7 +77,7 @@ std::string formatQuantity(int64_t siValue, Dimension dim,
   // Counts and exact base units keep every digit (no double rounding).
   if (unit.scale == 1.0)
     return unit.isNone() ? formatInt(siValue)
-                         : formatInt(siValue) + " " + unit.text;
+                         : formatInt(siValue) + " " + unit.text.str();
   return formatInUnit(static_cast<double>(siValue), unit, digits);
 }
 

@@ -2,9 +2,10 @@
 #include "ir/Units.h"
 #include "ir/UnitTable.h"
 
-#include "llvm/ADT/StringMap.h"
+#include "llvm/ADT/StringSet.h"
 #include "llvm/ADT/Twine.h"
 
+#include <mutex>
 #include <vector>
 
 using namespace llvm;
@@ -73,6 +74,17 @@ const UnitWord *findUnitWord(StringRef word) {
   return it == index.end() ? nullptr : &unitTable()[it->second];
 }
 
+StringRef internUnitText(StringRef text) {
+  if (text.empty())
+    return StringRef();
+  // Never destroyed: units in static storage may still point into it at exit.
+  static std::mutex *lock = new std::mutex;
+  static StringSet<> *texts = new StringSet<>;
+  std::lock_guard<std::mutex> guard(*lock);
+  // StringSet entries are allocated individually and never move.
+  return texts->insert(text).first->getKey();
+}
+
 Optional<Unit> lookupUnitWord(StringRef word) {
   const UnitWord *entry = findUnitWord(word);
   if (!entry)
@@ -112,6 +124,7 @@ Optional<Unit> parseUnitWords(ArrayRef<StringRef> words, UnitError *error) {
     return None;
   }
   Unit unit;
+  std::string text;
   for (unsigned i = 0; i < words.size(); ++i) {
     StringRef word = words[i];
     if (word.empty()) {
@@ -134,8 +147,11 @@ Optional<Unit> parseUnitWords(ArrayRef<StringRef> words, UnitError *error) {
     }
     unit.dim = unit.dim / entry->dim;
     unit.scale /= entry->scale;
-    unit.text += "/" + entry->word;
+    text += "/" + entry->word;
   }
+  // A single word already points into the (static) unit table.
+  if (!text.empty())
+    unit.text = internUnitText(unit.text.str() + text);
   return unit;
 }
 
@@ -163,7 +179,7 @@ Optional<Unit> parseUnit(StringRef text, UnitError *error) {
 Unit baseUnitFor(Dimension dim) {
   if (dim.isDimensionless())
     return Unit{dim, 1.0, ""};
-  return Unit{dim, 1.0, dim.unitText()};
+  return Unit{dim, 1.0, internUnitText(dim.unitText())};
 }
 
 } // namespace calc::ir

@@ -39,7 +39,11 @@ namespace calc::ir {
 struct Unit {
   Dimension dim;
   double scale = 1.0; ///< SI base units per unit: GiB -> 2^30, us -> 1e-6.
-  std::string text;   ///< Canonical spelling: "GB/s", "%", "" for none.
+  /// Canonical spelling: "GB/s", "%", "" for none. Interned (it points into
+  /// the unit table or internUnitText's storage, which live as long as the
+  /// program), so a Unit, and every runtime value carrying one, copies
+  /// without allocating.
+  llvm::StringRef text;
 
   bool isNone() const { return text.empty(); }
   bool isPercent() const { return text == "%"; }
@@ -48,6 +52,10 @@ struct Unit {
   /// A value in this unit, converted to SI base units.
   double toSI(double v) const { return v * scale; }
 };
+
+/// Stable storage for a unit spelling not in the unit table ("GB/s",
+/// "B*flop/s"): equal texts share one copy. Thread-safe.
+llvm::StringRef internUnitText(llvm::StringRef text);
 
 /// Why a unit text did not parse.
 struct UnitError {

@@ -66,7 +66,7 @@ void writeTextTable(const Table &table, raw_ostream &os,
     const Column &col = table.columns()[c];
     ir::Unit unit = columnDisplayUnit(table, c);
     text[0].push_back(unit.isNone() ? col.name
-                                    : col.name + " [" + unit.text + "]");
+                                    : col.name + " [" + unit.text.str() + "]");
     bool anyNumber = false, allNumbers = true;
     for (size_t r = 0; r < table.numRows(); ++r) {
       const Cell &cell = table.row(r)[c];
@@ -114,7 +114,7 @@ void writeTextRecord(const Table &table, size_t row, raw_ostream &os,
                         ? ir::displayUnitFor(col.dim, cell.asDouble())
                         : ir::baseUnitFor(ir::Dimension());
     Line line{col.name, cellText(cell, unit, options.precision),
-              cell.isNumber() ? unit.text : "", cell.isNumber()};
+              cell.isNumber() ? unit.text.str() : "", cell.isNumber()};
     nameWidth = std::max(nameWidth, displayWidth(line.name));
     if (line.number)
       numberWidth = std::max(numberWidth, displayWidth(line.value));

@@ -4,6 +4,7 @@
 #include "gtest/gtest.h"
 
 #include <cmath>
+#include <string>
 
 using namespace calc::ir;
 using llvm::StringRef;
@@ -79,6 +80,21 @@ TEST(UnitsTest, Expressions) {
   EXPECT_EQ(parseUnit("GiB / ms")->text, "GiB/ms");
   EXPECT_EQ(parseUnit("TFLOPS")->text, "TFLOPS");
   EXPECT_EQ(parseUnitWords({"GB", "s"})->text, "GB/s");
+}
+
+TEST(UnitsTest, UnitTextsAreInternedAndOutliveTheirSource) {
+  // Values copy their Unit freely, so its text must not own or borrow
+  // from the string it was parsed from.
+  std::string source = "GB / s";
+  Unit a = *parseUnit(source);
+  source.assign(source.size(), 'x');
+  Unit b = *parseUnitWords({"GB", "s"});
+  EXPECT_EQ(a.text, "GB/s");
+  EXPECT_EQ(a.text.data(), b.text.data()); // One shared copy.
+  EXPECT_EQ(parseUnit("GiB")->text.data(), lookupUnitWord("GiB")->text.data());
+  EXPECT_EQ(baseUnitFor(B / S).text.data(), internUnitText("B/s").data());
+  EXPECT_TRUE(internUnitText("").empty());
+  EXPECT_TRUE(baseUnitFor(One).isNone());
 }
 
 TEST(UnitsTest, UnknownWordNamesItAndItsPosition) {
