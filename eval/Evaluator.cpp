@@ -162,6 +162,9 @@ void Evaluator::resetDomainMemos(uint64_t changed) {
     }
     inst->validated = false;
     inst->validationDeps = 0;
+    for (uint64_t &deps : inst->requireDeps)
+      if (deps & changed)
+        deps = domainBit(63);
   }
   volatileValidations.resize(kept);
 }

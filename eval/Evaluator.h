@@ -189,6 +189,8 @@ private:
   void missingFields(Instance *inst, std::string prefix,
                      llvm::SmallVectorImpl<std::string> &out);
   bool checkRequires(Instance *inst, llvm::SMRange use);
+  void reportRequire(Instance *inst, const ir::Require &req,
+                     const Context &ctx, llvm::SMRange use);
   /// validate() without the validated check and dependence bookkeeping.
   bool validateFresh(Instance *inst, llvm::SMRange use);
   bool validateNested(Instance *inst, llvm::SMRange use);

@@ -67,6 +67,11 @@ public:
   std::vector<uint64_t> domainDeps;
   /// The same for `validated`.
   uint64_t validationDeps = 0;
+  /// Per `require` line (every layer's, then the schema's), when tracking:
+  /// the domains a passing check read; Evaluator::domainBit(63) (also set
+  /// by errors) means "check again". Lets a re-validation skip the lines
+  /// whose inputs did not change.
+  std::vector<uint64_t> requireDeps;
 };
 
 } // namespace calc::eval

@@ -99,28 +99,38 @@ bool Evaluator::isDefinedExplicitly(const Instance *inst, unsigned slot) {
   return false;
 }
 
-/// Checks the schema's and every layer's `require` lines.
+/// Checks the schema's and every layer's `require` lines. When tracking
+/// domain reads, a line that passed and read nothing that changed since is
+/// not evaluated again (it would pass again and report nothing).
 bool Evaluator::checkRequires(Instance *inst, SMRange use) {
   bool ok = true;
+  unsigned index = 0;
   auto check = [&](const Require &req, Context ctx) {
+    unsigned i = index++;
+    if (trackDomains) {
+      if (inst->requireDeps.size() <= i)
+        inst->requireDeps.resize(i + 1, domainBit(63));
+      if (!(inst->requireDeps[i] & domainBit(63))) {
+        dirty |= inst->requireDeps[i]; // What the kept check read.
+        return;
+      }
+    }
+    uint64_t outer = dirty;
+    dirty = 0;
     Value v = eval(req.cond, ctx);
+    uint64_t deps = dirty;
+    dirty |= outer;
     if (v.isError()) {
       ok = false;
       return;
     }
-    if (v.b)
+    if (v.b) {
+      if (trackDomains)
+        inst->requireDeps[i] = deps;
       return;
-    ok = false;
-    auto diag = error(use, "requirement of " + inst->schema->name + " '" +
-                               inst->name + "' failed" +
-                               (req.message.empty() ? "" : ": " + req.message));
-    diag.note(req.range.Start, "required here", {req.range});
-    if (req.cond->ops.size() >= 2 && req.cond->type.kind == TypeKind::Bool &&
-        req.cond->kind >= ExprKind::Eq && req.cond->kind <= ExprKind::Ge) {
-      Value l = eval(req.cond->ops[0], ctx), r = eval(req.cond->ops[1], ctx);
-      diag.note(req.cond->ops[0]->range.Start, "left operand is " + format(l));
-      diag.note(req.cond->ops[1]->range.Start, "right operand is " + format(r));
     }
+    ok = false;
+    reportRequire(inst, req, ctx, use);
   };
   for (unsigned li = 0; li < inst->layers.size(); ++li)
     for (const Require &req : inst->layers[li].block->requires)
@@ -128,6 +138,21 @@ bool Evaluator::checkRequires(Instance *inst, SMRange use) {
   for (const Require &req : inst->schema->requires)
     check(req, Context{inst, nullptr, unsigned(inst->layers.size())});
   return ok;
+}
+
+/// Reports the failed `require` line \p req with its operands' values.
+void Evaluator::reportRequire(Instance *inst, const Require &req,
+                              const Context &ctx, SMRange use) {
+  auto diag = error(use, "requirement of " + inst->schema->name + " '" +
+                             inst->name + "' failed" +
+                             (req.message.empty() ? "" : ": " + req.message));
+  diag.note(req.range.Start, "required here", {req.range});
+  if (req.cond->ops.size() >= 2 && req.cond->type.kind == TypeKind::Bool &&
+      req.cond->kind >= ExprKind::Eq && req.cond->kind <= ExprKind::Ge) {
+    Value l = eval(req.cond->ops[0], ctx), r = eval(req.cond->ops[1], ctx);
+    diag.note(req.cond->ops[0]->range.Start, "left operand is " + format(l));
+    diag.note(req.cond->ops[1]->range.Start, "right operand is " + format(r));
+  }
 }
 
 bool Evaluator::validate(Instance *inst, SMRange use) {
@@ -140,6 +165,10 @@ bool Evaluator::validate(Instance *inst, SMRange use) {
   uint64_t outer = dirty;
   dirty = 0;
   bool ok = validateFresh(inst, use);
+  // Kept `require` results are forgotten with the validation that read
+  // them; one that failed, or will never be reset, keeps none.
+  if (!ok || !dirty)
+    inst->requireDeps.clear();
   if (ok && trackDomains && dirty) {
     inst->validationDeps = dirty;
     volatileValidations.push_back(inst);
