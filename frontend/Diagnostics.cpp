@@ -129,10 +129,16 @@ DisplayLine expandLine(StringRef line) {
 } // namespace
 
 /// Prints the source line holding \p diag's location and the caret line.
+/// Where the text of a buffer starts: after a UTF-8 byte order mark, which the
+/// parser skips and which is neither shown nor counted in columns.
+static const char *textStart(StringRef buffer) {
+  return buffer.begin() + (buffer.startswith("\xEF\xBB\xBF") ? 3 : 0);
+}
+
 static void printSourceLine(raw_ostream &os, const Diagnostic &diag,
                             StringRef buffer, bool colors) {
   const char *loc = diag.loc.getPointer();
-  const char *begin = buffer.begin(), *end = buffer.end();
+  const char *begin = textStart(buffer), *end = buffer.end();
   const char *lineStart = loc;
   while (lineStart > begin && lineStart[-1] != '\n' && lineStart[-1] != '\r')
     --lineStart;
@@ -172,6 +178,9 @@ void DiagnosticEngine::print(const Diagnostic &diag) {
     os.changeColor(raw_ostream::SAVEDCOLOR, true);
   if (bufferId) {
     auto lineCol = sourceMgr.getLineAndColumn(diag.loc, bufferId);
+    StringRef buffer = sourceMgr.getMemoryBuffer(bufferId)->getBuffer();
+    if (lineCol.first == 1 && diag.loc.getPointer() >= textStart(buffer))
+      lineCol.second -= unsigned(textStart(buffer) - buffer.begin());
     os << sourceMgr.getMemoryBuffer(bufferId)->getBufferIdentifier() << ':'
        << lineCol.first << ':' << lineCol.second << ": ";
   } else {
