@@ -134,15 +134,63 @@ Value Evaluator::field(Instance *inst, unsigned slot, SMRange use) {
     if (inst->domainDeps.empty())
       inst->domainDeps.resize(inst->memo.size());
     inst->domainDeps[slot] = dirty;
-    volatileMemos.emplace_back(inst, slot);
+    int direct = directDomainOf(inst, slot);
+    if (direct >= 0 && direct < 63 && dirty == domainBit(unsigned(direct)))
+      directMemos.push_back(DirectMemo{inst, slot, unsigned(direct)});
+    else
+      volatileMemos.emplace_back(inst, slot);
   }
   dirty |= outer;
   return v;
 }
 
+int Evaluator::directDomainOf(const Instance *inst, unsigned slot) {
+  for (const Layer &l : inst->layers)
+    if (const Member *m = l.block ? l.block->find(slot) : nullptr)
+      return m->kind == MemberKind::Assign && m->value->kind == ExprKind::Domain
+                 ? int(m->value->slot)
+                 : -1;
+  return -1;
+}
+
+/// Whether coerce() accepts \p v for \p decl as it is, without a
+/// diagnostic.
+static bool coercesSilently(const FieldDecl &decl, const Value &v) {
+  if (v.isError() || (decl.isInt && v.kind == Value::Real))
+    return false;
+  if (decl.enumValues.empty() || v.kind != Value::String)
+    return true;
+  for (const std::string &e : decl.enumValues)
+    if (e == v.getString())
+      return true;
+  return false;
+}
+
 void Evaluator::resetDomainMemos(uint64_t changed) {
   changed |= domainBit(63);
   size_t kept = 0;
+  // A domain's field takes the new choice directly (coerced as field()
+  // would); one whose new value coerce() would reject is evaluated again,
+  // so the error is reported where it is read.
+  for (const DirectMemo &d : directMemos) {
+    if (!(domainBit(d.domain) & changed)) {
+      directMemos[kept++] = d;
+      continue;
+    }
+    const FieldDecl &decl = d.inst->schema->fields[d.slot];
+    if (d.domain < numDomains &&
+        coercesSilently(decl, domainValues[d.domain])) {
+      d.inst->memo[d.slot] =
+          coerce(d.inst, decl, domainValues[d.domain], SMRange());
+      directMemos[kept++] = d;
+      continue;
+    }
+    d.inst->state[d.slot] = FieldState::Pending;
+    d.inst->memo[d.slot] = Value();
+    d.inst->domainDeps[d.slot] = 0;
+  }
+  directMemos.resize(kept);
+  kept = 0;
   for (const auto &entry : volatileMemos) {
     auto [inst, slot] = entry;
     if (!(inst->domainDeps[slot] & changed)) {
@@ -162,6 +210,8 @@ void Evaluator::resetDomainMemos(uint64_t changed) {
     }
     inst->validated = false;
     inst->validationDeps = 0;
+    if (inst->completenessDeps & changed)
+      inst->complete = false;
     for (uint64_t &deps : inst->requireDeps)
       if (deps & changed)
         deps = domainBit(63);

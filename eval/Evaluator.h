@@ -195,6 +195,9 @@ private:
   bool validateFresh(Instance *inst, llvm::SMRange use);
   bool validateNested(Instance *inst, llvm::SMRange use);
   static bool isDefinedExplicitly(const Instance *inst, unsigned slot);
+  /// The domain whose value field \p slot of \p inst is, as it is (its
+  /// most-derived definition is `slot in …`), or -1.
+  static int directDomainOf(const Instance *inst, unsigned slot);
 
   const ir::Module &module;
   DiagnosticEngine &diags;
@@ -219,6 +222,15 @@ private:
   uint64_t dirty = 0;
   std::vector<std::pair<Instance *, unsigned>> volatileMemos;
   std::vector<Instance *> volatileValidations;
+  /// A memo that is a domain's value as is (`tensor_par in [1, 2]`): reset
+  /// by storing the newly chosen value rather than by evaluating it again,
+  /// since most of a search's per-candidate changes are such fields.
+  struct DirectMemo {
+    Instance *inst;
+    unsigned slot;
+    unsigned domain;
+  };
+  std::vector<DirectMemo> directMemos;
   /// Nesting of eval() calls, bounded so a long chain of definitions is an
   /// error rather than a stack overflow.
   unsigned depth = 0;

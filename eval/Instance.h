@@ -67,6 +67,11 @@ public:
   std::vector<uint64_t> domainDeps;
   /// The same for `validated`.
   uint64_t validationDeps = 0;
+  /// Whether no field is missing (part of a validation, kept when a
+  /// validation is reset but the walk read none of the changed domains),
+  /// and the domains that walk read.
+  bool complete = false;
+  uint64_t completenessDeps = 0;
   /// Per `require` line (every layer's, then the schema's), when tracking:
   /// the domains a passing check read; Evaluator::domainBit(63) (also set
   /// by errors) means "check again". Lets a re-validation skip the lines

@@ -178,15 +178,25 @@ bool Evaluator::validate(Instance *inst, SMRange use) {
 }
 
 bool Evaluator::validateFresh(Instance *inst, SMRange use) {
-  llvm::SmallVector<std::string, 8> missing;
-  missingFields(inst, "", missing);
-  if (!missing.empty()) {
-    std::string list;
-    for (const std::string &m : missing)
-      list += (list.empty() ? "'" : ", '") + m + "'";
-    error(use, inst->schema->name + " '" + inst->name +
-                   "' is incomplete: missing " + list);
-    return false;
+  if (inst->complete) { // Only the `require` lines may have changed.
+    dirty |= inst->completenessDeps;
+  } else {
+    uint64_t outer = dirty;
+    dirty = 0;
+    llvm::SmallVector<std::string, 8> missing;
+    missingFields(inst, "", missing);
+    uint64_t deps = dirty;
+    dirty |= outer;
+    if (!missing.empty()) {
+      std::string list;
+      for (const std::string &m : missing)
+        list += (list.empty() ? "'" : ", '") + m + "'";
+      error(use, inst->schema->name + " '" + inst->name +
+                     "' is incomplete: missing " + list);
+      return false;
+    }
+    inst->complete = true;
+    inst->completenessDeps = deps;
   }
   if (!validateNested(inst, use) || !checkRequires(inst, use))
     return false;
