@@ -202,19 +202,28 @@ void Evaluator::resetDomainMemos(uint64_t changed) {
     inst->domainDeps[slot] = 0;
   }
   volatileMemos.resize(kept);
+  // A validation state is reset piecewise (the verdict, completeness, each
+  // `require` line), and kept listed while some piece may still be reset
+  // by a later change: several resets can come between two validations.
   kept = 0;
   for (Instance *inst : volatileValidations) {
-    if (!(inst->validationDeps & changed)) {
-      volatileValidations[kept++] = inst;
-      continue;
+    if (inst->validationDeps & changed) {
+      inst->validated = false;
+      inst->validationDeps = 0;
     }
-    inst->validated = false;
-    inst->validationDeps = 0;
     if (inst->completenessDeps & changed)
       inst->complete = false;
-    for (uint64_t &deps : inst->requireDeps)
+    bool keptLines = false;
+    for (uint64_t &deps : inst->requireDeps) {
       if (deps & changed)
         deps = domainBit(63);
+      keptLines |= !(deps & domainBit(63));
+    }
+    if (inst->validated || (inst->complete && inst->completenessDeps) ||
+        keptLines)
+      volatileValidations[kept++] = inst;
+    else
+      inst->validationTracked = false;
   }
   volatileValidations.resize(kept);
 }

@@ -150,8 +150,11 @@ public:
   }
   /// Whether anything read since the matching beginDomainWatch depends on
   /// the chosen domains (always false for memo hits unless tracking).
-  bool endDomainWatch(uint64_t outer) {
-    bool read = dirty != 0;
+  bool endDomainWatch(uint64_t outer) { return endDomainWatchMask(outer) != 0; }
+  /// endDomainWatch, giving the domains read (domainBit mask; the last bit
+  /// also stands for errors).
+  uint64_t endDomainWatchMask(uint64_t outer) {
+    uint64_t read = dirty;
     dirty |= outer;
     return read;
   }

@@ -72,6 +72,9 @@ public:
   /// and the domains that walk read.
   bool complete = false;
   uint64_t completenessDeps = 0;
+  /// Whether the evaluator lists it among the instances whose validation
+  /// state (validated, complete, requireDeps) depends on domains.
+  bool validationTracked = false;
   /// Per `require` line (every layer's, then the schema's), when tracking:
   /// the domains a passing check read; Evaluator::domainBit(63) (also set
   /// by errors) means "check again". Lets a re-validation skip the lines

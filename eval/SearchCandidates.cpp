@@ -8,8 +8,13 @@
 // which domains each memo and validation read (Evaluator::trackDomainReads)
 // and only those reading a domain whose choice changed are evaluated again,
 // which gives the same values as a fresh amend since evaluation is
-// deterministic. Model and system cost structs are kept while their
-// conversion read no domain; `exe` is patched field by field.
+// deterministic. Dependent domain lists and input `where`s are evaluated on
+// that amend too, with the choices not yet made left stale: one that reads
+// such a choice (or fails) is evaluated again on a fresh amend, which gives
+// the forward-read error or "undecided" of the reference path
+// (--search-fresh-candidates evaluates everything fresh; the tests compare
+// the two). Model and system cost structs are kept while their conversion
+// read no domain; `exe` is patched field by field.
 //
 //===----------------------------------------------------------------------===//
 #include "eval/SearchCandidates.h"
@@ -56,9 +61,18 @@ Value CandidateRunner::computeDomainList(unsigned k, const Value *chosen,
   if (k < plan.constLists.size() && !plan.constLists[k].isError())
     return plan.constLists[k];
   ev->setDomains(chosen, !chosen ? 0 : known >= 0 ? unsigned(known) : k);
-  const SearchDomain &d = plan.info->domains[k];
   Instance *inst = ev->amend(nullptr, plan.stmt->analysis->schema,
                              plan.stmt->analysis, nullptr, plan.stmt->name);
+  Value list = listOn(inst, k);
+  if (reads)
+    *reads = ev->maxDomainRead();
+  return list.kind == Value::List && ev->forwardDomainRead() < 0
+             ? list
+             : Value::error();
+}
+
+Value CandidateRunner::listOn(Instance *inst, unsigned k) {
+  const SearchDomain &d = plan.info->domains[k];
   for (const RouteStep &st : d.route) {
     Value v = ev->field(inst, st.slot, d.range);
     if (st.index >= 0 && v.kind == Value::List &&
@@ -69,15 +83,43 @@ Value CandidateRunner::computeDomainList(unsigned k, const Value *chosen,
     inst = v.object;
   }
   for (unsigned li = 0; li < inst->layers.size(); ++li)
-    if (inst->layers[li].block == d.block) {
-      Value list = ev->eval(d.values, Context{inst, inst->layers[li].env, li});
-      if (reads)
-        *reads = ev->maxDomainRead();
-      return list.kind == Value::List && ev->forwardDomainRead() < 0
-                 ? list
-                 : Value::error();
-    }
+    if (inst->layers[li].block == d.block)
+      return ev->eval(d.values, Context{inst, inst->layers[li].env, li});
   return Value::error();
+}
+
+/// The domains a reused evaluation may read when the choices from \p limit
+/// on are stale (errors set the last bit, never allowed).
+static uint64_t allowedDomains(int limit) {
+  return limit >= 63 ? ~Evaluator::domainBit(63)
+                     : Evaluator::domainBit(unsigned(limit)) - 1;
+}
+
+Value CandidateRunner::domainListReusing(unsigned k, const Value *chosen,
+                                         uint64_t changed, int known,
+                                         uint64_t *readMask) {
+  pendingChanges |= changed; // Even when the instance is not used now.
+  if (readMask)
+    *readMask = 0;
+  if (k < plan.constLists.size() && !plan.constLists[k].isError())
+    return plan.constLists[k];
+  if (reuse) {
+    Instance *inst = syncReused(chosen);
+    uint64_t outer = ev->beginDomainWatch();
+    Value list = listOn(inst, k);
+    uint64_t read = ev->endDomainWatchMask(outer);
+    if (list.kind == Value::List &&
+        !(read & ~allowedDomains(known >= 0 ? known : int(k)))) {
+      if (readMask)
+        *readMask = read;
+      return list;
+    }
+  }
+  int reads = -1;
+  Value list = domainList(k, chosen, known, &reads);
+  if (readMask && reads >= 0) // Conservatively, every domain up to it.
+    *readMask = reads >= 63 ? ~uint64_t(0) : (uint64_t(2) << reads) - 1;
+  return list;
 }
 
 int CandidateRunner::inputWhere(size_t i, unsigned k, const Value *chosen) {
@@ -91,18 +133,63 @@ int CandidateRunner::inputWhere(size_t i, unsigned k, const Value *chosen) {
 int CandidateRunner::computeInputWhere(size_t i, unsigned k,
                                        const Value *chosen) {
   const Stmt &stmt = *plan.stmt;
-  const SearchInfo &si = *plan.info;
   ev->setDomains(chosen, k);
   Instance *inputs = ev->amend(nullptr, stmt.analysis->schema, stmt.analysis,
                                nullptr, stmt.name);
-  std::vector<Value> values(si.scope->fields.size());
-  for (unsigned f = 0; f < stmt.analysis->schema->fields.size(); ++f)
-    values[si.firstInput + f] = ev->field(inputs, f, stmt.range);
-  Instance *scope = ev->makeRecord(si.scope, stmt.name, std::move(values));
-  Value v = ev->eval(si.wheres[i].cond, Context{scope, nullptr, 0});
+  Instance *scope = inputScope(inputs, false);
+  Value v = scope ? ev->eval(plan.info->wheres[i].cond,
+                             Context{scope, nullptr, 0})
+                  : Value::error();
   if (ev->forwardDomainRead() >= 0 || v.kind != Value::Bool)
     return -1;
   return v.b ? 1 : 0;
+}
+
+int CandidateRunner::inputWhereReusing(size_t i, unsigned k,
+                                       const Value *chosen, uint64_t changed) {
+  pendingChanges |= changed;
+  if (reuse) {
+    Instance *inputs = syncReused(chosen);
+    uint64_t outer = ev->beginDomainWatch();
+    Instance *scope = inputScope(inputs, true);
+    Value v = scope ? ev->eval(plan.info->wheres[i].cond,
+                               Context{scope, nullptr, 0})
+                    : Value::error();
+    uint64_t read = ev->endDomainWatchMask(outer);
+    if (v.kind == Value::Bool && !(read & ~allowedDomains(int(k))))
+      return v.b ? 1 : 0;
+  }
+  return inputWhere(i, k, chosen);
+}
+
+Instance *CandidateRunner::inputScope(Instance *inputs, bool reusing) {
+  const SearchInfo &si = *plan.info;
+  const Schema *analysis = plan.stmt->analysis->schema;
+  if (!reusing) {
+    std::vector<Value> values(si.scope->fields.size());
+    for (unsigned f = 0; f < analysis->fields.size(); ++f)
+      values[si.firstInput + f] = ev->field(inputs, f, plan.stmt->range);
+    return ev->makeRecord(si.scope, plan.stmt->name, std::move(values));
+  }
+  if (!reusedScope) {
+    reusedScope =
+        ev->amend(nullptr, si.scope, nullptr, nullptr, plan.stmt->name);
+    reusedScope->validated = true;
+    reusedScope->domainDeps.resize(reusedScope->memo.size());
+  }
+  reusedScope->inputs = inputs;
+  for (unsigned f = 0; f < analysis->fields.size(); ++f) {
+    Value v = ev->field(inputs, f, plan.stmt->range);
+    if (v.isError())
+      return nullptr;
+    unsigned slot = si.firstInput + f;
+    reusedScope->memo[slot] = v;
+    reusedScope->state[slot] = FieldState::Done;
+    // Read through the record, an input still names the domains it read.
+    reusedScope->domainDeps[slot] =
+        inputs->domainDeps.empty() ? 0 : inputs->domainDeps[f];
+  }
+  return reusedScope;
 }
 
 bool CandidateRunner::evaluate(const Value *chosen, unsigned &reason,
@@ -122,7 +209,10 @@ bool CandidateRunner::evaluate(const Value *chosen, unsigned &reason,
       return reject(reason, rl.evalError);
   }
   if (inputWheres && plan.hasInputWheres) {
-    Instance *scope = record(si.scope, in, inputs);
+    Instance *scope = reuse && !row ? inputScope(inputs, true)
+                                    : record(si.scope, in, inputs);
+    if (!scope)
+      return reject(reason, rl.evalError);
     for (size_t i = 0; i < si.wheres.size(); ++i)
       if (!si.wheres[i].readsResults &&
           !holds(si.wheres[i].cond, scope, reason, rl.whereReason[i]))
@@ -143,16 +233,23 @@ bool CandidateRunner::evaluate(const Value *chosen, unsigned &reason,
   return score(in, inputs, reason, keys, row);
 }
 
+Instance *CandidateRunner::syncReused(const Value *chosen) {
+  ev->setDomains(chosen, unsigned(plan.info->domains.size()));
+  return candidateInstance(false, 0);
+}
+
 Instance *CandidateRunner::candidateInstance(bool fresh, uint64_t changed) {
   const Stmt &stmt = *plan.stmt;
   if (fresh || !reuse)
     return ev->amend(nullptr, stmt.analysis->schema, stmt.analysis, nullptr,
                      stmt.name);
-  if (!reused)
+  changed |= pendingChanges;
+  pendingChanges = 0;
+  if (reused) // Only what read a changed domain (or failed) is evaluated again.
+    ev->resetDomainMemos(changed);
+  else
     reused = ev->amend(nullptr, stmt.analysis->schema, stmt.analysis, nullptr,
                        stmt.name);
-  else // Only what read a changed domain (or failed) is evaluated again.
-    ev->resetDomainMemos(changed);
   changedSinceExe |= changed;
   return reused;
 }
@@ -308,16 +405,17 @@ void Worker::ensure(const Plan &p) {
     ev->setResult(unsigned(i), p.results[i]);
   if (!runner)
     runner = std::make_unique<CandidateRunner>(p, *ev);
-  ev->trackDomainReads(true);
+  ev->trackDomainReads(!p.freshCandidates);
   runner->setEvaluator(*ev);
-  runner->reuseInstances();
+  if (!p.freshCandidates)
+    runner->reuseInstances();
   runner->clearCache();
   runner->errorKind = &errorKind;
   size_t n = p.info->domains.size();
   lists.resize(n);
   // Cached lists may hold objects of the old arena.
   listTime.assign(n, 0);
-  listReads.resize(n, -1);
+  listReads.resize(n, 0);
   stamp.resize(n, 0);
   whereLevel.resize(p.info->wheres.size(), -1);
   chosen.resize(n);

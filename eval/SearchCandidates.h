@@ -76,6 +76,8 @@ struct Plan {
   /// Slots of model, system, execution in the analysis schema (-1: none).
   int inputSlots[3] = {-1, -1, -1};
   bool hasInputWheres = false;
+  /// RunOptions::freshSearchCandidates.
+  bool freshCandidates = false;
   /// Whether an accepted candidate needs its result record: result
   /// `where`s or objectives.
   bool needsRecord = false;
@@ -110,6 +112,18 @@ public:
   /// fails, -1 undecided (it reads a later domain, or fails to evaluate).
   int inputWhere(size_t i, unsigned k, const Value *chosen);
 
+  /// domainList and inputWhere on the reused candidate instance (see
+  /// reuseInstances), with every domain set to \p chosen: \p changed names
+  /// the domains whose choice changed since the instance was last used.
+  /// The choices from the list's own domain (or \p known) on are stale, so
+  /// an evaluation that reads one of them, or fails, is done again on a
+  /// fresh instance, which gives the answer (or error) of domainList and
+  /// inputWhere. \p readMask, if given, receives the domains the list read.
+  Value domainListReusing(unsigned k, const Value *chosen, uint64_t changed,
+                          int known = -1, uint64_t *readMask = nullptr);
+  int inputWhereReusing(size_t i, unsigned k, const Value *chosen,
+                        uint64_t changed);
+
   /// Evaluates the candidate \p chosen (all domains set). Returns true if
   /// feasible (keys set); otherwise \p reason says why. With \p row, also
   /// builds the result row (the statement's evaluator only).
@@ -123,7 +137,8 @@ public:
   /// previous evaluator's instances.
   void clearCache() {
     cachedModel = cachedSystem = cachedExe = nullptr;
-    reused = nullptr;
+    reused = reusedScope = nullptr;
+    pendingChanges = 0;
   }
   /// Evaluates candidates (not rows) on one instance of the analysis block
   /// whose domain-dependent memos are reset each time; the evaluator must
@@ -154,9 +169,22 @@ private:
   /// The instance of the analysis block for the candidate: a fresh amend
   /// for a row (it outlives the candidate), else the reused one.
   Instance *candidateInstance(bool fresh, uint64_t changed);
+  /// The reused instance with every domain set to \p chosen, reset for
+  /// the changes noted so far.
+  Instance *syncReused(const Value *chosen);
+  /// The list of domain \p k on the analysis instance \p inst (Error if its
+  /// block cannot be reached).
+  Value listOn(Instance *inst, unsigned k);
+  /// The record input `where`s are evaluated on, its inputs read from
+  /// \p inputs: on the reused instance one record refreshed each time (each
+  /// input keeps the domains its value depends on), else a new one. Null
+  /// if an input fails.
+  Instance *inputScope(Instance *inputs, bool reusing);
 
   bool reuse = false;
-  Instance *reused = nullptr;
+  Instance *reused = nullptr, *reusedScope = nullptr;
+  /// Domains changed since the reused instance was last reset.
+  uint64_t pendingChanges = 0;
   Instance *cachedModel = nullptr, *cachedSystem = nullptr;
   /// The execution `exe` was last converted from, and the slots of the
   /// conversion's fields in its schema.
@@ -200,10 +228,20 @@ struct Worker {
   /// when each level's list was computed (0: not cached) and the highest
   /// domain it read.
   std::vector<uint64_t> stamp, listTime;
-  std::vector<int> listReads;
+  std::vector<uint64_t> listReads; ///< Domains read (domainBit mask).
   uint64_t clock = 0;
-  /// The clock when the last candidate was evaluated.
-  uint64_t lastEval = 0;
+  /// The clock when the reused candidate instance was last used.
+  uint64_t lastSync = 0;
+  /// The domains whose choice changed since the reused instance was last
+  /// used (for CandidateRunner's *Reusing calls and evaluate).
+  uint64_t takeChanged() {
+    uint64_t changed = 0;
+    for (size_t k = 0; k < stamp.size(); ++k)
+      if (stamp[k] > lastSync)
+        changed |= Evaluator::domainBit(unsigned(k));
+    lastSync = clock;
+    return changed;
+  }
   /// Counting a pruned subtree: its level, and per domain the size of its
   /// list when that reads only domains before the level (else UINT64_MAX).
   size_t countBase = 0;

@@ -59,7 +59,8 @@ public:
     if (prefix.failed)
       return sink.reject(plan.reasons->evalError);
     for (size_t k = 0; k < prefix.picks.size(); ++k) {
-      Value list = w.runner->domainList(unsigned(k), w.chosen.data());
+      Value list = w.runner->domainListReusing(unsigned(k), w.chosen.data(),
+                                               w.takeChanged());
       if (list.isError() || prefix.picks[k] >= list.elements().size())
         return sink.reject(plan.reasons->evalError); // Cannot happen.
       w.lists[k] = list;
@@ -79,7 +80,8 @@ private:
     for (size_t i = 0; i < si.wheres.size(); ++i) {
       if (si.wheres[i].readsResults || w.whereLevel[i] >= 0)
         continue;
-      int holds = w.runner->inputWhere(i, unsigned(k), w.chosen.data());
+      int holds = w.runner->inputWhereReusing(i, unsigned(k), w.chosen.data(),
+                                              w.takeChanged());
       if (holds == 1)
         w.whereLevel[i] = int(k);
       if (holds != 0)
@@ -106,9 +108,9 @@ private:
     for (size_t j = k; j < n && product; ++j) {
       uint64_t size = w.countSizes[j];
       if (size == UINT64_MAX) {
-        int reads = -1;
-        Value list =
-            w.runner->domainList(unsigned(j), w.chosen.data(), int(k), &reads);
+        uint64_t reads = 0;
+        Value list = w.runner->domainListReusing(
+            unsigned(j), w.chosen.data(), w.takeChanged(), int(k), &reads);
         if (list.isError()) {
           product = 0;
           break;
@@ -116,7 +118,8 @@ private:
         size = list.elements().size();
         // A list reading only the pruned prefix is the same in the whole
         // count.
-        if (reads < int(w.countBase))
+        if (w.countBase >= 63 ? !(reads & Evaluator::domainBit(63))
+                              : !(reads >> w.countBase))
           w.countSizes[j] = size;
       }
       product *= size;
@@ -125,7 +128,8 @@ private:
     }
     if (product)
       return product;
-    Value list = w.runner->domainList(unsigned(k), w.chosen.data());
+    Value list = w.runner->domainListReusing(unsigned(k), w.chosen.data(),
+                                             w.takeChanged());
     if (list.isError())
       return 1;
     uint64_t total = 0;
@@ -152,12 +156,13 @@ private:
       return leaf(w, sink);
     // The list is kept while the domains it read keep their choices.
     bool fresh = w.listTime[k] != 0;
-    for (int j = 0; fresh && j <= w.listReads[k]; ++j)
-      fresh = w.stamp[j] < w.listTime[k];
+    for (size_t j = 0; fresh && j < k; ++j)
+      fresh = !(w.listReads[k] & Evaluator::domainBit(unsigned(j))) ||
+              w.stamp[j] < w.listTime[k];
     if (!fresh) {
-      int reads = -1;
-      Value list =
-          w.runner->domainList(unsigned(k), w.chosen.data(), -1, &reads);
+      uint64_t reads = 0;
+      Value list = w.runner->domainListReusing(unsigned(k), w.chosen.data(),
+                                               w.takeChanged(), -1, &reads);
       if (list.isError())
         return sink.reject(plan.reasons->evalError);
       w.lists[k] = list;
@@ -181,13 +186,8 @@ private:
     bool undecided = false;
     for (size_t i = 0; i < plan.info->wheres.size(); ++i)
       undecided |= !plan.info->wheres[i].readsResults && w.whereLevel[i] < 0;
-    uint64_t changed = 0;
-    for (size_t k = 0; k < plan.info->domains.size(); ++k)
-      if (w.stamp[k] > w.lastEval)
-        changed |= Evaluator::domainBit(unsigned(k));
-    w.lastEval = w.clock;
     if (!w.runner->evaluate(w.chosen.data(), reason, c.keys, nullptr,
-                            undecided, changed))
+                            undecided, w.takeChanged()))
       return sink.reject(reason);
     c.picks.assign(w.picks.begin(), w.picks.end());
     sink.accepted(c);
@@ -464,6 +464,7 @@ Value eval::runSearch(const Stmt &stmt, Evaluator &ev,
   Plan plan;
   plan.reasons = &reasons;
   preparePlan(plan, stmt, ev);
+  plan.freshCandidates = options.freshSearchCandidates;
   if (!checkForwardDomains(plan, ev))
     return Value::error();
   findConstantDomains(plan);

@@ -30,6 +30,11 @@ struct RunOptions {
   std::string outputDir = ".";
   /// `-j N`: search threads (0: one per core).
   unsigned threads = 0;
+  /// Evaluate every search candidate, domain list and input `where` on a
+  /// fresh instance instead of one reused instance per worker whose
+  /// domain-dependent memos are reset (the reference the incremental path
+  /// must match; `--search-fresh-candidates`, for tests).
+  bool freshSearchCandidates = false;
   /// Print each search's "N candidates, M feasible; …" line to stderr.
   bool searchSummary = true;
   /// If set, each search adds its candidates and feasible counts here.

@@ -169,8 +169,12 @@ bool Evaluator::validate(Instance *inst, SMRange use) {
   // them; one that failed, or will never be reset, keeps none.
   if (!ok || !dirty)
     inst->requireDeps.clear();
-  if (ok && trackDomains && dirty) {
+  if (ok && trackDomains && dirty)
     inst->validationDeps = dirty;
+  // Listed (once) while a piece of its state depends on a domain, also
+  // after a failure (its completeness may be kept).
+  if (trackDomains && dirty && !inst->validationTracked) {
+    inst->validationTracked = true;
     volatileValidations.push_back(inst);
   }
   dirty |= outer;

@@ -74,6 +74,13 @@ static cl::opt<unsigned> jobs("j", cl::value_desc("N"), cl::init(0),
 static cl::opt<unsigned> precision("precision", cl::value_desc("N"), cl::init(4),
                                    cl::desc("Significant digits in tables"),
                                    cl::cat(compileCategory), CALC_SUBS);
+// A testing aid, hidden from --help: the reference semantics the
+// incremental search must reproduce byte for byte.
+static cl::opt<bool> freshSearchCandidates(
+    "search-fresh-candidates", cl::Hidden,
+    cl::desc("Evaluate every search candidate, domain list and input "
+             "'where' on a fresh instance (slow; for testing)"),
+    cl::cat(compileCategory), CALC_SUBS);
 
 namespace {
 
@@ -223,6 +230,7 @@ int runCompile(CompileMode mode) {
   options.outputDir = outputDir;
   options.jobs = jobs;
   options.precision = precision;
+  options.freshSearchCandidates = freshSearchCandidates;
   PhaseResult total;
   bool ok = true;
   // Files that stopped on errors before any check ran: without saying so,

@@ -37,6 +37,8 @@ struct CompileOptions {
   std::string outputDir = ".";  ///< -o: base of `output … to` paths.
   unsigned jobs = 0;            ///< -j: search threads; 0 = one per core.
   unsigned precision = 4;       ///< --precision: significant digits in tables.
+  /// --search-fresh-candidates: see eval::RunOptions::freshSearchCandidates.
+  bool freshSearchCandidates = false;
   std::vector<Override> overrides; ///< -D, in command-line order.
 };
 

@@ -86,6 +86,7 @@ static PhaseResult runPhases(Program &program, CompileOptions &options,
   run.precision = options.precision;
   run.outputDir = options.outputDir;
   run.threads = options.jobs;
+  run.freshSearchCandidates = options.freshSearchCandidates;
   eval::CheckCounts counts;
   llvm::raw_null_ostream discard;
   bool dumpOnly = options.emit == EmitStage::Result;
