@@ -43,6 +43,7 @@ SYSTEMS = [
     "in [a100_80g, no_mem_bandwidth]",
     "= a100_80g { mem1 { bandwidth in [1.5, 3] TB/s } }",
     'in [a100_80g, a100_80g { processing_mode = "roofline" }]',
+    "= a100_80g { networks[1] { bandwidth in [25, 50] GB/s } }",
 ]
 WHERES = [
     "where execution.pipeline_par <= 4",
@@ -82,7 +83,9 @@ def program(seed):
     osh = r.choice(["optimizer_sharding in [true, false]",
                     "optimizer_sharding in (if data_par > 1 then [true, false] else [false])",
                     ""])
-    domains = [d for d in [tp, pp, ar, osh, ov, wo, mb] if d]
+    net = r.choice(["data_par_net in (if data_par > 1 then [0, 1] else [0])",
+                    "tensor_par_net in [0, 1]", ""])
+    domains = [d for d in [tp, pp, ar, osh, ov, wo, mb, net] if d]
     if r.random() < 0.3:  # Often out of order: forward reads are errors.
         r.shuffle(domains)
     elif r.random() < 0.5:
