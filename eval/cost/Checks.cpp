@@ -138,7 +138,11 @@ S checkShapes(const Model &m, const Execution &x) {
   if ((x.weightOffload || x.activationsOffload || x.optimizerOffload) &&
       Lp <= 2)
     return S::fail(E::OffloadTooFewBlocks, Lp);
-  int64_t M = x.microbatchSize * m.seqSize;
+  // Products here run before the size guard: absurd inputs (fuzzed JSON)
+  // must not overflow them.
+  int64_t M = 0;
+  if (__builtin_mul_overflow(x.microbatchSize, m.seqSize, &M))
+    return S::fail(E::SizeOverflow);
   if (x.tensorParCommType != TpCommType::AllReduce && M % t)
     return S::fail(E::BatchSeqNotDivisible, M, t);
   if (m.hidden % t)
@@ -148,10 +152,13 @@ S checkShapes(const Model &m, const Execution &x) {
   if (m.attnHeads % t)
     return S::fail(E::HeadsNotDivisible, m.attnHeads, t);
   if (x.tensorParOverlap != TpOverlap::None) {
-    int64_t ad = m.attnHeads * m.attnSize;
-    int64_t mlp =
-        m.mlpType == MlpType::SwiGlu ? 2 * m.feedforward : m.feedforward;
-    const int64_t widths[] = {m.isMultiHead() ? 3 * ad : ad, ad, mlp,
+    int64_t ad = 0, qkv = 0, swiglu = 0;
+    if (__builtin_mul_overflow(m.attnHeads, m.attnSize, &ad) ||
+        __builtin_mul_overflow(ad, int64_t(3), &qkv) ||
+        __builtin_mul_overflow(m.feedforward, int64_t(2), &swiglu))
+      return S::fail(E::SizeOverflow);
+    int64_t mlp = m.mlpType == MlpType::SwiGlu ? swiglu : m.feedforward;
+    const int64_t widths[] = {m.isMultiHead() ? qkv : ad, ad, mlp,
                               m.feedforward};
     for (int64_t w : widths)
       if (w % t)
@@ -239,11 +246,14 @@ EvalStatus calc::cost::checkExecution(const Model &model, const System &sys,
   S s = checkModel(model);
   if (s.ok())
     s = checkConstructor(exe);
-  if (s.ok() && !sizesExact(model, exe))
-    s = S::fail(E::SizeOverflow);
+  // Calculon's own checks come first, so a plan it rejects for a network or
+  // a shape is counted by that reason; the size guard (a calcc limit, not
+  // Calculon's) comes before anything multiplies the large counts.
   if (s.ok())
     s = checkNetworks(sys, exe);
   if (s.ok())
     s = checkShapes(model, exe);
+  if (s.ok() && !sizesExact(model, exe))
+    s = S::fail(E::SizeOverflow);
   return s;
 }

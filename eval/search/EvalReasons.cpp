@@ -9,6 +9,7 @@ llvm::StringRef calc::search::evalErrorName(EvalError e) {
   case EvalError::None: return "accepted";
   case EvalError::BadModelField: return "model field not positive";
   case EvalError::BadKvHeads: return "kv heads do not divide heads";
+  case EvalError::SizeOverflow: return "counts beyond 2^53";
   case EvalError::NonPositiveDegree: return "parallel degree not positive";
   case EvalError::ProcsMismatch: return "t*p*D != num_procs";
   case EvalError::NonPositiveBatch: return "batch size not positive";

@@ -91,4 +91,25 @@ TEST(Training, RejectionsCarryTheirNumbers) {
   EXPECT_NE(os.str().find("but only has 80.000 GiB"), std::string::npos);
 }
 
+// calcc refuses plans whose counts leave the exact double range (Calculon,
+// in Python ints, would cost them), but only after Calculon's own network
+// and shape checks, so a plan Calculon rejects keeps Calculon's reason.
+TEST(Training, SizeGuardComesAfterCalculonsChecks) {
+  System sys = test::a100System();
+  Workspace ws;
+  Stats s;
+  Execution x = test::readmeExecution();
+  x.microbatchSize = 256; // 4*b*s*h*(2*ff) = 1.1e16 > 2^53
+  EvalStatus st = evaluateTraining(test::megatron1T(), sys, x, ws, s);
+  EXPECT_EQ(st.error, EvalError::SizeOverflow);
+  std::string msg;
+  llvm::raw_string_ostream os(msg);
+  renderStatus(st, os);
+  EXPECT_NE(os.str().find("exceed 2^53"), std::string::npos);
+  x.tensorPar = 16; // more than the 8 processors of network 0
+  x.pipelinePar = 16;
+  st = evaluateTraining(test::megatron1T(), sys, x, ws, s);
+  EXPECT_EQ(st.error, EvalError::NetworkTooSmall);
+}
+
 } // namespace

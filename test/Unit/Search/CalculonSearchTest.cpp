@@ -150,4 +150,11 @@ TEST_F(ReadmeSearch, SinkFailureStops) {
   EXPECT_EQ(calls, 2);
 }
 
+// Every rejection a search can count has a name of its own (the size
+// guard was once reported as "unknown").
+TEST(EvalReasons, EveryCheckIsNamed) {
+  for (unsigned e = 1; e <= unsigned(cost::EvalError::EfficiencyLookup); ++e)
+    EXPECT_NE(evalErrorName(cost::EvalError(e)), "unknown") << "error " << e;
+}
+
 } // namespace
