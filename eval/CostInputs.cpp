@@ -24,6 +24,7 @@ cost::Model eval::toCostModel(FieldReader &r, Instance *m) {
   model.kvHeads = r.integer(m, "kv_heads");
   model.mlpType = r.string(m, "mlp_type") == "swiglu" ? cost::MlpType::SwiGlu
                                                       : cost::MlpType::Gelu;
+  model.vocab = r.integer(m, "vocab");
   return model;
 }
 

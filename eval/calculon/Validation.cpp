@@ -186,10 +186,20 @@ bool calc::calculon::runValidation(StringRef baseDir, bool verbose,
 template <typename T, typename Mul, typename Add>
 static T countParameters(const cost::Model &m, Mul mul, Add add) {
   T h = m.hidden, f = m.feedforward, ad = mul(T(m.attnHeads), T(m.attnSize));
-  T block = add(add(add(add(mul(mul(2, h), f), mul(mul(4, h), ad)), add(h, f)),
-                    add(mul(3, ad), h)),
+  bool multiHead = m.isMultiHead(), swiglu = m.mlpType == cost::MlpType::SwiGlu;
+  // The QKV projection's width (Q, K and V columns) and the attention
+  // weights (QKV plus the output projection, h x ad).
+  T qkv = multiHead ? mul(3, ad)
+                    : add(ad, mul(mul(2, T(m.kvHeads)), T(m.attnSize)));
+  T attnWeights = multiHead ? mul(mul(4, h), ad) : add(mul(h, qkv), mul(h, ad));
+  T mlpWeights = mul(mul(swiglu ? 3 : 2, h), f);
+  T mlpBiases = swiglu ? add(mul(2, f), h) : add(h, f);
+  T block = add(add(add(add(mlpWeights, attnWeights), mlpBiases), add(qkv, h)),
                 mul(4, h));
-  return add(mul(T(m.numBlocks), block), mul(add(51200, T(m.seqSize)), h));
+  // Calculon: a 51,200-token embedding and learned positions.
+  T embeddings = m.vocab > 0 ? mul(mul(2, T(m.vocab)), h)
+                             : mul(add(51200, T(m.seqSize)), h);
+  return add(mul(T(m.numBlocks), block), embeddings);
 }
 
 double calc::calculon::parameterCount(const cost::Model &m) {

@@ -27,7 +27,13 @@ bool runValidation(llvm::StringRef baseDir, bool verbose, llvm::raw_ostream &os,
 /// Calculon's parameter count (§13.1): the blocks plus a 51,200-token
 /// embedding and position embeddings, as the float Calculon prints. Exact
 /// while the count fits in 64 bits; beyond, a double estimate (Python's
-/// integers never overflow, ours must not either).
+/// integers never overflow, ours must not either). Beyond Calculon, a block
+/// with grouped-query attention has K and V projections (and biases) of
+/// kv_heads * attn_size columns, and a SwiGLU MLP three projections and two
+/// feedforward biases; a model with a vocabulary has its own input
+/// embedding and an untied output projection (vocab * h each) and no learned
+/// positions (Llama, Qwen). At multi-head, GELU and no vocabulary it is
+/// Calculon's formula.
 double parameterCount(const cost::Model &model);
 
 } // namespace calc::calculon

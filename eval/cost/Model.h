@@ -36,6 +36,10 @@ struct Model {
   /// between grouped-query attention (Ainslie et al. 2023).
   int64_t kvHeads = 0;
   MlpType mlpType = MlpType::Gelu;
+  /// Vocabulary size (`vocab`); 0: not modelled, as in Calculon. The
+  /// training model ignores it (Calculon costs no embedding or output
+  /// layer); the parameter count uses it.
+  int64_t vocab = 0;
 
   bool isMultiHead() const { return kvHeads == attnHeads; }
   bool isMultiQuery() const { return kvHeads == 1 && attnHeads != 1; }

@@ -7,6 +7,7 @@
 // `error: <message>` and exits 1 without writing any file.
 //
 //===----------------------------------------------------------------------===//
+#include "tools/driver/CalcInputFlags.h"
 #include "tools/driver/Command.h"
 #include "tools/driver/LlmInputs.h"
 
@@ -33,20 +34,7 @@ static cl::opt<std::string> llmPeers("p", cl::sub(llmCommand),
                                      cl::desc("Write the peers file"),
                                      cl::value_desc("PEERS"));
 static cl::alias llmPeersLong("peers", cl::aliasopt(llmPeers));
-static cl::list<std::string> llmIncludeDirs(
-    "I", cl::Prefix, cl::ZeroOrMore, cl::sub(llmCommand), cl::value_desc("dir"),
-    cl::desc("Search DIR for imports of .calc inputs"));
-static cl::opt<std::string> llmStdlibDir(
-    "stdlib-dir", cl::sub(llmCommand), cl::value_desc("dir"),
-    cl::desc("Read std/ imports of .calc inputs from DIR"));
-
-/// -I and --stdlib-dir, for the .calc inputs.
-static driver::CalcInputOptions llmInputOptions() {
-  driver::CalcInputOptions options;
-  options.includeDirs.assign(llmIncludeDirs.begin(), llmIncludeDirs.end());
-  options.stdlibDir = llmStdlibDir;
-  return options;
-}
+static driver::CalcInputFlags llmInputFlags(llmCommand, llmCommand);
 
 static int fail(const Twine &message) {
   return driver::reportError("", message);
@@ -88,7 +76,7 @@ static int runLlm() {
   }
   calculon::LlmInputs in;
   if (!driver::loadLlmInputs(llmArgs[0], llmArgs[1], llmArgs[2],
-                             llmInputOptions(), in))
+                             llmInputFlags.options(), in))
     return driver::ExitInputError;
   std::string error;
   cost::Workspace ws;

@@ -2,9 +2,11 @@
 //
 // Calculon's `llm-parameter-calculator APP [-a N]` (reference §13.1): the
 // model file's stem padded to N characters, " -> ", the parameter count in
-// base-1000 human form ("megatron-1T   -> 1.008 T").
+// base-1000 human form ("megatron-1T   -> 1.008 T"). A `.calc` model
+// (CalcInputs.h) is named by its entity, the name a user wrote for it.
 //
 //===----------------------------------------------------------------------===//
+#include "tools/driver/CalcInputFlags.h"
 #include "tools/driver/Command.h"
 
 #include "eval/calculon/CalculonInputs.h"
@@ -22,20 +24,33 @@ static cl::SubCommand lpcCommand("llm-parameter-calculator",
 static cl::SubCommand lpcAlias("lpc", "Alias of llm-parameter-calculator");
 static cl::opt<std::string> lpcModel(cl::Positional, cl::sub(lpcCommand),
                                      cl::sub(lpcAlias), cl::Required,
-                                     cl::desc("MODEL.json"));
+                                     cl::desc("MODEL.json or MODEL.calc"));
 static cl::opt<unsigned> lpcAlign("alignment", cl::sub(lpcCommand),
                                   cl::sub(lpcAlias), cl::init(13),
                                   cl::desc("Pad the name to N characters"),
                                   cl::value_desc("N"));
 static cl::alias lpcAlignShort("a", cl::aliasopt(lpcAlign));
+static driver::CalcInputFlags lpcInputFlags(lpcCommand, lpcAlias);
 
 static int runLpc() {
   cost::Model model;
-  std::string error;
-  if (!calculon::loadModel(lpcModel, model, error)) {
-    return driver::reportError("", error);
+  std::string name;
+  if (driver::isCalcInput(lpcModel)) {
+    driver::CalcEntity entity;
+    if (!driver::loadCalcEntity(lpcModel, driver::EntityKind::Model,
+                                lpcInputFlags.options(), entity))
+      return driver::ExitInputError;
+    model = entity.model;
+    name = entity.name;
+  } else {
+    std::string error;
+    if (!calculon::loadModel(lpcModel, model, error))
+      return driver::reportError("", error);
+    // Calculon's JSON says the attention in the execution; lpc has none and
+    // counts multi-head.
+    calculon::applyAttention(model, calculon::AttentionType::MultiHead);
+    name = sys::path::stem(lpcModel).str();
   }
-  StringRef name = sys::path::stem(lpcModel);
   outs() << name;
   if (name.size() < lpcAlign)
     outs().indent(lpcAlign - name.size());

@@ -23,13 +23,7 @@ SearchCommandOptions::SearchCommandOptions(cl::SubCommand &command,
       cpusOpt("c", cl::sub(command), cl::sub(alias), cl::init(0),
               cl::desc("Worker threads (default: one per core)"),
               cl::value_desc("N")),
-      cpusLong("cpus", cl::aliasopt(cpusOpt)),
-      includeDirs("I", cl::Prefix, cl::ZeroOrMore, cl::sub(command),
-                  cl::sub(alias), cl::value_desc("dir"),
-                  cl::desc("Search DIR for imports of .calc inputs")),
-      stdlibDir("stdlib-dir", cl::sub(command), cl::sub(alias),
-                cl::value_desc("dir"),
-                cl::desc("Read std/ imports of .calc inputs from DIR")) {}
+      cpusLong("cpus", cl::aliasopt(cpusOpt)), inputFlags(command, alias) {}
 
 bool SearchCommandOptions::parse(search::SearchArgs &out, std::string &error) {
   if (!search::parseSearchArgs(args, out, error))
@@ -43,11 +37,4 @@ bool SearchCommandOptions::parse(search::SearchArgs &out, std::string &error) {
     return false;
   }
   return true;
-}
-
-CalcInputOptions SearchCommandOptions::inputOptions() const {
-  CalcInputOptions options;
-  options.includeDirs.assign(includeDirs.begin(), includeDirs.end());
-  options.stdlibDir = stdlibDir;
-  return options;
 }

@@ -10,6 +10,7 @@
 #ifndef CALC_TOOLS_DRIVER_SEARCHCOMMANDOPTIONS_H
 #define CALC_TOOLS_DRIVER_SEARCHCOMMANDOPTIONS_H
 
+#include "tools/driver/CalcInputFlags.h"
 #include "tools/driver/LlmInputs.h"
 
 #include "eval/search/SearchArgs.h"
@@ -32,7 +33,7 @@ public:
   bool parse(search::SearchArgs &args, std::string &error);
 
   /// -I and --stdlib-dir, for the .calc inputs.
-  CalcInputOptions inputOptions() const;
+  CalcInputOptions inputOptions() const { return inputFlags.options(); }
 
   bool noneOk() const { return noneOkOpt; }
   bool debug() const { return debugOpt; }
@@ -48,8 +49,7 @@ private:
   llvm::cl::alias debugLong;
   llvm::cl::opt<int> cpusOpt;
   llvm::cl::alias cpusLong;
-  llvm::cl::list<std::string> includeDirs;
-  llvm::cl::opt<std::string> stdlibDir;
+  CalcInputFlags inputFlags;
 };
 
 } // namespace calc::driver
