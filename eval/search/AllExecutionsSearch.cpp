@@ -55,7 +55,7 @@ void runRowGroup(const cost::Model &model, const cost::System &system,
           out.counts.accept();
           // Calculon's int/float spelling of each statistic.
           cost::statTypes(model, system, x, w.ws, w.types);
-          writeCsvValues(os, x, w.stats, w.types);
+          writeCsvValues(os, attentionTypeName(model), x, w.stats, w.types);
           os << '\n';
         }
 }

@@ -58,8 +58,12 @@ static StringRef overlapName(cost::TpOverlap o) {
 }
 
 /// The 23 values in key order, through `w` (one call per value).
-static void writeExecutionValues(PyWriter &w, const cost::Execution &x,
-                                 bool withKeys) {
+StringRef calc::search::attentionTypeName(const cost::Model &model) {
+  return model.isMultiQuery() ? "multiquery" : "multihead";
+}
+
+static void writeExecutionValues(PyWriter &w, StringRef attention,
+                                 const cost::Execution &x, bool withKeys) {
   llvm::ArrayRef<StringRef> keys = executionKeys();
   unsigned i = 0;
   auto key = [&] {
@@ -90,7 +94,7 @@ static void writeExecutionValues(PyWriter &w, const cost::Execution &x,
   key();
   w.boolean(x.fusedActivation);
   key();
-  w.string("multihead");
+  w.string(attention);
   key();
   w.string(recomputeName(x.activationRecompute));
   key();
@@ -162,7 +166,8 @@ void calc::search::writeCsvHeader(raw_ostream &os, bool rankColumn,
   os << '\n';
 }
 
-void calc::search::writeCsvValues(raw_ostream &os, const cost::Execution &x,
+void calc::search::writeCsvValues(raw_ostream &os, StringRef attention,
+                                  const cost::Execution &x,
                                   const cost::Stats &stats,
                                   const cost::StatTypes &types) {
   // Repr style with no container: values come out comma-free, so the
@@ -172,7 +177,7 @@ void calc::search::writeCsvValues(raw_ostream &os, const cost::Execution &x,
      << x.dataPar << ',' << x.tensorParNet << ',' << x.pipelineParNet << ','
      << x.dataParNet << ',' << x.batchSize << ',' << x.microbatchSize << ','
      << cost::dataTypeName(x.datatype) << ','
-     << (x.fusedActivation ? "True" : "False") << ",multihead,"
+     << (x.fusedActivation ? "True" : "False") << ',' << attention << ','
      << recomputeName(x.activationRecompute) << ','
      << x.pipelineInterleaving << ','
      << (x.optimizerSharding ? "True" : "False") << ','
@@ -190,7 +195,7 @@ void calc::search::writeCsvValues(raw_ostream &os, const cost::Execution &x,
   }
 }
 
-void calc::search::writeOptimalJson(raw_ostream &os,
+void calc::search::writeOptimalJson(raw_ostream &os, StringRef attention,
                                     llvm::ArrayRef<RankedExecution> ranked,
                                     bool withLayers, bool compact) {
   PyWriter w(os, compact ? PyWriter::Style::JsonCompact
@@ -202,7 +207,7 @@ void calc::search::writeOptimalJson(raw_ostream &os,
     w.beginObject();
     w.key("execution");
     w.beginObject();
-    writeExecutionValues(w, r.exe, /*withKeys=*/true);
+    writeExecutionValues(w, attention, r.exe, /*withKeys=*/true);
     w.endObject();
     w.key("stats");
     w.beginObject();
@@ -220,13 +225,13 @@ void calc::search::writeOptimalJson(raw_ostream &os,
   w.endObject();
 }
 
-void calc::search::writeOptimalCsv(raw_ostream &os,
+void calc::search::writeOptimalCsv(raw_ostream &os, StringRef attention,
                                    llvm::ArrayRef<RankedExecution> ranked,
                                    bool withLayers) {
   writeCsvHeader(os, /*rankColumn=*/true, withLayers);
   for (size_t rank = 0; rank < ranked.size(); ++rank) {
     os << rank << ',';
-    writeCsvValues(os, ranked[rank].exe, ranked[rank].stats,
+    writeCsvValues(os, attention, ranked[rank].exe, ranked[rank].stats,
                    ranked[rank].types);
     if (withLayers) {
       // Python str() of the list of dicts, unquoted, as Calculon writes it.

@@ -32,23 +32,30 @@ struct RankedExecution {
 /// Calculon's 23 execution keys, in its order.
 llvm::ArrayRef<llvm::StringRef> executionKeys();
 
+/// The `attention_type` the searches write for \p model: "multiquery" for
+/// one key/value head, else "multihead" (the searches refuse the grouped
+/// models in between, which Calculon's format cannot say).
+llvm::StringRef attentionTypeName(const cost::Model &model);
+
 /// The CSV header: [rank column ","] 23 execution keys, 96 stat keys and,
 /// with `withLayers`, "layers"; ends with a newline.
 void writeCsvHeader(llvm::raw_ostream &os, bool rankColumn, bool withLayers);
 
-/// One CSV row without rank column or newline: the 23 execution values and
-/// 96 statistics as Python str() (True/False, ints, shortest float repr).
-void writeCsvValues(llvm::raw_ostream &os, const cost::Execution &exe,
-                    const cost::Stats &stats, const cost::StatTypes &types);
+/// One CSV row without rank column or newline: the 23 execution values
+/// (\p attention for attention_type) and 96 statistics as Python str()
+/// (True/False, ints, shortest float repr).
+void writeCsvValues(llvm::raw_ostream &os, llvm::StringRef attention,
+                    const cost::Execution &exe, const cost::Stats &stats,
+                    const cost::StatTypes &types);
 
 /// The `loe` JSON document: {"0": {"execution": …, "stats": …}, …}, indented
 /// by 2 unless `compact`; no trailing newline, like json.dumps.
-void writeOptimalJson(llvm::raw_ostream &os,
+void writeOptimalJson(llvm::raw_ostream &os, llvm::StringRef attention,
                       llvm::ArrayRef<RankedExecution> ranked, bool withLayers,
                       bool compact);
 
 /// The `loe` CSV: header with an empty first cell, then one row per rank.
-void writeOptimalCsv(llvm::raw_ostream &os,
+void writeOptimalCsv(llvm::raw_ostream &os, llvm::StringRef attention,
                      llvm::ArrayRef<RankedExecution> ranked, bool withLayers);
 
 } // namespace calc::search

@@ -99,10 +99,11 @@ bool calc::driver::loadSearchInputs(const search::SearchArgs &args,
     return false;
   if (!isCalcInput(args.modelPath))
     calculon::applyAttention(model, calculon::AttentionType::MultiHead);
-  else if (!model.isMultiHead())
+  else if (!model.isMultiHead() && !model.isMultiQuery())
     return fail(fmt::format(
-        "{}: the searches explore multi-head attention only, as Calculon's "
-        "do; this model has kv_heads = {} of {} attention heads",
+        "{}: kv_heads = {} of {} attention heads is grouped-query attention, "
+        "which the attention_type of Calculon's output cannot say (multihead "
+        "or multiquery); search it with a `search` statement in a .calc file",
         args.modelPath, model.kvHeads, model.attnHeads));
   std::string error;
   return search::checkSearchSystem(args, system, error) || fail(error);

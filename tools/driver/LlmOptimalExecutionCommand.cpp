@@ -79,15 +79,16 @@ static bool parseOptions(search::SearchArgs &args, std::string &error) {
   return true;
 }
 
-static int writeResults(const search::SearchArgs &args,
+static int writeResults(const search::SearchArgs &args, StringRef attention,
                         ArrayRef<search::RankedExecution> best) {
   StringRef out = args.outputPath;
   std::string text, error;
   raw_string_ostream os(text);
   if (out.endswith(".csv") || out.endswith(".csv.gz"))
-    search::writeOptimalCsv(os, best, loeLayers);
+    search::writeOptimalCsv(os, attention, best, loeLayers);
   else
-    search::writeOptimalJson(os, best, loeLayers, out.endswith(".gz"));
+    search::writeOptimalJson(os, attention, best, loeLayers,
+                             out.endswith(".gz"));
   StringRef contents = os.str();
   std::string packed;
   if (out.endswith(".gz")) {
@@ -141,7 +142,7 @@ static int runLoe() {
     calculon::writePyFloat(errs(), best.front().stats[cost::Stat::SampleRate]);
     errs() << "\n";
   }
-  return writeResults(args, best);
+  return writeResults(args, search::attentionTypeName(model), best);
 }
 
 static driver::Command loeRegistration(loeCommand, runLoe);
