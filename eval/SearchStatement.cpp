@@ -15,6 +15,7 @@
 //===----------------------------------------------------------------------===//
 #include "eval/SearchCandidates.h"
 #include "eval/search/EvalReasons.h"
+#include "eval/search/ProgressBar.h"
 #include "eval/search/SearchEngine.h"
 
 #include "llvm/ADT/SmallPtrSet.h"
@@ -471,8 +472,12 @@ Value eval::runSearch(const Stmt &stmt, Evaluator &ev,
   std::vector<Prefix> units = searchUnits(plan);
   SearchProblem problem(plan, units);
   search::EngineCounts counts;
-  std::vector<Candidate> kept =
-      search::searchTopK(problem, si.keep, options.threads, nullptr, counts);
+  search::ProgressBar bar(llvm::errs(), options.progressBar, units.size());
+  std::vector<Candidate> kept = search::searchTopK(
+      problem, si.keep, options.threads,
+      [&](uint64_t unitsDone, uint64_t n) { bar.update(unitsDone, n); },
+      counts);
+  bar.finish();
   if (options.searchSummary)
     printSummary(stmt, reasons, counts);
   if (options.searchTotals) {

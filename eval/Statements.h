@@ -35,6 +35,10 @@ struct RunOptions {
   /// domain-dependent memos are reset (the reference the incremental path
   /// must match; `--search-fresh-candidates`, for tests).
   bool freshSearchCandidates = false;
+  /// Draw a progress bar (done fraction, rate, time left) on stderr while a
+  /// search runs longer than a tenth of a second; the driver sets it when
+  /// stderr is a terminal, so logs and tests never see it.
+  bool progressBar = false;
   /// Print each search's "N candidates, M feasible; …" line to stderr.
   bool searchSummary = true;
   /// If set, each search adds its candidates and feasible counts here.

@@ -18,6 +18,7 @@
 #include "ir/IRBuilder.h"
 #include "ir/IRPrinter.h"
 
+#include "llvm/Support/Process.h"
 #include "llvm/Support/thread.h"
 
 using namespace calc;
@@ -87,6 +88,7 @@ static PhaseResult runPhases(Program &program, CompileOptions &options,
   run.outputDir = options.outputDir;
   run.threads = options.jobs;
   run.freshSearchCandidates = options.freshSearchCandidates;
+  run.progressBar = llvm::sys::Process::StandardErrIsDisplayed();
   eval::CheckCounts counts;
   llvm::raw_null_ostream discard;
   bool dumpOnly = options.emit == EmitStage::Result;
