@@ -230,16 +230,18 @@ struct Worker {
   std::vector<uint64_t> stamp, listTime;
   std::vector<uint64_t> listReads; ///< Domains read (domainBit mask).
   uint64_t clock = 0;
-  /// The clock when the reused candidate instance was last used.
-  uint64_t lastSync = 0;
-  /// The domains whose choice changed since the reused instance was last
-  /// used (for CandidateRunner's *Reusing calls and evaluate).
+  /// The domains (Evaluator::domainBit) chosen again since takeChanged.
+  uint64_t changedSinceTaken = 0;
+  /// Notes a new choice for domain \p k.
+  void touch(size_t k) {
+    stamp[k] = ++clock;
+    changedSinceTaken |= Evaluator::domainBit(unsigned(k));
+  }
+  /// The domains whose choice changed since the last call (for
+  /// CandidateRunner's *Reusing calls and evaluate).
   uint64_t takeChanged() {
-    uint64_t changed = 0;
-    for (size_t k = 0; k < stamp.size(); ++k)
-      if (stamp[k] > lastSync)
-        changed |= Evaluator::domainBit(unsigned(k));
-    lastSync = clock;
+    uint64_t changed = changedSinceTaken;
+    changedSinceTaken = 0;
     return changed;
   }
   /// Counting a pruned subtree: its level, and per domain the size of its

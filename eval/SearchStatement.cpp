@@ -67,7 +67,7 @@ public:
       w.lists[k] = list;
       w.picks[k] = prefix.picks[k];
       w.chosen[k] = list.elements()[prefix.picks[k]];
-      w.stamp[k] = ++w.clock;
+      w.touch(k);
       w.depth = k + 1;
     }
     descend(prefix.picks.size(), w, sink);
@@ -90,8 +90,7 @@ private:
       unsigned reason = plan.reasons->whereReason[i];
       w.countBase = k;
       w.countSizes.assign(si.domains.size(), UINT64_MAX);
-      for (uint64_t n = subtree(k, w); n; --n)
-        sink.reject(reason);
+      sink.rejectMany(reason, subtree(k, w));
       return true;
     }
     return false;
@@ -136,7 +135,7 @@ private:
     uint64_t total = 0;
     for (const Value &v : list.elements()) {
       w.chosen[k] = v;
-      w.stamp[k] = ++w.clock;
+      w.touch(k);
       total += subtree(k + 1, w);
     }
     return total;
@@ -173,7 +172,7 @@ private:
     for (size_t i = 0; i < w.lists[k].elements().size(); ++i) {
       w.picks[k] = uint32_t(i);
       w.chosen[k] = w.lists[k].elements()[i];
-      w.stamp[k] = ++w.clock;
+      w.touch(k);
       w.depth = k + 1;
       descend(k + 1, w, sink);
     }

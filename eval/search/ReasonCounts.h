@@ -27,7 +27,7 @@ public:
     accepted = 0;
   }
   void accept() { ++accepted; }
-  void reject(unsigned reason) { ++counts[reason]; }
+  void reject(unsigned reason, uint64_t n = 1) { counts[reason] += n; }
   /// Adds another part's counts (same number of reasons).
   void add(const ReasonCounts &other);
 

@@ -22,8 +22,8 @@
 //   void runUnit(uint64_t unit, Worker &w, Sink &sink) const;
 //
 // runUnit enumerates the unit's candidates in order and reports each to the
-// sink exactly once: `sink.reject(reason)`, or `sink.accepted(candidate)`
-// after a successful evaluation. `sink.wouldKeep(candidate)` tells whether
+// sink exactly once: `sink.reject(reason)` (`sink.rejectMany(reason, n)` for
+// n at once), or `sink.accepted(candidate)` after a successful evaluation. `sink.wouldKeep(candidate)` tells whether
 // an accepted candidate can still rank (only its objective fields need to be
 // set), so the hot path copies a full candidate only when it ranks;
 // `sink.numAccepted()` lets a unit cut its own enumeration short (`-m`);
@@ -96,6 +96,11 @@ public:
   void reject(unsigned reason) {
     counts.reject(reason);
     ++total;
+  }
+  /// \p n candidates rejected for \p reason at once (a pruned subtree).
+  void rejectMany(unsigned reason, uint64_t n) {
+    counts.reject(reason, n);
+    total += n;
   }
   bool wouldKeep(const Candidate &c) const { return top.wouldKeep(c); }
   void accepted(const Candidate &c) {
