@@ -6,7 +6,8 @@
 // evaluates exactly the 10,944 plans `loe` does
 // (test/Search/lang-loe-space.calc). Compilation happens once; each iteration
 // runs the statements (the search, then an empty output). Compare with
-// SearchBench's BM_LoeReadme. Figures: docs/performance.md.
+// SearchBench's BM_LoeReadmeFull (loe without -m, the same 10,944 plans).
+// Figures: docs/performance.md.
 //
 //===----------------------------------------------------------------------===//
 #include "eval/Statements.h"
