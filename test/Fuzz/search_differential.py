@@ -8,7 +8,8 @@ only what read a domain whose choice changed (eval/SearchCandidates.cpp);
 generates random searches from a seed (domains in and out of dependency order,
 co-design domains over entities and nested blocks, dependent lists, enum and
 integer values the fields reject, failing `require` lines, input and result
-`where`s, objectives with tie-breakers) and compares the incremental run on
+`where`s, objectives with tie-breakers, a second search whose domains read
+the first's rows) and compares the incremental run on
 two threads with the fresh run on one: stdout, stderr and exit status.
 
 Prints "N programs (seed S), M searched, K differences" and, per difference,
@@ -104,8 +105,23 @@ def program(seed):
              "  execution = calculon_example_3072 {"]
     lines += ["    " + b for b in body]
     lines += ["  }"] + ["  " + w for w in wheres]
-    lines += ["  " + r.choice(OBJECTIVES), "}", "output csv s", ""]
-    return "\n".join(lines)
+    lines += ["  " + r.choice(OBJECTIVES), "}", "output csv s"]
+    if r.random() < 0.3:  # A second search whose domains read the first's rows.
+        lines += ["search t = training {",
+                  "  model = megatron_5b",
+                  "  system = a100_80g",
+                  "  execution = calculon_example_3072 {",
+                  "    num_procs = 8",
+                  "    tensor_par in [s[0].execution.tensor_par, 1]",
+                  "    pipeline_par in (if len(s) > 1 then [s[1].execution.pipeline_par] else [1, 2])",
+                  "    data_par = num_procs / (tensor_par * pipeline_par)",
+                  "    batch_size = 16 * data_par",
+                  "    microbatch_size in divisors(batch_size / data_par)",
+                  "  }",
+                  "  minimize total_time",
+                  "}",
+                  "output csv t"]
+    return "\n".join(lines + [""])
 
 
 def run(calcc, path, extra):
