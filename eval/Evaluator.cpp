@@ -169,28 +169,32 @@ static bool coercesSilently(const FieldDecl &decl, const Value &v) {
 void Evaluator::resetDomainMemos(uint64_t changed) {
   changed |= domainBit(63);
   size_t kept = 0;
-  // A domain's field takes the new choice directly (coerced as field()
-  // would); one whose new value coerce() would reject is evaluated again,
-  // so the error is reported where it is read.
-  for (const DirectMemo &d : directMemos) {
+  // A domain's field takes the new choice directly, as field() would store
+  // it (a value coerce() accepts as it is only gains the field's unit); one
+  // whose new value coerce() would reject is evaluated again, so the error
+  // is reported where it is read. Their order does not matter.
+  for (size_t i = 0; i < directMemos.size();) {
+    const DirectMemo &d = directMemos[i];
     if (!(domainBit(d.domain) & changed)) {
-      directMemos[kept++] = d;
+      ++i;
       continue;
     }
     const FieldDecl &decl = d.inst->schema->fields[d.slot];
     if (d.domain < numDomains &&
         coercesSilently(decl, domainValues[d.domain])) {
-      d.inst->memo[d.slot] =
-          coerce(d.inst, decl, domainValues[d.domain], SMRange());
-      directMemos[kept++] = d;
+      Value &memo = d.inst->memo[d.slot];
+      memo = domainValues[d.domain];
+      if (memo.isNumber() && memo.unit.isNone())
+        memo.unit = decl.unit;
+      ++i;
       continue;
     }
     d.inst->state[d.slot] = FieldState::Pending;
     d.inst->memo[d.slot] = Value();
     d.inst->domainDeps[d.slot] = 0;
+    directMemos[i] = directMemos.back();
+    directMemos.pop_back();
   }
-  directMemos.resize(kept);
-  kept = 0;
   for (const auto &entry : volatileMemos) {
     auto [inst, slot] = entry;
     if (!(inst->domainDeps[slot] & changed)) {

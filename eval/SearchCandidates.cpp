@@ -358,22 +358,24 @@ bool CandidateRunner::convertExecution(FieldReader &r, Instance *e) {
     }
     exeSchema = e->schema;
   }
-  // On the execution of the previous candidate, a field whose memo does not
-  // depend on the domains still holds the value already copied into `exe`.
-  // A memo is re-evaluated exactly when it read a domain that changed (the
-  // evaluation follows the old one up to its first changed read).
-  bool patch = e == cachedExe;
+  // On the execution of the previous candidate, a field whose memo read none
+  // of the domains changed since holds the value already copied into `exe`:
+  // a memo is evaluated again (or, for a domain's field, set to the new
+  // choice) exactly when it read a domain that changed. exeDeps[i] is what
+  // the copied value read (all bits: not copied from this instance).
+  if (e != cachedExe)
+    exeDeps.assign(fields.size(), ~uint64_t(0));
   cachedExe = nullptr;
   uint64_t changed = changedSinceExe | Evaluator::domainBit(63);
   for (size_t i = 0; i < fields.size(); ++i) {
-    unsigned slot = unsigned(exeSlots[i]);
-    if (patch && e->state[slot] == FieldState::Done &&
-        (e->domainDeps.empty() || !(e->domainDeps[slot] & changed)))
+    if (!(exeDeps[i] & changed))
       continue;
+    unsigned slot = unsigned(exeSlots[i]);
     Value v = ev->field(e, slot, plan.stmt->range);
     if (v.isError())
       return false;
     fields[i].set(exe, v);
+    exeDeps[i] = e->domainDeps.empty() ? 0 : e->domainDeps[slot];
   }
   cachedExe = e;
   changedSinceExe = 0;

@@ -193,6 +193,8 @@ private:
   uint64_t changedSinceExe = 0;
   const Schema *exeSchema = nullptr;
   std::vector<int> exeSlots;
+  /// Per execution field, the domains the value copied into `exe` read.
+  std::vector<uint64_t> exeDeps;
   cost::EvalStatus systemStatus;
 
   static bool reject(unsigned &reason, unsigned r) {
