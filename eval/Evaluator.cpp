@@ -153,17 +153,22 @@ int Evaluator::directDomainOf(const Instance *inst, unsigned slot) {
   return -1;
 }
 
-/// Whether coerce() accepts \p v for \p decl as it is, without a
-/// diagnostic.
-static bool coercesSilently(const FieldDecl &decl, const Value &v) {
-  if (v.isError() || (decl.isInt && v.kind == Value::Real))
-    return false;
+/// Whether \p v is no string, or one of the values an enum field \p decl
+/// lists (any string when it lists none).
+static bool enumAccepts(const FieldDecl &decl, const Value &v) {
   if (decl.enumValues.empty() || v.kind != Value::String)
     return true;
   for (const std::string &e : decl.enumValues)
     if (e == v.getString())
       return true;
   return false;
+}
+
+/// Whether coerce() accepts \p v for \p decl as it is, without a
+/// diagnostic.
+static bool coercesSilently(const FieldDecl &decl, const Value &v) {
+  return !v.isError() && !(decl.isInt && v.kind == Value::Real) &&
+         enumAccepts(decl, v);
 }
 
 void Evaluator::resetDomainMemos(uint64_t changed) {
@@ -322,18 +327,13 @@ Value Evaluator::coerce(const Instance *inst, const FieldDecl &decl, Value v,
     }
     v = Value::integer(int64_t(v.r), v.dim);
   }
-  if (!decl.enumValues.empty() && v.kind == Value::String) {
-    bool ok = false;
+  if (!enumAccepts(decl, v)) {
+    std::string allowed;
     for (const std::string &e : decl.enumValues)
-      ok |= e == v.getString();
-    if (!ok) {
-      std::string allowed;
-      for (const std::string &e : decl.enumValues)
-        allowed += (allowed.empty() ? "'" : ", '") + e + "'";
-      error(range, "'" + v.getString() + "' is not a valid '" + decl.name +
-                       "'; expected one of " + allowed);
-      return Value::error();
-    }
+      allowed += (allowed.empty() ? "'" : ", '") + e + "'";
+    error(range, "'" + v.getString() + "' is not a valid '" + decl.name +
+                     "'; expected one of " + allowed);
+    return Value::error();
   }
   if (v.isNumber() && v.unit.isNone())
     v.unit = decl.unit;

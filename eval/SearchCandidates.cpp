@@ -136,10 +136,8 @@ int CandidateRunner::computeInputWhere(size_t i, unsigned k,
   ev->setDomains(chosen, k);
   Instance *inputs = ev->amend(nullptr, stmt.analysis->schema, stmt.analysis,
                                nullptr, stmt.name);
-  Instance *scope = inputScope(inputs, false);
-  Value v = scope ? ev->eval(plan.info->wheres[i].cond,
-                             Context{scope, nullptr, 0})
-                  : Value::error();
+  Value v =
+      ev->eval(plan.info->wheres[i].cond, Context{freshScope(inputs), nullptr, 0});
   if (ev->forwardDomainRead() >= 0 || v.kind != Value::Bool)
     return -1;
   return v.b ? 1 : 0;
@@ -151,10 +149,11 @@ int CandidateRunner::inputWhereReusing(size_t i, unsigned k,
   if (reuse) {
     Instance *inputs = syncReused(chosen);
     uint64_t outer = ev->beginDomainWatch();
-    Instance *scope = inputScope(inputs, true);
-    Value v = scope ? ev->eval(plan.info->wheres[i].cond,
-                               Context{scope, nullptr, 0})
-                    : Value::error();
+    llvm::SmallVector<Value, 4> in;
+    Value v = readInputs(inputs, in)
+                  ? ev->eval(plan.info->wheres[i].cond,
+                             Context{reusedScope(in, inputs), nullptr, 0})
+                  : Value::error();
     uint64_t read = ev->endDomainWatchMask(outer);
     if (v.kind == Value::Bool && !(read & ~allowedDomains(int(k))))
       return v.b ? 1 : 0;
@@ -162,34 +161,46 @@ int CandidateRunner::inputWhereReusing(size_t i, unsigned k,
   return inputWhere(i, k, chosen);
 }
 
-Instance *CandidateRunner::inputScope(Instance *inputs, bool reusing) {
+bool CandidateRunner::readInputs(Instance *inputs,
+                                 llvm::SmallVectorImpl<Value> &in) {
+  const Schema *analysis = plan.stmt->analysis->schema;
+  in.resize(analysis->fields.size());
+  for (unsigned f = 0; f < analysis->fields.size(); ++f) {
+    in[f] = ev->field(inputs, f, plan.stmt->range);
+    if (in[f].isError())
+      return false;
+  }
+  return true;
+}
+
+Instance *CandidateRunner::freshScope(Instance *inputs) {
   const SearchInfo &si = *plan.info;
   const Schema *analysis = plan.stmt->analysis->schema;
-  if (!reusing) {
-    std::vector<Value> values(si.scope->fields.size());
-    for (unsigned f = 0; f < analysis->fields.size(); ++f)
-      values[si.firstInput + f] = ev->field(inputs, f, plan.stmt->range);
-    return ev->makeRecord(si.scope, plan.stmt->name, std::move(values));
-  }
-  if (!reusedScope) {
-    reusedScope =
+  std::vector<Value> values(si.scope->fields.size());
+  for (unsigned f = 0; f < analysis->fields.size(); ++f)
+    values[si.firstInput + f] = ev->field(inputs, f, plan.stmt->range);
+  return ev->makeRecord(si.scope, plan.stmt->name, std::move(values));
+}
+
+Instance *CandidateRunner::reusedScope(llvm::ArrayRef<Value> in,
+                                      Instance *inputs) {
+  const SearchInfo &si = *plan.info;
+  if (!scopeRecord) {
+    scopeRecord =
         ev->amend(nullptr, si.scope, nullptr, nullptr, plan.stmt->name);
-    reusedScope->validated = true;
-    reusedScope->domainDeps.resize(reusedScope->memo.size());
+    scopeRecord->validated = true;
+    scopeRecord->domainDeps.resize(scopeRecord->memo.size());
   }
-  reusedScope->inputs = inputs;
-  for (unsigned f = 0; f < analysis->fields.size(); ++f) {
-    Value v = ev->field(inputs, f, plan.stmt->range);
-    if (v.isError())
-      return nullptr;
+  scopeRecord->inputs = inputs;
+  for (unsigned f = 0; f < in.size(); ++f) {
     unsigned slot = si.firstInput + f;
-    reusedScope->memo[slot] = v;
-    reusedScope->state[slot] = FieldState::Done;
+    scopeRecord->memo[slot] = in[f];
+    scopeRecord->state[slot] = FieldState::Done;
     // Read through the record, an input still names the domains it read.
-    reusedScope->domainDeps[slot] =
+    scopeRecord->domainDeps[slot] =
         inputs->domainDeps.empty() ? 0 : inputs->domainDeps[f];
   }
-  return reusedScope;
+  return scopeRecord;
 }
 
 bool CandidateRunner::evaluate(const Value *chosen, unsigned &reason,
@@ -201,18 +212,12 @@ bool CandidateRunner::evaluate(const Value *chosen, unsigned &reason,
   const Stmt &stmt = *plan.stmt;
   ev->setDomains(chosen, si.domains.size());
   Instance *inputs = candidateInstance(row != nullptr, changed);
-  const Schema *analysis = stmt.analysis->schema;
-  llvm::SmallVector<Value, 4> in(analysis->fields.size());
-  for (unsigned i = 0; i < analysis->fields.size(); ++i) {
-    in[i] = ev->field(inputs, i, stmt.range);
-    if (in[i].isError())
-      return reject(reason, rl.evalError);
-  }
+  llvm::SmallVector<Value, 4> in;
+  if (!readInputs(inputs, in))
+    return reject(reason, rl.evalError);
   if (inputWheres && plan.hasInputWheres) {
-    Instance *scope = reuse && !row ? inputScope(inputs, true)
+    Instance *scope = reuse && !row ? reusedScope(in, inputs)
                                     : record(si.scope, in, inputs);
-    if (!scope)
-      return reject(reason, rl.evalError);
     for (size_t i = 0; i < si.wheres.size(); ++i)
       if (!si.wheres[i].readsResults &&
           !holds(si.wheres[i].cond, scope, reason, rl.whereReason[i]))

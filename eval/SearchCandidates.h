@@ -137,7 +137,7 @@ public:
   /// previous evaluator's instances.
   void clearCache() {
     cachedModel = cachedSystem = cachedExe = nullptr;
-    reused = reusedScope = nullptr;
+    reused = scopeRecord = nullptr;
     pendingChanges = 0;
   }
   /// Evaluates candidates (not rows) on one instance of the analysis block
@@ -175,14 +175,18 @@ private:
   /// The list of domain \p k on the analysis instance \p inst (Error if its
   /// block cannot be reached).
   Value listOn(Instance *inst, unsigned k);
-  /// The record input `where`s are evaluated on, its inputs read from
-  /// \p inputs: on the reused instance one record refreshed each time (each
-  /// input keeps the domains its value depends on), else a new one. Null
-  /// if an input fails.
-  Instance *inputScope(Instance *inputs, bool reusing);
+  /// Reads the analysis fields of \p inputs (model, system, execution)
+  /// into \p in; false if one fails.
+  bool readInputs(Instance *inputs, llvm::SmallVectorImpl<Value> &in);
+  /// A new record for input `where`s with the inputs of \p inputs (one
+  /// that fails is left to the schema).
+  Instance *freshScope(Instance *inputs);
+  /// The same on the reused candidate: one record, refreshed with \p in,
+  /// each input keeping the domains its value depends on.
+  Instance *reusedScope(llvm::ArrayRef<Value> in, Instance *inputs);
 
   bool reuse = false;
-  Instance *reused = nullptr, *reusedScope = nullptr;
+  Instance *reused = nullptr, *scopeRecord = nullptr;
   /// Domains changed since the reused instance was last reset.
   uint64_t pendingChanges = 0;
   Instance *cachedModel = nullptr, *cachedSystem = nullptr;
