@@ -297,14 +297,11 @@ bool eval::runOutput(const Stmt &stmt, Evaluator &ev, const RunOptions &options,
     break;
   case OutputFormat::Json: {
     JsonValue doc;
-    if (inst->inputs) {
-      auto input = [&](const char *name) {
-        int slot = inst->inputs->schema->lookup(name);
-        Value v = slot < 0 ? Value() : ev.field(inst->inputs, slot, use);
-        return v.kind == Value::Object ? builder.json(v.object, true) : JsonValue();
-      };
-      doc = makeResultRecord(1, input("model"), input("system"),
-                             input("execution"), rowToJsonObject(table, 0));
+    if (Instance *inputs = inst->inputs) {
+      doc = makeResultRecord(1, inputJson(builder, ev, inputs, "model", use),
+                             inputJson(builder, ev, inputs, "system", use),
+                             inputJson(builder, ev, inputs, "execution", use),
+                             rowToJsonObject(table, 0));
     } else {
       doc = stmt.columns.empty() ? builder.json(inst, true) : rowToJsonObject(table, 0);
     }

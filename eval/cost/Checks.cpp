@@ -129,8 +129,7 @@ S checkNetworks(const System &sys, const Execution &x) {
 /// Rows #20–#25: pipeline split, offload and TP divisibility.
 S checkShapes(const Model &m, const Execution &x) {
   int64_t p = x.pipelinePar, v = x.pipelineInterleaving, t = x.tensorPar;
-  // ceil(numBlocks / p), without overflowing for numBlocks near 2^63.
-  int64_t Lp = m.numBlocks / p + (m.numBlocks % p != 0);
+  int64_t Lp = m.blocksPerStage(p);
   if (v > Lp)
     return S::fail(E::InterleavingTooLarge, v, Lp);
   if (Lp % v)

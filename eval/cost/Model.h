@@ -43,6 +43,11 @@ struct Model {
 
   bool isMultiHead() const { return kvHeads == attnHeads; }
   bool isMultiQuery() const { return kvHeads == 1 && attnHeads != 1; }
+  /// L_p = ceil(numBlocks / p), the blocks of one pipeline stage, without
+  /// overflowing for numBlocks near 2^63.
+  int64_t blocksPerStage(int64_t p) const {
+    return numBlocks / p + (numBlocks % p != 0);
+  }
 };
 
 } // namespace calc::cost

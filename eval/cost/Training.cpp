@@ -24,8 +24,7 @@ Geometry makeGeometry(const Model &m, const Execution &x) {
   g.v = x.pipelineInterleaving;
   g.D = x.dataPar;
   g.B = x.batchSize;
-  // ceil(numBlocks / p), without overflowing for numBlocks near 2^63.
-  g.Lp = m.numBlocks / g.p + (m.numBlocks % g.p != 0);
+  g.Lp = m.blocksPerStage(g.p);
   g.Rb = m.numBlocks % g.p ? g.p - m.numBlocks % g.p : 0;
   g.c = g.Lp / g.v;
   g.n = (x.batchSize / x.dataPar) / x.microbatchSize;

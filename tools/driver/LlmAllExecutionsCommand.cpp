@@ -60,10 +60,9 @@ static int runLae() {
   cost::Model model;
   cost::System system;
   search::ExecutionSpace space;
-  if (!driver::loadSearchInputs(args, laeOptions.inputOptions(), model, system))
+  if (!driver::loadSearchInputs(args, laeOptions.inputOptions(), model, system,
+                                space))
     return driver::ExitInputError;
-  if (!search::ExecutionSpace::build(model, system, args.space, space, error))
-    return fail(error);
 
   // The header goes first; with -d the rows are formatted but dropped. A
   // .gz file is a sequence of gzip members (the header, then one per chunk

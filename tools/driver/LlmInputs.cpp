@@ -19,16 +19,24 @@ static bool isJsonInput(StringRef path) {
   return sys::path::extension(path).equals_insensitive(".json");
 }
 
-static bool loadModel(StringRef path, const CalcInputOptions &options,
-                      cost::Model &model) {
+bool calc::driver::loadModelInput(StringRef path,
+                                  const CalcInputOptions &options,
+                                  cost::Model &model, std::string *name) {
   if (!isCalcInput(path)) {
     std::string error;
-    return calculon::loadModel(path, model, error) || fail(error);
+    if (!calculon::loadModel(path, model, error))
+      return fail(error);
+    calculon::applyAttention(model, calculon::AttentionType::MultiHead);
+    if (name)
+      *name = sys::path::stem(path).str();
+    return true;
   }
   CalcEntity entity;
   if (!loadCalcEntity(path, EntityKind::Model, options, entity))
     return false;
   model = entity.model;
+  if (name)
+    *name = entity.name;
   return true;
 }
 
@@ -67,7 +75,7 @@ bool calc::driver::loadLlmInputs(StringRef modelPath, StringRef exePath,
     if (!isJsonInput(path) && !isCalcInput(path))
       return fail(path + ": unsupported input format (expected a Calculon "
                          ".json file or a .calc file)");
-  if (!loadModel(modelPath, options, in.model))
+  if (!loadModelInput(modelPath, options, in.model))
     return false;
   // Without an attention_type (a .calc execution) a JSON model is
   // multi-head, the prelude's default for kv_heads.
@@ -93,18 +101,20 @@ bool calc::driver::loadLlmInputs(StringRef modelPath, StringRef exePath,
 
 bool calc::driver::loadSearchInputs(const search::SearchArgs &args,
                                     const CalcInputOptions &options,
-                                    cost::Model &model, cost::System &system) {
-  if (!loadModel(args.modelPath, options, model) ||
+                                    cost::Model &model, cost::System &system,
+                                    search::ExecutionSpace &space) {
+  if (!loadModelInput(args.modelPath, options, model) ||
       !loadSystem(args.systemPath, options, system))
     return false;
-  if (!isCalcInput(args.modelPath))
-    calculon::applyAttention(model, calculon::AttentionType::MultiHead);
-  else if (!model.isMultiHead() && !model.isMultiQuery())
+  if (!model.isMultiHead() && !model.isMultiQuery())
     return fail(fmt::format(
         "{}: kv_heads = {} of {} attention heads is grouped-query attention, "
         "which the attention_type of Calculon's output cannot say (multihead "
         "or multiquery); search it with a `search` statement in a .calc file",
         args.modelPath, model.kvHeads, model.attnHeads));
   std::string error;
-  return search::checkSearchSystem(args, system, error) || fail(error);
+  if (!search::checkSearchSystem(args, system, error) ||
+      !search::ExecutionSpace::build(model, system, args.space, space, error))
+    return fail(error);
+  return true;
 }

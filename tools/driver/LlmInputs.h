@@ -14,9 +14,17 @@
 #include "tools/driver/CalcInputs.h"
 
 #include "eval/calculon/CalculonInputs.h"
+#include "eval/search/ExecutionSpace.h"
 #include "eval/search/SearchArgs.h"
 
 namespace calc::driver {
+
+/// Loads a model argument: Calculon JSON (multi-head, Calculon's reading of
+/// a model without an execution) or a `.calc` file. \p name, if given,
+/// receives the JSON file's stem or the `.calc` entity's name. Errors are
+/// printed; returns false after printing.
+bool loadModelInput(llvm::StringRef path, const CalcInputOptions &options,
+                    cost::Model &model, std::string *name = nullptr);
 
 /// Loads `llm`'s three inputs. Errors are printed (`error: …` for JSON,
 /// clang-style diagnostics for `.calc`); returns false after printing.
@@ -24,12 +32,13 @@ bool loadLlmInputs(llvm::StringRef modelPath, llvm::StringRef exePath,
                    llvm::StringRef systemPath, const CalcInputOptions &options,
                    calculon::LlmInputs &out);
 
-/// Loads the model and system of a search and checks the system supports
-/// its datatype. A `.calc` model must be multi-head: the searches, like
-/// Calculon's, write `attention_type` "multihead" for every execution.
+/// Loads the model and system of a search, checks the system supports its
+/// datatype and builds the space of candidates. The model must be
+/// multi-head or multi-query, what the searches' `attention_type` can say.
+/// Errors are printed; returns false after printing.
 bool loadSearchInputs(const search::SearchArgs &args,
                       const CalcInputOptions &options, cost::Model &model,
-                      cost::System &system);
+                      cost::System &system, search::ExecutionSpace &space);
 
 } // namespace calc::driver
 

@@ -110,10 +110,9 @@ static int runLoe() {
   cost::Model model;
   cost::System system;
   search::ExecutionSpace space;
-  if (!driver::loadSearchInputs(args, loeOptions.inputOptions(), model, system))
+  if (!driver::loadSearchInputs(args, loeOptions.inputOptions(), model, system,
+                                space))
     return driver::ExitInputError;
-  if (!search::ExecutionSpace::build(model, system, args.space, space, error))
-    return fail(error);
 
   search::OptimalOptions options;
   options.topN = size_t(loeTopN);

@@ -8,12 +8,11 @@
 //===----------------------------------------------------------------------===//
 #include "tools/driver/CalcInputFlags.h"
 #include "tools/driver/Command.h"
+#include "tools/driver/LlmInputs.h"
 
-#include "eval/calculon/CalculonInputs.h"
 #include "eval/calculon/Validation.h"
 #include "eval/cost/HumanFormat.h"
 
-#include "llvm/Support/Path.h"
 #include "llvm/Support/raw_ostream.h"
 
 using namespace llvm;
@@ -35,22 +34,8 @@ static driver::CalcInputFlags lpcInputFlags(lpcCommand, lpcAlias);
 static int runLpc() {
   cost::Model model;
   std::string name;
-  if (driver::isCalcInput(lpcModel)) {
-    driver::CalcEntity entity;
-    if (!driver::loadCalcEntity(lpcModel, driver::EntityKind::Model,
-                                lpcInputFlags.options(), entity))
-      return driver::ExitInputError;
-    model = entity.model;
-    name = entity.name;
-  } else {
-    std::string error;
-    if (!calculon::loadModel(lpcModel, model, error))
-      return driver::reportError("", error);
-    // Calculon's JSON says the attention in the execution; lpc has none and
-    // counts multi-head.
-    calculon::applyAttention(model, calculon::AttentionType::MultiHead);
-    name = sys::path::stem(lpcModel).str();
-  }
+  if (!driver::loadModelInput(lpcModel, lpcInputFlags.options(), model, &name))
+    return driver::ExitInputError;
   outs() << name;
   if (name.size() < lpcAlign)
     outs().indent(lpcAlign - name.size());

@@ -1,8 +1,8 @@
-//===- CostFixtures.h - Calculon's A100 system and megatron-1T in C++
-//------===//
+//===- CostFixtures.h - Calculon's A100 system and models in C++ ----------===//
 //
-// The shipped a100_80g system and the README execution (calculon-model.md
-// §14, §16.1), built as structs so the unit tests need no files.
+// The shipped a100_80g system, megatron-1T, turing-530B and the README
+// execution (calculon-model.md §14, §16.1), built as structs so the unit
+// tests need no files.
 //
 //===----------------------------------------------------------------------===//
 #ifndef CALC_TEST_UNIT_COST_COSTFIXTURES_H
@@ -61,6 +61,19 @@ inline Model megatron1T() {
   m.attnSize = 160;
   m.numBlocks = 128;
   m.kvHeads = 160;
+  return m;
+}
+
+/// Turing-NLG 530B (models/turing-530B.json), the README search's model.
+inline Model turing530B() {
+  Model m;
+  m.hidden = 20480;
+  m.feedforward = 81920;
+  m.seqSize = 2048;
+  m.attnHeads = 128;
+  m.attnSize = 160;
+  m.numBlocks = 105;
+  m.kvHeads = 128;
   return m;
 }
 

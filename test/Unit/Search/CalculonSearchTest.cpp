@@ -20,18 +20,6 @@ using namespace calc::search;
 
 namespace {
 
-cost::Model turing530B() {
-  cost::Model m;
-  m.hidden = 20480;
-  m.feedforward = 81920;
-  m.seqSize = 2048;
-  m.attnHeads = 128;
-  m.attnSize = 160;
-  m.numBlocks = 105;
-  m.kvHeads = 128;
-  return m;
-}
-
 /// Every field of an execution, for comparisons.
 auto fields(const cost::Execution &x) {
   return std::make_tuple(
@@ -44,7 +32,7 @@ auto fields(const cost::Execution &x) {
 }
 
 struct ReadmeSearch : ::testing::Test {
-  cost::Model model = turing530B();
+  cost::Model model = cost::test::turing530B();
   cost::System system = cost::test::a100System();
   ExecutionSpace space;
 

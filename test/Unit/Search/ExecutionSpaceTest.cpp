@@ -6,6 +6,8 @@
 //===----------------------------------------------------------------------===//
 #include "eval/search/ExecutionSpace.h"
 
+#include "test/Unit/Cost/CostFixtures.h"
+
 #include "gtest/gtest.h"
 
 #include <tuple>
@@ -190,14 +192,7 @@ TEST(ExecutionSpace, SequenceDivisibilityFiltersMicrobatches) {
 
 TEST(ExecutionSpace, ReadmeSearchSize) {
   // turing-530B on 5128 processors, max batch 2520 (reference §11.5).
-  cost::Model m;
-  m.hidden = 20480;
-  m.feedforward = 81920;
-  m.seqSize = 2048;
-  m.attnHeads = 128;
-  m.attnSize = 160;
-  m.numBlocks = 105;
-  m.kvHeads = 128;
+  cost::Model m = cost::test::turing530B();
   SpaceOptions o;
   o.numProcs = 5128;
   o.maxBatch = 2520;
