@@ -52,6 +52,21 @@ struct Execution {
   bool activationsOffload = false;
   bool optimizerOffload = false;
   bool training = true;
+
+  // Expert parallelism (docs/model.md, "Parallel folding"): expert layers
+  // run over ETP x EP x EDP on the same processors as attention's TP x DP,
+  // so tensorPar * dataPar == expertTensorPar * expertPar * expertDataPar.
+  // Read only for MoE models.
+  int64_t expertPar = 1;       ///< EP, experts split over EP ranks
+  int64_t expertTensorPar = 1; ///< ETP, each expert's GEMMs split this way
+  int expertParNet = 0;        ///< network tier of the all-to-all
+  /// Busiest expert's tokens over the mean (1: balanced routing).
+  double expertImbalance = 1;
+
+  /// EDP, derived: the data-parallel degree of the expert weights.
+  int64_t expertDataPar() const {
+    return tensorPar * dataPar / (expertTensorPar * expertPar);
+  }
 };
 
 } // namespace calc::cost

@@ -23,6 +23,15 @@ enum class MlpType : uint8_t {
   SwiGlu,
 };
 
+/// The attention of a block.
+enum class AttentionKind : uint8_t {
+  /// Multi-head, grouped-query or multi-query attention, by kvHeads.
+  Standard,
+  /// Multi-head latent attention (DeepSeek-V2/V3): queries and keys/values
+  /// go through low-rank projections; the KV cache holds the latent.
+  Mla,
+};
+
 /// One transformer model. All sizes are element counts.
 struct Model {
   int64_t hidden = 0;      ///< h, model width (Calculon `hidden`)
@@ -41,6 +50,29 @@ struct Model {
   /// layer); the parameter count uses it.
   int64_t vocab = 0;
 
+  // Mixture of experts (docs/model.md, "Mixture of experts"). experts == 0
+  // is a dense model, and then none of these fields is read.
+  int64_t experts = 0;           ///< E, routed experts per MoE block
+  int64_t topK = 0;              ///< k, experts each token is routed to
+  int64_t expertFeedforward = 0; ///< f_e, inner width of one expert's MLP
+  int64_t sharedExperts = 0;     ///< always-active experts, each f_e wide
+  int64_t denseBlocks = 0;       ///< leading blocks with a dense MLP
+  /// 0: dropless; else an expert takes at most cf * tokens * k / E tokens.
+  double capacityFactor = 0;
+
+  // Multi-head latent attention (Hugging Face DeepseekV3Config names); read
+  // only when attention == Mla.
+  AttentionKind attention = AttentionKind::Standard;
+  int64_t qLoraRank = 0; ///< 0: queries are projected directly from h
+  int64_t kvLoraRank = 0;
+  int64_t qkNopeHeadDim = 0;
+  int64_t qkRopeHeadDim = 0;
+  int64_t vHeadDim = 0;
+
+  bool isMoe() const { return experts > 0; }
+  /// Blocks whose MLP is a mixture of experts.
+  int64_t moeBlocks() const { return isMoe() ? numBlocks - denseBlocks : 0; }
+  bool isMla() const { return attention == AttentionKind::Mla; }
   bool isMultiHead() const { return kvHeads == attnHeads; }
   bool isMultiQuery() const { return kvHeads == 1 && attnHeads != 1; }
   /// L_p = ceil(numBlocks / p), the blocks of one pipeline stage, without
