@@ -25,6 +25,20 @@ cost::Model eval::toCostModel(FieldReader &r, Instance *m) {
   model.mlpType = r.string(m, "mlp_type") == "swiglu" ? cost::MlpType::SwiGlu
                                                       : cost::MlpType::Gelu;
   model.vocab = r.integer(m, "vocab");
+  model.experts = r.integer(m, "experts");
+  model.topK = r.integer(m, "top_k");
+  model.expertFeedforward = r.integer(m, "expert_feedforward");
+  model.sharedExperts = r.integer(m, "shared_experts");
+  model.denseBlocks = r.integer(m, "dense_blocks");
+  model.capacityFactor = r.real(m, "capacity_factor");
+  model.attention = r.string(m, "attention") == "mla"
+                        ? cost::AttentionKind::Mla
+                        : cost::AttentionKind::Standard;
+  model.qLoraRank = r.integer(m, "q_lora_rank");
+  model.kvLoraRank = r.integer(m, "kv_lora_rank");
+  model.qkNopeHeadDim = r.integer(m, "qk_nope_head_dim");
+  model.qkRopeHeadDim = r.integer(m, "qk_rope_head_dim");
+  model.vHeadDim = r.integer(m, "v_head_dim");
   return model;
 }
 
@@ -88,6 +102,10 @@ static const ExecutionField executionTable[] = {
     {"activations_offload", [](cost::Execution &x, const Value &v) { x.activationsOffload = v.b; }},
     {"optimizer_offload", [](cost::Execution &x, const Value &v) { x.optimizerOffload = v.b; }},
     {"training", [](cost::Execution &x, const Value &v) { x.training = v.b; }},
+    {"expert_par", [](cost::Execution &x, const Value &v) { x.expertPar = intOf(v); }},
+    {"expert_tensor_par", [](cost::Execution &x, const Value &v) { x.expertTensorPar = intOf(v); }},
+    {"expert_par_net", [](cost::Execution &x, const Value &v) { x.expertParNet = int(intOf(v)); }},
+    {"expert_imbalance", [](cost::Execution &x, const Value &v) { x.expertImbalance = v.asDouble(); }},
 };
 
 llvm::ArrayRef<ExecutionField> eval::executionFields() {

@@ -148,13 +148,13 @@ static std::string tableCaption(const Stmt &stmt, Instance *inst,
       stmt.name + " (" + (in ? in->schema->name : inst->schema->name);
   if (in) {
     SMRange use(stmt.loc, stmt.loc);
-    auto input = [&](const char *name) -> std::string {
-      int slot = in->schema->lookup(name);
-      Value v = slot < 0 ? Value() : ev.field(in, slot, use);
-      return v.kind == Value::Object ? v.object->name : "?";
-    };
-    caption += ": " + input("model") + " on " + input("system") + ", " +
-               input("execution");
+    // "model on system, execution": the first input on the second, then
+    // the others, in the analysis schema's order.
+    for (unsigned slot = 0; slot < in->schema->fields.size(); ++slot) {
+      Value v = ev.field(in, slot, use);
+      caption += slot == 0 ? ": " : slot == 1 ? " on " : ", ";
+      caption += v.kind == Value::Object ? v.object->name : "?";
+    }
   }
   return caption + ")";
 }
@@ -185,11 +185,17 @@ static const SearchInfo *searchOf(const Module &module, const Expr *target) {
 }
 
 /// The JSON input object \p name of a result's inputs.
-static JsonValue inputJson(OutputBuilder &builder, Evaluator &ev, Instance *inputs,
-                           const char *name, SMRange use) {
-  int slot = inputs->schema->lookup(name);
-  Value v = slot < 0 ? Value() : ev.field(inputs, slot, use);
-  return v.kind == Value::Object ? builder.json(v.object, true) : JsonValue();
+static std::vector<std::pair<std::string, JsonValue>>
+inputsJson(OutputBuilder &builder, Evaluator &ev, Instance *inputs,
+           SMRange use) {
+  std::vector<std::pair<std::string, JsonValue>> out;
+  for (unsigned slot = 0; slot < inputs->schema->fields.size(); ++slot) {
+    Value v = ev.field(inputs, slot, use);
+    out.emplace_back(inputs->schema->fields[slot].name,
+                     v.kind == Value::Object ? builder.json(v.object, true)
+                                             : JsonValue());
+  }
+  return out;
 }
 
 /// `output` of a search result: one row per kept candidate, rank first.
@@ -242,9 +248,7 @@ static bool outputRows(const Stmt &stmt, const ValueList &rows,
     for (size_t r = 0; r < rows.size(); ++r) {
       Instance *inputs = rows[r].object->inputs;
       doc.push(makeResultRecord(int64_t(r + 1),
-                                inputJson(builder, ev, inputs, "model", use),
-                                inputJson(builder, ev, inputs, "system", use),
-                                inputJson(builder, ev, inputs, "execution", use),
+                                inputsJson(builder, ev, inputs, use),
                                 rowToJsonObject(table, r)));
     }
     writeJsonDocument(doc, os);
@@ -298,9 +302,7 @@ bool eval::runOutput(const Stmt &stmt, Evaluator &ev, const RunOptions &options,
   case OutputFormat::Json: {
     JsonValue doc;
     if (Instance *inputs = inst->inputs) {
-      doc = makeResultRecord(1, inputJson(builder, ev, inputs, "model", use),
-                             inputJson(builder, ev, inputs, "system", use),
-                             inputJson(builder, ev, inputs, "execution", use),
+      doc = makeResultRecord(1, inputsJson(builder, ev, inputs, use),
                              rowToJsonObject(table, 0));
     } else {
       doc = stmt.columns.empty() ? builder.json(inst, true) : rowToJsonObject(table, 0);

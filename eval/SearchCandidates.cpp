@@ -18,7 +18,6 @@
 //
 //===----------------------------------------------------------------------===//
 #include "eval/SearchCandidates.h"
-#include "eval/CostInputs.h"
 #include "eval/search/EvalReasons.h"
 
 #include "llvm/ADT/STLExtras.h"
@@ -228,11 +227,11 @@ bool CandidateRunner::evaluate(const Value *chosen, unsigned &reason,
   if (!ev->validate(inputs, stmt.range)) // A require, or an error under it.
     return reject(reason,
                   !errorKind || *errorKind == 1 ? rl.require : rl.evalError);
-  if (!costInputs(inputs))
+  cost::EvalStatus status;
+  if (!costInputs(inputs, status))
     return reject(reason, rl.evalError);
-  cost::EvalStatus status = systemStatus;
   if (status.ok())
-    status = cost::evaluateTraining(model, system, exe, ws, stats);
+    status = run->evaluate();
   if (!status.ok())
     return reject(reason, rl.firstCheck + unsigned(status.error) - 1);
   return score(in, inputs, reason, keys, row);
@@ -255,7 +254,8 @@ Instance *CandidateRunner::candidateInstance(bool fresh, uint64_t changed) {
   else
     reused = ev->amend(nullptr, stmt.analysis->schema, stmt.analysis, nullptr,
                        stmt.name);
-  changedSinceExe |= changed;
+  for (InputCache &c : inputCache)
+    c.changedSince |= changed;
   return reused;
 }
 
@@ -267,20 +267,12 @@ bool CandidateRunner::score(llvm::ArrayRef<Value> in, Instance *inputs,
   const ReasonLayout &rl = *plan.reasons;
   keys.clear();
   if (!row && !plan.needsRecord) { // Objectives that are plain stats.
-    for (int stat : plan.directKeys) {
-      cost::Stat st = cost::Stat(stat);
-      bool null = st == cost::Stat::ActCheckpointSizeWithOffload &&
-                  stats.checkpointWithOffloadIsNull;
-      keys.push_back(null ? 0.0 : double(stats[st]));
-    }
+    for (int stat : plan.directKeys)
+      keys.push_back(run->stat(unsigned(stat)));
     return true;
   }
-  cost::StatTypes types;
-  if (row)
-    cost::statTypes(model, system, exe, ws, types);
   Instance *rec = record(row ? si.row : si.scope, in, inputs);
-  trainingResultValues(plan.stmt->resultSchema, stats, row ? &types : nullptr,
-                       rec->memo);
+  run->fillResult(plan.stmt->resultSchema, rec->memo, row != nullptr);
   for (unsigned i = 0; i < si.firstInput; ++i)
     if (!rec->memo[i].isError())
       rec->state[i] = FieldState::Done;
@@ -311,79 +303,75 @@ Instance *CandidateRunner::record(const Schema *schema,
   return rec;
 }
 
-bool CandidateRunner::costInputs(Instance *inputs) {
-  Instance *objs[3] = {nullptr, nullptr, nullptr};
-  for (unsigned i = 0; i < 3; ++i) {
+bool CandidateRunner::costInputs(Instance *inputs, cost::EvalStatus &status) {
+  FieldReader r(*ev, plan.stmt->range);
+  llvm::ArrayRef<AnalysisInput> specs = plan.analysis->inputs();
+  for (unsigned i = 0; i < specs.size(); ++i) {
     int slot = plan.inputSlots[i];
     Value v = slot < 0 ? Value()
                        : ev->field(inputs, unsigned(slot), plan.stmt->range);
     if (v.kind != Value::Object)
       return false;
-    objs[i] = v.object;
+    Instance *obj = v.object;
+    InputCache &c = inputCache[i];
+    if (!specs[i].fields.empty()) {
+      if (!convertFields(i, r, obj))
+        return false;
+      c.status = run->checkInput(i);
+    } else if (obj != c.entity) {
+      // Cached only when the conversion read nothing that depends on the
+      // domains: a reused instance (`model = m { seq_size in … }`) keeps
+      // its pointer while its domain-dependent fields change.
+      c.entity = nullptr;
+      uint64_t outer = ev->beginDomainWatch();
+      bool converted = run->convert(i, r, obj);
+      bool dependent = ev->endDomainWatch(outer);
+      if (!converted)
+        return false;
+      c.status = run->checkInput(i);
+      if (!dependent)
+        c.entity = obj;
+    }
+    if (status.ok())
+      status = c.status;
   }
-  FieldReader r(*ev, plan.stmt->range);
-  // Cached only when the conversion read nothing that depends on the
-  // domains: a reused instance (`model = m { seq_size in … }`) keeps its
-  // pointer while its domain-dependent fields change.
-  if (objs[0] != cachedModel) {
-    cachedModel = nullptr;
-    uint64_t outer = ev->beginDomainWatch();
-    model = toCostModel(r, objs[0]);
-    bool dependent = ev->endDomainWatch(outer);
-    if (!r.ok)
-      return false;
-    if (!dependent)
-      cachedModel = objs[0];
-  }
-  if (objs[1] != cachedSystem) {
-    cachedSystem = nullptr;
-    uint64_t outer = ev->beginDomainWatch();
-    system = toCostSystem(r, objs[1]);
-    bool dependent = ev->endDomainWatch(outer);
-    if (!r.ok)
-      return false;
-    systemStatus = cost::checkSystem(system);
-    if (!dependent)
-      cachedSystem = objs[1];
-  }
-  return convertExecution(r, objs[2]);
+  return true;
 }
 
-bool CandidateRunner::convertExecution(FieldReader &r, Instance *e) {
-  llvm::ArrayRef<ExecutionField> fields = executionFields();
-  if (!reuse || e->schema != exeSchema) { // Resolve the slots once.
-    cachedExe = nullptr;
-    exeSchema = nullptr;
-    exeSlots.clear();
-    for (const ExecutionField &f : fields)
-      exeSlots.push_back(e->schema->lookup(f.name));
-    if (llvm::is_contained(exeSlots, -1) || !reuse) {
-      exe = toCostExecution(r, e); // Reports the missing field.
-      return r.ok;
-    }
-    exeSchema = e->schema;
+bool CandidateRunner::convertFields(unsigned i, FieldReader &r, Instance *e) {
+  llvm::ArrayRef<const char *> fields = plan.analysis->inputs()[i].fields;
+  InputCache &c = inputCache[i];
+  if (!reuse || e->schema != c.schema) { // Resolve the slots once.
+    c.entity = nullptr;
+    c.schema = nullptr;
+    c.slots.clear();
+    for (const char *f : fields)
+      c.slots.push_back(e->schema->lookup(f));
+    if (llvm::is_contained(c.slots, -1) || !reuse)
+      return run->convert(i, r, e); // Reports the missing field.
+    c.schema = e->schema;
   }
-  // On the execution of the previous candidate, a field whose memo read none
-  // of the domains changed since holds the value already copied into `exe`:
-  // a memo is evaluated again (or, for a domain's field, set to the new
-  // choice) exactly when it read a domain that changed. exeDeps[i] is what
-  // the copied value read (all bits: not copied from this instance).
-  if (e != cachedExe)
-    exeDeps.assign(fields.size(), ~uint64_t(0));
-  cachedExe = nullptr;
-  uint64_t changed = changedSinceExe | Evaluator::domainBit(63);
-  for (size_t i = 0; i < fields.size(); ++i) {
-    if (!(exeDeps[i] & changed))
+  // On the entity of the previous candidate, a field whose memo read none
+  // of the domains changed since holds the value already copied: a memo is
+  // evaluated again (or, for a domain's field, set to the new choice)
+  // exactly when it read a domain that changed. deps[f] is what the copied
+  // value read (all bits: not copied from this instance).
+  if (e != c.entity)
+    c.deps.assign(fields.size(), ~uint64_t(0));
+  c.entity = nullptr;
+  uint64_t changed = c.changedSince | Evaluator::domainBit(63);
+  for (unsigned f = 0; f < fields.size(); ++f) {
+    if (!(c.deps[f] & changed))
       continue;
-    unsigned slot = unsigned(exeSlots[i]);
+    unsigned slot = unsigned(c.slots[f]);
     Value v = ev->field(e, slot, plan.stmt->range);
     if (v.isError())
       return false;
-    fields[i].set(exe, v);
-    exeDeps[i] = e->domainDeps.empty() ? 0 : e->domainDeps[slot];
+    run->setField(i, f, v);
+    c.deps[f] = e->domainDeps.empty() ? 0 : e->domainDeps[slot];
   }
-  cachedExe = e;
-  changedSinceExe = 0;
+  c.entity = e;
+  c.changedSince = 0;
   return true;
 }
 

@@ -9,6 +9,7 @@
 #ifndef CALC_EVAL_SEARCHCANDIDATES_H
 #define CALC_EVAL_SEARCHCANDIDATES_H
 
+#include "eval/Analysis.h"
 #include "eval/FieldReader.h"
 #include "eval/Statements.h"
 
@@ -73,8 +74,10 @@ struct Plan {
   /// Per level k: the number of candidates below a prefix of k choices
   /// when every domain from k on is constant, else 0.
   std::vector<uint64_t> constProduct;
-  /// Slots of model, system, execution in the analysis schema (-1: none).
-  int inputSlots[3] = {-1, -1, -1};
+  /// The statement's analysis, and the slots of its inputs in the
+  /// analysis schema (-1: none), in Analysis::inputs order.
+  const Analysis *analysis = nullptr;
+  llvm::SmallVector<int, 4> inputSlots;
   bool hasInputWheres = false;
   /// RunOptions::freshSearchCandidates.
   bool freshCandidates = false;
@@ -82,7 +85,7 @@ struct Plan {
   /// `where`s or objectives.
   bool needsRecord = false;
   /// Per objective, when it is a plain statistic (`maximize sample_rate`):
-  /// its cost::Stat, read without building the record.
+  /// its index in Analysis::statKeys, read without building the record.
   std::vector<int> directKeys;
   /// The results of earlier statements, fully evaluated (so workers only
   /// read their memos) for searches that read them.
@@ -92,7 +95,9 @@ struct Plan {
 /// Evaluates domain lists and candidates with one Evaluator.
 class CandidateRunner {
 public:
-  CandidateRunner(const Plan &plan, Evaluator &ev) : plan(plan), ev(&ev) {}
+  CandidateRunner(const Plan &plan, Evaluator &ev)
+      : plan(plan), ev(&ev), run(plan.analysis->makeRun()),
+        inputCache(plan.analysis->inputs().size()) {}
 
   void setEvaluator(Evaluator &e) { ev = &e; }
   /// Where the worker's diagnostic consumer records the kind of the first
@@ -136,7 +141,8 @@ public:
   /// Forgets the cost structs and the candidate instance cached for the
   /// previous evaluator's instances.
   void clearCache() {
-    cachedModel = cachedSystem = cachedExe = nullptr;
+    for (InputCache &c : inputCache)
+      c = InputCache();
     reused = scopeRecord = nullptr;
     pendingChanges = 0;
   }
@@ -158,13 +164,15 @@ private:
   Instance *record(const Schema *schema, llvm::ArrayRef<Value> in,
                    Instance *inputs);
 
-  /// Fills model, system and exe; a model or system that is the same
-  /// instance as for the previous candidate (an entity, not an amend over a
-  /// domain) is not converted again.
-  bool costInputs(Instance *inputs);
-  /// Converts execution \p e into `exe`; on the reused candidate instance,
-  /// re-reads only the fields whose memo was reset (domain-dependent).
-  bool convertExecution(FieldReader &r, Instance *e);
+  /// Converts the analysis inputs of \p inputs into `run`; an input that
+  /// is the same instance as for the previous candidate and whose
+  /// conversion read no domain is not converted again. Sets \p status to
+  /// the first failed input check.
+  bool costInputs(Instance *inputs, cost::EvalStatus &status);
+  /// Converts the field-wise input \p i from \p e; on the reused candidate
+  /// instance, re-reads only the fields whose memo was reset
+  /// (domain-dependent).
+  bool convertFields(unsigned i, FieldReader &r, Instance *e);
 
   /// The instance of the analysis block for the candidate: a fresh amend
   /// for a row (it outlives the candidate), else the reused one.
@@ -189,17 +197,20 @@ private:
   Instance *reused = nullptr, *scopeRecord = nullptr;
   /// Domains changed since the reused instance was last reset.
   uint64_t pendingChanges = 0;
-  Instance *cachedModel = nullptr, *cachedSystem = nullptr;
-  /// The execution `exe` was last converted from, and the slots of the
-  /// conversion's fields in its schema.
-  Instance *cachedExe = nullptr;
-  /// The domains changed since `exe` was last converted.
-  uint64_t changedSinceExe = 0;
-  const Schema *exeSchema = nullptr;
-  std::vector<int> exeSlots;
-  /// Per execution field, the domains the value copied into `exe` read.
-  std::vector<uint64_t> exeDeps;
-  cost::EvalStatus systemStatus;
+  /// What is known of each analysis input since its last conversion.
+  struct InputCache {
+    /// Whole inputs: the entity converted, while its conversion read no
+    /// domain. Field-wise inputs: the entity last converted.
+    Instance *entity = nullptr;
+    cost::EvalStatus status; ///< AnalysisRun::checkInput after conversion
+    /// Field-wise inputs: the schema the slots were resolved in, each
+    /// field's slot, the domains the value copied from it read, and the
+    /// domains changed since the last conversion.
+    const Schema *schema = nullptr;
+    std::vector<int> slots;
+    std::vector<uint64_t> deps;
+    uint64_t changedSince = 0;
+  };
 
   static bool reject(unsigned &reason, unsigned r) {
     reason = r;
@@ -209,11 +220,8 @@ private:
 
   const Plan &plan;
   Evaluator *ev;
-  cost::Model model;
-  cost::System system;
-  cost::Execution exe;
-  cost::Workspace ws;
-  cost::Stats stats;
+  std::unique_ptr<AnalysisRun> run;
+  std::vector<InputCache> inputCache;
 };
 
 /// Per-thread state: a silent evaluator (restarted when its arena grows),

@@ -386,9 +386,9 @@ static void preparePlan(Plan &plan, const Stmt &stmt, Evaluator &ev) {
   plan.info = &si;
   plan.module = &ev.getModule();
   plan.sourceMgr = &ev.diagnostics().getSourceMgr();
-  static const char *const inputNames[3] = {"model", "system", "execution"};
-  for (unsigned i = 0; i < 3; ++i)
-    plan.inputSlots[i] = stmt.analysis->schema->lookup(inputNames[i]);
+  plan.analysis = analysisOf(stmt);
+  for (const AnalysisInput &in : plan.analysis->inputs())
+    plan.inputSlots.push_back(stmt.analysis->schema->lookup(in.name));
   for (const SearchWhere &w : si.wheres) {
     plan.hasInputWheres |= !w.readsResults;
     plan.needsRecord |= w.readsResults;
@@ -397,8 +397,8 @@ static void preparePlan(Plan &plan, const Stmt &stmt, Evaluator &ev) {
     const Expr *e = o.value;
     int stat = -1;
     if (e->kind == ExprKind::Field && e->depth == 0 && e->slot < si.firstInput)
-      for (unsigned i = 0; i < cost::NumStats; ++i)
-        if (cost::statKey(cost::Stat(i)) == si.scope->fields[e->slot].name)
+      for (unsigned i = 0; i < plan.analysis->statKeys().size(); ++i)
+        if (plan.analysis->statKeys()[i] == si.scope->fields[e->slot].name)
           stat = int(i);
     plan.needsRecord |= stat < 0;
     plan.directKeys.push_back(stat);
@@ -460,6 +460,11 @@ Value eval::runSearch(const Stmt &stmt, Evaluator &ev,
   const SearchInfo &si = *stmt.search;
   if (readsFailedResult(stmt, ev))
     return Value::error();
+  if (!analysisOf(stmt)) {
+    ev.error(stmt.range, "analysis '" + stmt.analysis->schema->name +
+                             "' has no implementation");
+    return Value::error();
+  }
   ReasonLayout reasons(si);
   Plan plan;
   plan.reasons = &reasons;

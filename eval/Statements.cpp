@@ -77,7 +77,7 @@ bool eval::runStatements(const Module &module, Evaluator &ev,
     switch (s.kind) {
     case StmtKind::Evaluate:
       ev.setStatement(s.loc, "'evaluate " + s.name + "'");
-      ev.setResult(s.resultIndex, runTraining(s, ev));
+      ev.setResult(s.resultIndex, runEvaluate(s, ev));
       ev.setStatement(llvm::SMLoc(), "");
       break;
     case StmtKind::Search:

@@ -12,7 +12,6 @@
 #define CALC_EVAL_STATEMENTS_H
 
 #include "eval/Evaluator.h"
-#include "eval/cost/Training.h"
 #include "ir/IR.h"
 
 #include "llvm/Support/raw_ostream.h"
@@ -72,17 +71,10 @@ bool runStatements(const ir::Module &module, Evaluator &evaluator,
 bool runOutput(const ir::Stmt &stmt, Evaluator &evaluator,
                const RunOptions &options, llvm::raw_ostream &out);
 
-/// Evaluates a training analysis (TrainingAnalysis.cpp): the result record,
-/// or Error after reporting why the plan was rejected.
-ir::Value runTraining(const ir::Stmt &stmt, Evaluator &evaluator);
-
-/// Writes the `training_result` field values of an evaluated plan into
-/// \p values (indexed by result slot; other entries are left alone); with
-/// \p types, statistics Calculon computes with integers only are ints.
-void trainingResultValues(const ir::Schema *resultSchema,
-                          const cost::Stats &stats,
-                          const cost::StatTypes *types,
-                          llvm::MutableArrayRef<ir::Value> values);
+/// Evaluates an `evaluate` statement with its analysis
+/// (AnalysisStatement.cpp): the result record, or Error after reporting why
+/// the plan was rejected.
+ir::Value runEvaluate(const ir::Stmt &stmt, Evaluator &evaluator);
 
 /// Runs a `search` statement (SearchStatement.cpp): its rows, best first, or
 /// Error after reporting why nothing was feasible.

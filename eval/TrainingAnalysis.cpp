@@ -1,104 +1,89 @@
-//===- TrainingAnalysis.cpp - `evaluate r = training { … }` -> eval/cost ---===//
+//===- TrainingAnalysis.cpp - `training`: Calculon's step, as an Analysis -===//
 //
-// The bridge between the language and the cost library (ARCHITECTURE.md
-// §1): converts the model, system and execution entities (already checked
-// complete and meeting their `require` lines) into cost::Model, System and
-// Execution in SI units, runs cost::evaluateTraining, and binds Calculon's 96
-// statistics as a `training_result` record. A rejected plan is an error at
-// the `evaluate` keyword with the values as notes (LANGUAGE.md §6).
+// The bridge between the language and cost::evaluateTraining: the model and
+// system are converted whole, the execution field by field (so a search
+// re-reads only what a changed domain touched), and Calculon's statistics
+// fill the `training_result` record, integers where Calculon computes them
+// with integers only (docs/calculon-model.md §17).
 //
 //===----------------------------------------------------------------------===//
+#include "eval/AnalysisList.h"
 #include "eval/CostInputs.h"
-#include "eval/Statements.h"
 #include "eval/cost/Training.h"
 #include "ir/CheckedInt.h"
-#include "ir/NumberFormat.h"
-
-#include "llvm/ADT/StringExtras.h"
-#include "llvm/Support/raw_ostream.h"
+#include "ir/Units.h"
 
 using namespace calc;
 using namespace calc::eval;
 using namespace calc::ir;
 
-/// Reports a rejected plan at the `evaluate` keyword.
-static void reportRejection(const Stmt &stmt, Evaluator &ev,
-                            const cost::EvalStatus &status, Instance *system,
-                            Instance *model, Instance *exe) {
-  std::string text;
-  llvm::raw_string_ostream os(text);
-  bool memory = status.error == cost::EvalError::Mem1Capacity ||
-                status.error == cost::EvalError::Mem2Capacity;
-  if (memory) {
-    auto gib = parseUnit("GiB");
-    os << (status.error == cost::EvalError::Mem1Capacity ? "mem1" : "mem2")
-       << " needs " << formatInUnit(status.x, *gib, 6) << " but '"
-       << system->name << "' has " << formatInUnit(status.y, *gib, 6);
-  } else {
-    cost::renderStatus(status, os);
-  }
-  os.flush();
-  // The cost library keeps Calculon's wording ("Network tier0 isn't big
-  // enough"), which `calcc llm` must print verbatim; a diagnostic continues
-  // in lowercase (LANGUAGE.md §8). Acronyms ("TP ...") stay as they are.
-  if (text.size() > 1 && llvm::isAlpha(text[1]) &&
-      text[1] == llvm::toLower(text[1]))
-    text[0] = llvm::toLower(text[0]);
-  auto diag = ev.diagnostics().error(stmt.loc, "training plan rejected: " + text,
-                                     {stmt.range});
-  diag.note(stmt.loc, "model '" + model->name + "', system '" + system->name +
-                          "', execution '" + exe->name + "'");
+namespace {
+
+enum Input : unsigned { ModelInput, SystemInput, ExecutionInput };
+
+/// The names of the execution fields, in executionFields() order.
+llvm::ArrayRef<const char *> executionFieldNames() {
+  static const std::vector<const char *> names = [] {
+    std::vector<const char *> out;
+    for (const ExecutionField &f : executionFields())
+      out.push_back(f.name);
+    return out;
+  }();
+  return names;
 }
 
-Value eval::runTraining(const Stmt &stmt, Evaluator &ev) {
-  Instance *inputs = ev.amend(nullptr, stmt.analysis->schema, stmt.analysis,
-                              nullptr, stmt.name);
-  llvm::SMRange use = stmt.range;
-  FieldReader r(ev, use);
-  Instance *model = r.object(inputs, "model");
-  Instance *system = r.object(inputs, "system");
-  Instance *exe = r.object(inputs, "execution");
-  if (!r.ok || !ev.validate(inputs, use))
-    return Value::error();
-  cost::Model m = toCostModel(r, model);
-  cost::System s = toCostSystem(r, system);
-  cost::Execution x = toCostExecution(r, exe);
-  if (!r.ok)
-    return Value::error();
-  cost::EvalStatus status = cost::checkSystem(s);
-  cost::Workspace ws;
-  cost::Stats stats;
-  if (status.ok())
-    status = cost::evaluateTraining(m, s, x, ws, stats);
-  if (!status.ok()) {
-    reportRejection(stmt, ev, status, system, model, exe);
-    return Value::error();
+class TrainingRun final : public AnalysisRun {
+public:
+  bool convert(unsigned input, FieldReader &r, Instance *entity) override {
+    if (input == ModelInput)
+      model = toCostModel(r, entity);
+    else if (input == SystemInput)
+      system = toCostSystem(r, entity);
+    else
+      exe = toCostExecution(r, entity);
+    return r.ok;
   }
-  // Statistics Calculon computes with integers only stay integers.
-  cost::StatTypes types;
-  cost::statTypes(m, s, x, ws, types);
-  const Schema *rs = stmt.resultSchema;
-  std::vector<Value> values(rs->fields.size());
-  trainingResultValues(rs, stats, &types, values);
-  Instance *record = ev.makeRecord(rs, stmt.name, std::move(values));
-  record->inputs = inputs;
-  return Value::makeObject(record);
-}
-
-void eval::trainingResultValues(const Schema *rs, const cost::Stats &stats,
-                                const cost::StatTypes *types,
-                                llvm::MutableArrayRef<Value> values) {
-  for (unsigned i = 0; i < cost::NumStats; ++i) {
-    cost::Stat st = cost::Stat(i);
-    int slot = rs->lookup(cost::statKey(st));
-    if (slot < 0 || unsigned(slot) >= values.size())
-      continue;
-    double v = stats[st];
-    Dimension dim = rs->fields[slot].type.dim;
+  void setField(unsigned, unsigned field, const Value &value) override {
+    executionFields()[field].set(exe, value);
+  }
+  cost::EvalStatus checkInput(unsigned input) override {
+    return input == SystemInput ? cost::checkSystem(system) : cost::EvalStatus();
+  }
+  cost::EvalStatus evaluate() override {
+    return cost::evaluateTraining(model, system, exe, ws, stats);
+  }
+  double stat(unsigned k) const override {
+    cost::Stat st = cost::Stat(k);
+    // Calculon writes this one as null in inference; a record reads 0.
     if (st == cost::Stat::ActCheckpointSizeWithOffload &&
         stats.checkpointWithOffloadIsNull)
-      v = 0;
-    auto exact = types && types->isInt[i] ? exactInt(v) : llvm::None;
+      return 0;
+    return stats[st];
+  }
+  void fillResult(const Schema *rs, llvm::MutableArrayRef<Value> values,
+                  bool exactTypes) override;
+
+private:
+  cost::Model model;
+  cost::System system;
+  cost::Execution exe;
+  cost::Workspace ws;
+  cost::Stats stats;
+};
+
+void TrainingRun::fillResult(const Schema *rs,
+                             llvm::MutableArrayRef<Value> values,
+                             bool exactTypes) {
+  cost::StatTypes types;
+  if (exactTypes)
+    cost::statTypes(model, system, exe, ws, types);
+  for (unsigned i = 0; i < cost::NumStats; ++i) {
+    int slot = rs->lookup(cost::statKey(cost::Stat(i)));
+    if (slot < 0 || unsigned(slot) >= values.size())
+      continue;
+    double v = stat(i);
+    Dimension dim = rs->fields[slot].type.dim;
+    auto exact = exactTypes && types.isInt[i] ? exactInt(v) : llvm::None;
     values[slot] = exact ? Value::integer(*exact, dim) : Value::real(v, dim);
     // A count unit (`sample/s`) is how the stat reads; base units (`B`, `s`)
     // are left to the automatic display (GiB, ms…).
@@ -106,4 +91,33 @@ void eval::trainingResultValues(const Schema *rs, const cost::Stats &stats,
     if (declared.scale == 1 && declared.text != baseUnitFor(dim).text)
       values[slot].unit = declared;
   }
+}
+
+class Training final : public Analysis {
+public:
+  llvm::StringRef name() const override { return "training"; }
+  llvm::ArrayRef<AnalysisInput> inputs() const override {
+    static const AnalysisInput list[] = {
+        {"model", {}}, {"system", {}}, {"execution", executionFieldNames()}};
+    return list;
+  }
+  llvm::ArrayRef<llvm::StringRef> statKeys() const override {
+    static const std::vector<llvm::StringRef> keys = [] {
+      std::vector<llvm::StringRef> out;
+      for (unsigned i = 0; i < cost::NumStats; ++i)
+        out.push_back(cost::statKey(cost::Stat(i)));
+      return out;
+    }();
+    return keys;
+  }
+  std::unique_ptr<AnalysisRun> makeRun() const override {
+    return std::make_unique<TrainingRun>();
+  }
+};
+
+} // namespace
+
+const Analysis &eval::trainingAnalysis() {
+  static const Training training;
+  return training;
 }

@@ -46,6 +46,8 @@ llvm::StringRef EntityDecl::kindName(EntityKind kind) {
     return "system";
   case EntityKind::Execution:
     return "execution";
+  case EntityKind::Serving:
+    return "serving";
   }
   return "model";
 }

@@ -530,7 +530,7 @@ private:
 /// `model|system|execution name [: base] { … }`.
 class EntityDecl : public Decl {
 public:
-  enum class EntityKind { Model, System, Execution };
+  enum class EntityKind { Model, System, Execution, Serving };
   EntityDecl(llvm::SMRange range, EntityKind entityKind, Identifier name,
              QualifiedName base, Block body)
       : Decl(Kind::Entity, range, std::move(name)), entityKind(entityKind),

@@ -99,6 +99,8 @@ ast::DeclPtr ASTBuilder::buildEntity(P::EntityDeclContext *ctx) {
     kind = EK::System;
   else if (ctx->kind->getType() == CalcLexer::EXECUTION)
     kind = EK::Execution;
+  else if (ctx->kind->getType() == CalcLexer::SERVING)
+    kind = EK::Serving;
   ast::QualifiedName base;
   if (ctx->qualifiedName())
     base = buildQualifiedName(ctx->qualifiedName());

@@ -91,6 +91,7 @@ bool startsItem(size_t type) {
   case CalcLexer::MODEL:
   case CalcLexer::SYSTEM:
   case CalcLexer::EXECUTION:
+  case CalcLexer::SERVING:
     return true;
   default:
     return startsStatement(type);

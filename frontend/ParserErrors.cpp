@@ -18,6 +18,7 @@ bool isNameToken(size_t type) {
   case CalcLexer::MODEL:
   case CalcLexer::SYSTEM:
   case CalcLexer::EXECUTION:
+  case CalcLexer::SERVING:
   case CalcLexer::SCHEMA:
   case CalcLexer::DERIVED:
   case CalcLexer::TABLE:

@@ -47,6 +47,7 @@ WITHIN : 'within' ;
 MODEL : 'model' ;
 SYSTEM : 'system' ;
 EXECUTION : 'execution' ;
+SERVING : 'serving' ;
 SCHEMA : 'schema' ;
 DERIVED : 'derived' ;
 TABLE : 'table' ;

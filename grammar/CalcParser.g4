@@ -22,7 +22,7 @@ options { tokenVocab = CalcLexer; }
     switch (type) {
     case INT: case REAL: case ID: case LPAREN: case LBRACKET: case STRING_OPEN:
     case TRUE: case FALSE: case SUPER: case STEPS: case MODEL: case SYSTEM:
-    case EXECUTION: case SCHEMA: case DERIVED: case TABLE: case CSV: case JSON:
+    case EXECUTION: case SERVING: case SCHEMA: case DERIVED: case TABLE: case CSV: case JSON:
     case TO:
       return true;
     default:
@@ -61,7 +61,7 @@ importDecl : IMPORT string (AS ident)? ;
 
 letDecl : LET ident ASSIGN expr ;
 
-entityDecl : kind=(MODEL | SYSTEM | EXECUTION) ident (COLON qualifiedName)? block ;
+entityDecl : kind=(MODEL | SYSTEM | EXECUTION | SERVING) ident (COLON qualifiedName)? block ;
 
 schemaDecl : SCHEMA ident LBRACE (schemaMember SEMI?)* RBRACE ;
 
@@ -197,4 +197,4 @@ stringPart
 qualifiedName : ident (DOT ident)* ;
 
 // Contextual keywords are ordinary names outside their context.
-ident : ID | MODEL | SYSTEM | EXECUTION | SCHEMA | DERIVED | TABLE | CSV | JSON | TO ;
+ident : ID | MODEL | SYSTEM | EXECUTION | SERVING | SCHEMA | DERIVED | TABLE | CSV | JSON | TO ;

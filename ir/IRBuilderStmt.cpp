@@ -49,16 +49,18 @@ void IRBuilder::lowerAnalysis(const ast::AnalysisStmt *a) {
   const Schema *analysis = schemas.lookup(a->analysis.name);
   const Schema *result = schemas.lookup(a->analysis.name + "_result");
   if (!analysis || !result || analysis->isResult) {
+    // The analyses are the prelude schemas with a `<name>_result` companion.
+    std::vector<std::string> known;
+    for (const auto &entry : schemas)
+      if (!entry.second->isResult && schemas.count(entry.first().str() + "_result"))
+        known.push_back(entry.first().str());
+    llvm::sort(known);
+    std::vector<StringRef> names(known.begin(), known.end());
     auto diag = diags.error(a->analysis.loc(),
-                            a->analysis.name == "generation"
-                                ? std::string("analysis 'generation' is not supported yet")
-                                : "unknown analysis '" + a->analysis.name + "'",
+                            "unknown analysis '" + a->analysis.name + "'",
                             {a->analysis.range});
-    if (a->analysis.name != "generation") {
-      static const StringRef known[] = {"training"};
-      if (auto best = closestMatch(a->analysis.name, known))
-        diag.note(a->analysis.loc(), "did you mean '" + best->str() + "'?");
-    }
+    if (auto best = closestMatch(a->analysis.name, names))
+      diag.note(a->analysis.loc(), "did you mean '" + best->str() + "'?");
     return;
   }
   Stmt stmt;

@@ -51,6 +51,7 @@ static std::vector<UnitWord> buildTable() {
   family("FLOP", flops, 1, false);
   family("FLOPS", flops / secs, 1, false);
   table.push_back({"tok", none, 1});
+  table.push_back({"token", none, 1});
   table.push_back({"sample", none, 1});
   table.push_back({"%", none, 0.01});
   return table;

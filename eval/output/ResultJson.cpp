@@ -24,13 +24,14 @@ JsonValue rowToJsonObject(const Table &table, size_t row) {
   return object;
 }
 
-JsonValue makeResultRecord(int64_t rank, JsonValue model, JsonValue system,
-                           JsonValue execution, JsonValue results) {
+JsonValue
+makeResultRecord(int64_t rank,
+                 std::vector<std::pair<std::string, JsonValue>> inputs,
+                 JsonValue results) {
   JsonValue record = JsonValue::object();
   record.set("rank", JsonValue::integer(rank));
-  record.set("model", std::move(model));
-  record.set("system", std::move(system));
-  record.set("execution", std::move(execution));
+  for (auto &in : inputs)
+    record.set(in.first, std::move(in.second));
   record.set("results", std::move(results));
   return record;
 }

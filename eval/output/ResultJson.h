@@ -20,6 +20,10 @@
 #include "eval/output/Json.h"
 #include "eval/output/Table.h"
 
+#include <string>
+#include <utility>
+#include <vector>
+
 namespace calc::eval {
 
 /// Adds \p name (with " [unit]" when \p dim has one) = \p value to \p object.
@@ -31,10 +35,13 @@ void addQuantityMember(JsonValue &object, llvm::StringRef name,
 /// the CSV header.
 JsonValue rowToJsonObject(const Table &table, size_t row);
 
-/// { "rank", "model", "system", "execution", "results" } in that order. The
-/// rank key is always present (an evaluate writes rank 1).
-JsonValue makeResultRecord(int64_t rank, JsonValue model, JsonValue system,
-                           JsonValue execution, JsonValue results);
+/// { "rank", <each analysis input>, "results" } in that order (for
+/// training: model, system, execution). The rank key is always present (an
+/// evaluate writes rank 1).
+JsonValue
+makeResultRecord(int64_t rank,
+                 std::vector<std::pair<std::string, JsonValue>> inputs,
+                 JsonValue results);
 
 } // namespace calc::eval
 

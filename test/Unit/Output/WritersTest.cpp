@@ -172,8 +172,11 @@ TEST(ResultJsonTest, RecordsOfASearch) {
     addQuantityMember(mem1, "capacity", Cell::integer(int64_t(80) << 30), B);
     JsonValue execution = JsonValue::object();
     addQuantityMember(execution, "datatype", Cell::string("float16"), B);
-    doc.push(makeResultRecord(r + 1, std::move(model), std::move(system),
-                              std::move(execution), rowToJsonObject(t, r)));
+    std::vector<std::pair<std::string, JsonValue>> inputs;
+    inputs.emplace_back("model", std::move(model));
+    inputs.emplace_back("system", std::move(system));
+    inputs.emplace_back("execution", std::move(execution));
+    doc.push(makeResultRecord(r + 1, std::move(inputs), rowToJsonObject(t, r)));
   }
   std::string text = json(doc);
   std::string head = "[\n"

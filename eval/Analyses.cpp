@@ -1,0 +1,56 @@
+//===- Analyses.cpp - The registry of analyses and shared behaviour -------===//
+//
+// The analyses `evaluate` and `search` know, in registration order (see
+// Analysis.h). Registration is this list: an analysis is a static object
+// returned by its own file's accessor.
+//
+//===----------------------------------------------------------------------===//
+#include "eval/Analysis.h"
+#include "eval/AnalysisList.h"
+#include "ir/NumberFormat.h"
+
+#include "llvm/ADT/StringExtras.h"
+#include "llvm/Support/raw_ostream.h"
+
+using namespace calc;
+using namespace calc::eval;
+
+llvm::ArrayRef<const Analysis *> eval::allAnalyses() {
+  static const Analysis *const list[] = {&trainingAnalysis()};
+  return list;
+}
+
+const Analysis *eval::findAnalysis(llvm::StringRef name) {
+  for (const Analysis *a : allAnalyses())
+    if (a->name() == name)
+      return a;
+  return nullptr;
+}
+
+std::string Analysis::rejection(const cost::EvalStatus &status,
+                                llvm::ArrayRef<Instance *> entities) const {
+  std::string text;
+  llvm::raw_string_ostream os(text);
+  bool memory = status.error == cost::EvalError::Mem1Capacity ||
+                status.error == cost::EvalError::Mem2Capacity;
+  std::string system = "the system";
+  for (size_t i = 0; i < inputs().size() && i < entities.size(); ++i)
+    if (inputs()[i].name == "system" && entities[i])
+      system = "'" + entities[i]->name + "'";
+  if (memory) {
+    auto gib = ir::parseUnit("GiB");
+    os << (status.error == cost::EvalError::Mem1Capacity ? "mem1" : "mem2")
+       << " needs " << ir::formatInUnit(status.x, *gib, 6) << " but "
+       << system << " has " << ir::formatInUnit(status.y, *gib, 6);
+  } else {
+    cost::renderStatus(status, os);
+  }
+  os.flush();
+  // The cost library keeps Calculon's wording ("Network tier0 isn't big
+  // enough"), which `calcc llm` must print verbatim; a diagnostic continues
+  // in lowercase (docs/language-reference.md §8). Acronyms ("TP ...") stay.
+  if (text.size() > 1 && llvm::isAlpha(text[1]) &&
+      text[1] == llvm::toLower(text[1]))
+    text[0] = llvm::toLower(text[0]);
+  return text;
+}

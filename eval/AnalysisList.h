@@ -1,0 +1,19 @@
+//===- AnalysisList.h - The accessors of the registered analyses ----------===//
+//
+// One accessor per analysis, defined in the analysis's own file and listed
+// in Analyses.cpp. Tests may use them to reach an analysis directly.
+//
+//===----------------------------------------------------------------------===//
+#ifndef CALC_EVAL_ANALYSISLIST_H
+#define CALC_EVAL_ANALYSISLIST_H
+
+#include "eval/Analysis.h"
+
+namespace calc::eval {
+
+/// `training`: Calculon's training (or inference) step (TrainingAnalysis.cpp).
+const Analysis &trainingAnalysis();
+
+} // namespace calc::eval
+
+#endif
