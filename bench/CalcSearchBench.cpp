@@ -10,10 +10,8 @@
 // Figures: docs/performance.md.
 //
 //===----------------------------------------------------------------------===//
+#include "eval/Compilation.h"
 #include "eval/Statements.h"
-#include "frontend/ImportResolver.h"
-#include "frontend/Sema.h"
-#include "ir/IRBuilder.h"
 
 #include "llvm/Support/MemoryBuffer.h"
 #include "llvm/Support/SourceMgr.h"
@@ -63,21 +61,15 @@ search best = training {
 struct Compiled {
   llvm::SourceMgr sourceMgr;
   DiagnosticEngine diags{sourceMgr};
-  std::unique_ptr<Program> program;
-  std::unique_ptr<Sema> sema;
-  std::unique_ptr<ir::Module> module;
+  Compilation compilation{diags, ImportOptions()};
+  ir::Module *module = nullptr;
 
   Compiled() {
     unsigned id = sourceMgr.AddNewSourceBuffer(
         llvm::MemoryBuffer::getMemBufferCopy(source, "bench.calc"),
         llvm::SMLoc());
-    program = ImportResolver(diags, ImportOptions()).load(id);
-    if (!program)
-      return;
-    sema = std::make_unique<Sema>(diags);
-    if (!sema->run(*program->prelude, *program->main))
-      return;
-    module = ir::IRBuilder(*sema, diags).build();
+    if (compilation.build(id))
+      module = &compilation.module();
   }
 };
 

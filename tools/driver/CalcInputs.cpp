@@ -10,18 +10,14 @@
 #include "tools/driver/CalcInputs.h"
 #include "tools/driver/Command.h"
 
+#include "eval/Compilation.h"
 #include "eval/CostInputs.h"
-#include "eval/Statements.h"
+#include "eval/Evaluator.h"
 #include "eval/cost/Training.h"
 #include "frontend/Diagnostics.h"
-#include "frontend/ImportResolver.h"
-#include "frontend/Sema.h"
-#include "ir/IRBuilder.h"
-#include "ir/IRPrinter.h"
 
 #include "llvm/Support/MemoryBuffer.h"
 #include "llvm/Support/Path.h"
-#include "llvm/Support/thread.h"
 
 using namespace llvm;
 using namespace calc;
@@ -70,24 +66,10 @@ bool CalcInputLoader::load(unsigned bufferId, EntityKind kind,
   ImportOptions importOptions;
   importOptions.includeDirs = options.includeDirs;
   importOptions.stdlibDir = options.stdlibDir;
-  std::unique_ptr<Program> program =
-      ImportResolver(diags, std::move(importOptions)).load(bufferId);
-  if (!program)
+  Compilation compilation(diags, std::move(importOptions));
+  if (!compilation.build(bufferId))
     return false;
-  Sema sema(diags);
-  if (!sema.run(*program->prelude, *program->main))
-    return false;
-  ir::IRBuilder builder(sema, diags);
-  std::unique_ptr<ir::Module> module = builder.build();
-  if (!module)
-    return false;
-  std::string problem = ir::verifyModule(*module);
-  if (!problem.empty()) {
-    diags.error("internal error: invalid IR: " + problem);
-    return false;
-  }
-  if (!eval::checkStatements(*module, diags))
-    return false;
+  const ir::Module *module = &compilation.module();
   StringRef path =
       diags.getSourceMgr().getMemoryBuffer(bufferId)->getBufferIdentifier();
   const ir::Entity *entity = findEntity(*module, kind, path);
@@ -166,10 +148,6 @@ bool CalcInputLoader::convert(const ir::Module &module,
   return false;
 }
 
-/// The evaluator and lowering recurse (bounded, see SemanticPhases.cpp), so
-/// the phases run on a thread with a large reserved stack, as for `run`.
-static constexpr unsigned loaderStackSize = 512u << 20;
-
 bool calc::driver::loadCalcEntity(StringRef path, EntityKind kind,
                                   const CalcInputOptions &options,
                                   CalcEntity &out) {
@@ -184,10 +162,8 @@ bool calc::driver::loadCalcEntity(StringRef path, EntityKind kind,
   } else {
     unsigned bufferId =
         sourceMgr.AddNewSourceBuffer(std::move(*buffer), SMLoc());
-    llvm::thread worker(Optional<unsigned>(loaderStackSize), [&] {
-      ok = CalcInputLoader(diags, options).load(bufferId, kind, out);
-    });
-    worker.join();
+    Compilation::onLargeStack(
+        [&] { ok = CalcInputLoader(diags, options).load(bufferId, kind, out); });
   }
   ok &= !diags.hasErrors();
   diags.printSummary();

@@ -126,13 +126,12 @@ PhaseResult runPipeline(unsigned bufferId, DiagnosticEngine &diags,
   ImportOptions importOptions;
   importOptions.includeDirs.assign(includeDirs.begin(), includeDirs.end());
   importOptions.stdlibDir = stdlibDir;
-  std::unique_ptr<Program> program =
-      ImportResolver(diags, std::move(importOptions)).load(bufferId);
-  if (!program)
+  Compilation compilation(diags, std::move(importOptions));
+  if (!compilation.load(bufferId))
     return stop(false);
   if (options.emit == EmitStage::AST) {
     // Every loaded file but the prelude, imports before their importers.
-    for (const std::unique_ptr<ast::File> &file : program->files)
+    for (const std::unique_ptr<ast::File> &file : compilation.program().files)
       if (!file->isPrelude)
         ast::dump(*file, outs());
     return stop(true);
@@ -142,7 +141,7 @@ PhaseResult runPipeline(unsigned bufferId, DiagnosticEngine &diags,
   if (!parseOverrides(diags, options))
     return stop(false);
   // ---- Everything after the AST: Sema → IR → evaluation (SemanticPhases.h).
-  return runSemanticPhases(*program, options, diags, outs());
+  return runSemanticPhases(compilation, options, diags, outs());
 }
 
 /// Runs one buffer with its own SourceMgr and diagnostics, so that each

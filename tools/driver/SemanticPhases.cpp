@@ -1,25 +1,21 @@
-//===- SemanticPhases.cpp - Sema -> IR -> evaluation ----------------------===//
+//===- SemanticPhases.cpp - Lowering, then evaluation ---------------------===//
 //
-// The phases after the AST, in the order of ARCHITECTURE.md §1, each
-// stopping the pipeline if it reported errors (souffle style):
-//   1. calc::Sema        top-level names, imports, inheritance
-//   2. ir::IRBuilder     name resolution, schemas, dimensions -> ir::Module
-//      (`-D` overrides join here), then the IR verifier
-//   3. `--emit=ir` prints the module and stops; `check` stops here too
-//   4. eval::Evaluator + statements: evaluate, output, assert, expect
-//   5. `--emit=result` prints every main-file entity, let and result
+// The phases after the AST for `run`, `check` and `test`. Lowering is the
+// shared pipeline (eval/Compilation.h: Sema, IR with the `-D` overrides,
+// verifier); then:
+//   - `--emit=ir` prints the module and stops; `check` stops after the
+//     statements' static checks;
+//   - eval::Evaluator + statements: evaluate, search, output, assert, expect;
+//   - `--emit=result` prints every main-file entity, let and result.
 //
 //===----------------------------------------------------------------------===//
 #include "tools/driver/SemanticPhases.h"
 
 #include "eval/ResultDump.h"
 #include "eval/Statements.h"
-#include "frontend/Sema.h"
-#include "ir/IRBuilder.h"
 #include "ir/IRPrinter.h"
 
 #include "llvm/Support/Process.h"
-#include "llvm/Support/thread.h"
 
 using namespace calc;
 using namespace calc::driver;
@@ -49,33 +45,20 @@ static std::vector<ir::Override> toOverrides(const CompileOptions &options,
 
 /// The phases proper; runSemanticPhases runs them on a thread with a large
 /// stack.
-static PhaseResult runPhases(Program &program, CompileOptions &options,
+static PhaseResult runPhases(Compilation &compilation, CompileOptions &options,
                              DiagnosticEngine &diags, llvm::raw_ostream &out) {
   PhaseResult result;
   result.ok = false;
-  if (!program.prelude || !program.main) {
-    diags.error("internal error: no prelude or main file");
-    return result;
-  }
-  Sema sema(diags);
-  if (!sema.run(*program.prelude, *program.main))
-    return result;
   std::vector<ir::Override> overrides = toOverrides(options, diags);
-  ir::IRBuilder builder(sema, diags);
-  std::unique_ptr<ir::Module> module = builder.build(overrides);
-  if (!module)
+  if (!compilation.lower(overrides))
     return result;
-  std::string problem = ir::verifyModule(*module);
-  if (!problem.empty()) {
-    diags.error("internal error: invalid IR: " + problem);
-    return result;
-  }
+  ir::Module *module = &compilation.module();
   if (options.emit == EmitStage::IR) {
     ir::printModule(*module, out);
     result.ok = true;
     return result;
   }
-  if (!eval::checkStatements(*module, diags))
+  if (!compilation.checkStatements())
     return result;
   if (options.mode == CompileMode::Check) {
     result.ok = true;
@@ -101,21 +84,12 @@ static PhaseResult runPhases(Program &program, CompileOptions &options,
   return result;
 }
 
-/// Lowering and evaluation recurse through definitions that reference each
-/// other. They bound that nesting (IRBuilder::maxDepth, Evaluator::maxDepth)
-/// and report "nested too deeply" instead of overflowing, but the bound is
-/// deeper than the default 8 MiB main-thread stack holds, so the phases run on
-/// a thread whose stack is reserved (not committed) up front.
-static constexpr unsigned phaseStackSize = 512u << 20;
-
-PhaseResult calc::driver::runSemanticPhases(Program &program,
+PhaseResult calc::driver::runSemanticPhases(Compilation &compilation,
                                             CompileOptions &options,
                                             DiagnosticEngine &diags,
                                             llvm::raw_ostream &out) {
   PhaseResult result;
-  llvm::thread worker(llvm::Optional<unsigned>(phaseStackSize), [&] {
-    result = runPhases(program, options, diags, out);
-  });
-  worker.join();
+  Compilation::onLargeStack(
+      [&] { result = runPhases(compilation, options, diags, out); });
   return result;
 }

@@ -10,6 +10,7 @@
 #ifndef CALC_TOOLS_DRIVER_SEMANTICPHASES_H
 #define CALC_TOOLS_DRIVER_SEMANTICPHASES_H
 
+#include "eval/Compilation.h"
 #include "frontend/Diagnostics.h"
 #include "frontend/ImportResolver.h"
 #include "tools/driver/CompileOptions.h"
@@ -25,11 +26,12 @@ struct PhaseResult {
   unsigned failed = 0; ///< Checks that failed (for `test`).
 };
 
-/// Checks and runs \p program (the prelude, its imports and the main file,
-/// in dependency order). Diagnostics go to \p diags; dumps, tables and
+/// Checks and runs the program \p compilation loaded (the prelude, its
+/// imports and the main file, in dependency order). Diagnostics go to \p diags; dumps, tables and
 /// check lines go to \p out.
-PhaseResult runSemanticPhases(Program &program, CompileOptions &options,
-                              DiagnosticEngine &diags, llvm::raw_ostream &out);
+PhaseResult runSemanticPhases(Compilation &compilation,
+                              CompileOptions &options, DiagnosticEngine &diags,
+                              llvm::raw_ostream &out);
 
 } // namespace calc::driver
 
