@@ -1,18 +1,16 @@
 //===- SemaFixture.h - Compile .calc text in memory for unit tests --------===//
 //
 // Loads a source string with the real front end (embedded prelude and
-// stdlib), runs Sema and the IRBuilder, and collects diagnostics as text, so
+// stdlib), lowers it through Compilation (Sema, IRBuilder, verifier), and collects diagnostics as text, so
 // Sema and Evaluator tests need no files.
 //
 //===----------------------------------------------------------------------===//
 #ifndef CALC_TEST_UNIT_SEMA_SEMAFIXTURE_H
 #define CALC_TEST_UNIT_SEMA_SEMAFIXTURE_H
 
+#include "eval/Compilation.h"
 #include "eval/Evaluator.h"
 #include "frontend/Diagnostics.h"
-#include "frontend/ImportResolver.h"
-#include "frontend/Sema.h"
-#include "ir/IRBuilder.h"
 
 #include "llvm/Support/MemoryBuffer.h"
 #include "llvm/Support/SourceMgr.h"
@@ -33,15 +31,9 @@ public:
     });
     unsigned id = sourceMgr.AddNewSourceBuffer(
         llvm::MemoryBuffer::getMemBufferCopy(source, "test.calc"), llvm::SMLoc());
-    ImportResolver resolver(diags, ImportOptions());
-    program = resolver.load(id);
-    if (!program)
-      return;
-    sema = std::make_unique<Sema>(diags);
-    if (!sema->run(*program->prelude, *program->main))
-      return;
-    ir::IRBuilder builder(*sema, diags);
-    module = builder.build();
+    Compilation compilation(diags, ImportOptions());
+    if (compilation.load(id) && compilation.lower())
+      module = compilation.takeModule();
     if (module)
       evaluator = std::make_unique<eval::Evaluator>(*module, diags);
   }
@@ -73,8 +65,6 @@ public:
 
   llvm::SourceMgr sourceMgr;
   DiagnosticEngine diags;
-  std::unique_ptr<Program> program;
-  std::unique_ptr<Sema> sema;
   std::unique_ptr<ir::Module> module;
   std::unique_ptr<eval::Evaluator> evaluator;
   std::vector<std::string> errors;

@@ -1,0 +1,62 @@
+//===- AnalysisTablesTest.cpp - The prelude agrees with the analyses ------===//
+//
+// Every registered analysis names its inputs, its field-wise inputs' fields
+// and its statistics in C++; the prelude declares the same names in its
+// `<analysis>` and `<analysis>_result` schemas. A statistic or field added
+// on one side only fails here, not in a user's program.
+//
+//===----------------------------------------------------------------------===//
+#include "../Sema/SemaFixture.h"
+#include "eval/Analysis.h"
+
+#include "gtest/gtest.h"
+
+using calc::testing::Compiled;
+using namespace calc;
+
+namespace {
+
+const ir::Schema *schemaNamed(const ir::Module &module, llvm::StringRef name) {
+  for (const auto &s : module.schemas())
+    if (s->name == name)
+      return s.get();
+  return nullptr;
+}
+
+TEST(AnalysisTablesTest, PreludeDeclaresEveryInputFieldAndStatistic) {
+  Compiled c("");
+  ASSERT_TRUE(c.module);
+  ASSERT_FALSE(eval::allAnalyses().empty());
+  for (const eval::Analysis *a : eval::allAnalyses()) {
+    SCOPED_TRACE(a->name().str());
+    const ir::Schema *inputs = schemaNamed(*c.module, a->name());
+    const ir::Schema *result =
+        schemaNamed(*c.module, (a->name() + "_result").str());
+    ASSERT_TRUE(inputs);
+    ASSERT_TRUE(result);
+    EXPECT_TRUE(result->isResult);
+    EXPECT_EQ(inputs->fields.size(), a->inputs().size());
+    for (const eval::AnalysisInput &in : a->inputs()) {
+      int slot = inputs->lookup(in.name);
+      ASSERT_GE(slot, 0) << "input " << in.name.str();
+      const ir::Schema *kind = schemaNamed(*c.module, in.name);
+      ASSERT_TRUE(kind) << "schema " << in.name.str();
+      for (const char *f : in.fields)
+        EXPECT_GE(kind->lookup(f), 0) << in.name.str() << "." << f;
+    }
+    for (llvm::StringRef key : a->statKeys())
+      EXPECT_GE(result->lookup(key), 0) << "statistic " << key.str();
+  }
+}
+
+TEST(AnalysisTablesTest, EveryPreludeAnalysisIsRegistered) {
+  Compiled c("");
+  ASSERT_TRUE(c.module);
+  for (const auto &s : c.module->schemas()) {
+    if (s->isResult || !schemaNamed(*c.module, s->name + "_result"))
+      continue;
+    EXPECT_TRUE(eval::findAnalysis(s->name)) << s->name;
+  }
+}
+
+} // namespace
