@@ -249,11 +249,22 @@ static bool renderRun(const EvalStatus &s, llvm::raw_ostream &os) {
 
 /// What a generation model field must be, by GenModelField.
 static void renderGenModelField(const EvalStatus &s, llvm::raw_ostream &os) {
-  static const char *const names[] = {
-      "hidden",      "attn_heads",         "attn_size",      "num_blocks",
-      "feedforward", "vocab",              "experts",        "top_k",
-      "expert_feedforward", "shared_experts", "dense_blocks", "q_lora_rank",
-      "kv_lora_rank", "qk_nope_head_dim",  "qk_rope_head_dim", "v_head_dim"};
+  static const char *const names[] = {"hidden",
+                                      "attn_heads",
+                                      "attn_size",
+                                      "num_blocks",
+                                      "feedforward",
+                                      "vocab",
+                                      "experts",
+                                      "top_k",
+                                      "expert_feedforward",
+                                      "shared_experts",
+                                      "dense_blocks",
+                                      "q_lora_rank",
+                                      "kv_lora_rank",
+                                      "qk_nope_head_dim",
+                                      "qk_rope_head_dim",
+                                      "v_head_dim"};
   auto field = GenModelField(s.a);
   os << "model '" << (s.a >= 0 && s.a < 16 ? names[s.a] : "?") << "' must ";
   switch (field) {

@@ -159,8 +159,8 @@ void putPhase(GenerationStats &st, const Phase &ph, bool isPrefill) {
   GenStat first = isPrefill ? GenStat::PrefillFlops : GenStat::DecodeFlops;
   double *v = &st.values[static_cast<unsigned>(first)];
   // Flops, bytes, compute, memory, tp, pp, ep: the .def order.
-  const double parts[] = {ph.flops,        ph.bytes,   ph.path.compute,
-                          ph.path.memory,  ph.path.tp, ph.path.pp,
+  const double parts[] = {ph.flops,       ph.bytes,   ph.path.compute,
+                          ph.path.memory, ph.path.tp, ph.path.pp,
                           ph.path.ep};
   for (unsigned i = 0; i < 7; ++i)
     v[i] = parts[i];
@@ -171,7 +171,7 @@ void putTimes(GenerationStats &st, const Shape &s, const Serving &x,
               const Phase &pf, const Phase &dec) {
   double B = double(x.batchSize), steps = double(x.outputSize - 1);
   double ttft = pf.time, prefillTime = pf.time;
-  if (x.mode == RequestMode::Continuous) // B prefills per cycle, sharing
+  if (x.mode == RequestMode::Continuous)     // B prefills per cycle, sharing
     prefillTime = B * pf.time / double(s.m); // the pipeline with m others
   double e2e = prefillTime + dec.time;
   st[GenStat::Ttft] = ttft;

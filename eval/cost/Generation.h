@@ -49,8 +49,10 @@ EvalStatus checkServing(const Model &model, const System &system,
                         const Serving &serving);
 
 /// Evaluates one deployment: runs checkServing, then the model, then the
-/// tier-1 capacity check (Mem1Capacity, x = needed, y = capacity). On
-/// failure `stats` is unspecified. Does not run checkSystem().
+/// tier-1 capacity check (Mem1Capacity, x = needed, y = capacity). On a
+/// Mem1Capacity failure `stats` holds the plan's statistics (what did not
+/// fit); on any other failure it is unspecified. Does not run
+/// checkSystem().
 EvalStatus evaluateGeneration(const Model &model, const System &system,
                               const Serving &serving, GenerationStats &stats);
 

@@ -72,9 +72,8 @@ S checkMlp(const Model &m) {
 }
 
 S checkSizes(const Serving &x) {
-  const int64_t values[] = {x.tensorPar, x.pipelinePar, x.expertPar,
-                            x.dataPar,   x.batchSize,   x.promptSize,
-                            x.outputSize};
+  const int64_t values[] = {x.tensorPar, x.pipelinePar, x.expertPar, x.dataPar,
+                            x.batchSize, x.promptSize,  x.outputSize};
   for (unsigned i = 0; i < 7; ++i)
     if (values[i] <= 0)
       return S::fail(E::GenNonPositive, i, values[i]);
@@ -135,8 +134,7 @@ S checkShapes(const Model &m, const Serving &x) {
     return S::fail(E::GenExpertFeedforwardNotDivisible, m.expertFeedforward,
                    t / e);
   if (m.sharedExperts > 0 && m.expertFeedforward % t)
-    return S::fail(E::GenExpertFeedforwardNotDivisible, m.expertFeedforward,
-                   t);
+    return S::fail(E::GenExpertFeedforwardNotDivisible, m.expertFeedforward, t);
   return S();
 }
 

@@ -74,9 +74,11 @@ double calc::cost::gen::maxBatchSize(const MemoryPlan &plan, double capacity) {
     best = largestBatch(room, K, onePrompt, plan.p);
   } else {
     // need = W + B·K + max(onePrompt, b·A): both terms must fit.
-    double byPrompt = room >= onePrompt ? std::floor((room - onePrompt) / K) : 0;
-    best = std::min(byPrompt, largestBatch(room, K, plan.actPerToken +
-                                                       plan.logits, plan.p));
+    double byPrompt =
+        room >= onePrompt ? std::floor((room - onePrompt) / K) : 0;
+    best =
+        std::min(byPrompt,
+                 largestBatch(room, K, plan.actPerToken + plan.logits, plan.p));
   }
   // Past 2^53 sequences the answer is "unbounded" for any purpose; keep
   // the integer arithmetic below exact.

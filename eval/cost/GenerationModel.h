@@ -22,8 +22,8 @@ namespace calc::cost::gen {
 /// combined per op by the processing mode, so they need not add up).
 struct Parts {
   double time = 0;
-  double compute = 0; ///< flop time of the ops
-  double memory = 0;  ///< mem1 time of the ops
+  double compute = 0;            ///< flop time of the ops
+  double memory = 0;             ///< mem1 time of the ops
   double tp = 0, pp = 0, ep = 0; ///< network time per kind
   double flops = 0, bytes = 0;   ///< work on one processor
 
@@ -126,8 +126,8 @@ struct Shape {
   double attnInWidth = 0; ///< their output width
   double attnUp = 0;      ///< MLA up-projections (q_b, kv_b); 0 otherwise
   double attnUpIn = 0, attnUpOut = 0;
-  double attnOut = 0;   ///< output projection params
-  double attnOutIn = 0; ///< its input width
+  double attnOut = 0;        ///< output projection params
+  double attnOutIn = 0;      ///< its input width
   double kvTokenBytes = 0;   ///< KV cache of one token in one block
   double decFlopsPerPos = 0; ///< decode attention flops per cached position
   double decIoElems = 0;     ///< decode attention q + o elements per token
@@ -135,7 +135,7 @@ struct Shape {
   double pfIoElems = 0;      ///< prefill attention q, k, v, o per token
 
   // MLPs on one rank.
-  double mlpMats = 2;    ///< weight matrices per MLP: 3 SwiGLU, 2 GeLU
+  double mlpMats = 2; ///< weight matrices per MLP: 3 SwiGLU, 2 GeLU
   bool swiglu = false;
   double denseInner = 0; ///< f/t
   bool moe = false;

@@ -62,8 +62,7 @@ double allToAllTime(const Network &net, double X, double n) {
 
 /// Up (gate and up fused for SwiGLU) and down projections of an MLP whose
 /// shard is `inner` wide, for `tokens` tokens.
-Parts mlpGemms(const Shape &s, const Machine &mc, double tokens,
-               double inner) {
+Parts mlpGemms(const Shape &s, const Machine &mc, double tokens, double inner) {
   double upWidth = (s.mlpMats - 1) * inner;
   Parts r = gemm(s, mc, tokens, s.h * upWidth, s.h, upWidth);
   r += gemm(s, mc, tokens, s.h * inner, inner, s.h);
@@ -151,8 +150,7 @@ Parts calc::cost::gen::headCost(const Shape &s, const Machine &mc,
   if (s.vocabRank == 0)
     return Parts();
   Parts r = gemm(s, mc, seqs, s.vocabRank * s.h, s.h, s.vocabRank);
-  r += tpCollective(s, mc, NetOp::AllGather,
-                    seqs * s.vocabRank * s.t * s.ea);
+  r += tpCollective(s, mc, NetOp::AllGather, seqs * s.vocabRank * s.t * s.ea);
   return r;
 }
 

@@ -79,8 +79,7 @@ Machine::Machine(const System &sys, const Serving &srv) {
   epNet = networkAt(sys, srv.expertParNet);
 }
 
-void calc::cost::gen::buildShape(const Model &m, const Serving &srv,
-                                 Shape &s) {
+void calc::cost::gen::buildShape(const Model &m, const Serving &srv, Shape &s) {
   s.t = double(srv.tensorPar);
   s.e = m.isMoe() ? double(srv.expertPar) : 1.0;
   s.u = s.t / s.e;
@@ -88,7 +87,10 @@ void calc::cost::gen::buildShape(const Model &m, const Serving &srv,
   s.m = std::min(srv.pipelinePar, srv.batchSize);
   s.b = double((srv.batchSize + s.m - 1) / s.m);
   s.h = double(m.hidden);
-  s.ea = bytesPerElement(srv.datatype);
+  // float8 compute means FP8 GEMM operands with per-tensor scales
+  // (TransformerEngine, TensorRT-LLM): what flows between kernels, the
+  // collectives and the logits stay 16-bit.
+  s.ea = srv.datatype == DataType::Float8 ? 2 : bytesPerElement(srv.datatype);
   s.ew = bytesPerWeight(srv.weightDatatype);
   s.ekv = bytesPerElement(srv.kvDatatype);
   s.qHeads = double(m.attnHeads) / s.t;
@@ -117,9 +119,9 @@ void calc::cost::gen::buildShape(const Model &m, const Serving &srv,
 }
 
 double Shape::blockWeightBytes(bool moeBlock) const {
-  double mlp = moeBlock ? routerParams + localExperts * expertParams() +
-                              sharedParams()
-                        : denseParams();
+  double mlp =
+      moeBlock ? routerParams + localExperts * expertParams() + sharedParams()
+               : denseParams();
   // Two norm weight vectors of h per block, replicated over TP.
   return (attnParams() + mlp + 2 * h) * ew;
 }

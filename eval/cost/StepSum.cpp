@@ -97,7 +97,8 @@ StepSums calc::cost::gen::sumDecodeSteps(const Machine &mc, const AffineOp &op,
     // Inside the piece both efficiencies are those at its start, so the
     // compute time u(c) and memory time v(c) are affine in c.
     double cc = double(c);
-    double etaF = mc.efficiency(flopTable, op.flops(cc), EfficiencyKind::Matrix);
+    double etaF =
+        mc.efficiency(flopTable, op.flops(cc), EfficiencyKind::Matrix);
     double etaM = mc.efficiency(byteTable, op.bytes(cc), EfficiencyKind::Mem1);
     double fRate = mc.matrix->peak * etaF, mRate = mc.mem1->bandwidth * etaM;
     Line u{op.f0 / fRate, op.f1 / fRate}, v{op.m0 / mRate, op.m1 / mRate};

@@ -39,13 +39,13 @@ GenerationStats evaluate(const Model &m, const System &sys, const Serving &x) {
 TEST(GenerationTest, PrefillFlops) {
   // B = 2 prompts of S = 16 tokens: T = 32 tokens per block.
   double B = 2, S = 16, T = B * S;
-  double norms = 2 * 9 * T * h + 2 * T * h;       // 2 norms, 2 residuals
+  double norms = 2 * 9 * T * h + 2 * T * h;        // 2 norms, 2 residuals
   double qkv = 2 * T * h * (a + 2 * g) * d;        // fused Q, K, V
   double out = 2 * T * a * d * h;                  // output projection
   double causal = B * 4 * a * d * S * (S + 1) / 2; // QK^T and AV, causal
   double mlp = 2 * (2 * T * h * f) + 8 * T * f;    // two GEMMs and GeLU
-  GenerationStats st = evaluate(tinyModel(), flatSystem(ProcessingMode::Roofline),
-                                tinyServing(2, 16, 1));
+  GenerationStats st = evaluate(
+      tinyModel(), flatSystem(ProcessingMode::Roofline), tinyServing(2, 16, 1));
   EXPECT_DOUBLE_EQ(st[GenStat::PrefillFlops],
                    L * (norms + qkv + out + causal + mlp));
   EXPECT_EQ(st[GenStat::DecodeTime], 0);
@@ -57,15 +57,15 @@ TEST(GenerationTest, DecodeBytesSumOverContexts) {
   double T = 1, kvToken = 2 * g * d * e; // K and V of one token, one block
   double P1 = h * (a + 2 * g) * d, P2 = a * d * h, P3 = h * f;
   double perStep = 2 * (2 * T * h * e + h * e) + 2 * 3 * T * h * e // vector
-                   + P1 * e + T * (h + (a + 2 * g) * d) * e      // QKV
-                   + P2 * e + T * (a * d + h) * e                // output
-                   + 2 * (P3 * e + T * (h + f) * e)              // MLP
-                   + 2 * T * f * e;                              // GeLU
+                   + P1 * e + T * (h + (a + 2 * g) * d) * e        // QKV
+                   + P2 * e + T * (a * d + h) * e                  // output
+                   + 2 * (P3 * e + T * (h + f) * e)                // MLP
+                   + 2 * T * f * e;                                // GeLU
   double kv = 0;
   for (double c : {17.0, 18.0, 19.0}) // read c tokens, write one, q and o
     kv += T * (kvToken * c + kvToken + 2 * a * d * e);
-  GenerationStats st = evaluate(tinyModel(), flatSystem(ProcessingMode::Roofline),
-                                tinyServing(1, 16, 4));
+  GenerationStats st = evaluate(
+      tinyModel(), flatSystem(ProcessingMode::Roofline), tinyServing(1, 16, 4));
   EXPECT_DOUBLE_EQ(st[GenStat::DecodeMemAccessed], L * (3 * perStep + kv));
   EXPECT_DOUBLE_EQ(st[GenStat::KvCachePerToken], L * kvToken);
   EXPECT_DOUBLE_EQ(st[GenStat::KvCacheSpace], L * (16 + 4) * kvToken);
@@ -184,8 +184,7 @@ TEST(GenerationTest, PipelineStaticBatch) {
   // Weights and KV per processor are halved (2 of 4 blocks each).
   GenerationStats flat = evaluate(m, sys, tinyServing(4, 16, 3));
   EXPECT_DOUBLE_EQ(st[GenStat::WeightSpace], flat[GenStat::WeightSpace] / 2);
-  EXPECT_DOUBLE_EQ(st[GenStat::KvCacheSpace],
-                   flat[GenStat::KvCacheSpace] / 2);
+  EXPECT_DOUBLE_EQ(st[GenStat::KvCacheSpace], flat[GenStat::KvCacheSpace] / 2);
 }
 
 TEST(GenerationTest, ContinuousEqualsStaticForOneSequence) {
@@ -248,7 +247,8 @@ TEST(GenerationTest, MaxBatchSizeMatchesSearch) {
   System sys = flatSystem(ProcessingMode::Roofline);
   for (double cap : {2e8, 3e8, 1e9})
     for (int64_t p : {1, 2, 4})
-      for (RequestMode mode : {RequestMode::StaticBatch, RequestMode::Continuous}) {
+      for (RequestMode mode :
+           {RequestMode::StaticBatch, RequestMode::Continuous}) {
         sys.mem1.capacity = cap;
         Serving x = tinyServing(1, 40, 24);
         x.pipelinePar = p;
@@ -281,10 +281,45 @@ TEST(GenerationTest, WeightPrecision) {
                    int8[GenStat::KvCachePerToken] / 2);
 }
 
+TEST(GenerationTest, MultiHeadLatentAttention) {
+  // MLA (DeepSeek-V2 §2.1) on a small model: q rank 256, KV rank 128, nope
+  // 64, rope 32, value 64; prefill decompresses, decode absorbs.
+  Model m = tinyModel();
+  m.numBlocks = 2;
+  m.attention = AttentionKind::Mla;
+  m.qLoraRank = 256;
+  m.kvLoraRank = 128;
+  m.qkNopeHeadDim = 64;
+  m.qkRopeHeadDim = 32;
+  m.vHeadDim = 64;
+  double dq = 256, dc = 128, dn = 64, dr = 32, dv = 64, S = 8, T = 8;
+  double mla = 2 * T * h * (dc + dr + dq)                          // down
+               + 2 * T * (dq * a * (dn + dr) + dc * a * (dn + dv)) // up
+               + 2 * T * a * dv * h                                // out
+               + a * 2 * (dn + dr + dv) * S * (S + 1) / 2;         // causal
+  double rest = 2 * 9 * T * h + 2 * T * h + 2 * (2 * T * h * f) + 8 * T * f;
+  System sys = flatSystem(ProcessingMode::Roofline);
+  GenerationStats pf = evaluate(m, sys, tinyServing(1, 8, 1));
+  EXPECT_DOUBLE_EQ(pf[GenStat::PrefillFlops], 2 * (mla + rest));
+  // The cache holds the latent and the rope key, on every TP rank.
+  Serving x = tinyServing(1, 8, 3);
+  x.tensorPar = 4;
+  GenerationStats dec = evaluate(m, sys, x);
+  EXPECT_DOUBLE_EQ(dec[GenStat::KvCachePerToken], 2 * (dc + dr) * e);
+  // Decode: the absorbed attention costs 2·(a/t)·(2·dc + dr) per cached
+  // position; contexts 9 and 10 differ by one position.
+  x.outputSize = 2;
+  GenerationStats one = evaluate(m, sys, x);
+  double step2 = dec[GenStat::DecodeFlops] - one[GenStat::DecodeFlops];
+  EXPECT_DOUBLE_EQ(step2 - one[GenStat::DecodeFlops],
+                   2 * 2 * (a / 4) * (2 * dc + dr));
+}
+
 TEST(GenerationTest, StatKeysAndUnits) {
   EXPECT_EQ(genStatKey(GenStat::Ttft), "ttft");
   EXPECT_EQ(genStatUnit(GenStat::OutputRate), "tok/s");
-  EXPECT_EQ(genStatKey(GenStat::DecodeExpertsTouched), "decode_experts_touched");
+  EXPECT_EQ(genStatKey(GenStat::DecodeExpertsTouched),
+            "decode_experts_touched");
   EXPECT_EQ(genStatUnit(GenStat::MaxBatchSize), "1");
   EXPECT_EQ(genStatUnit(GenStat::WeightSpace), "B");
 }

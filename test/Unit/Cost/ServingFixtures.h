@@ -25,10 +25,10 @@ inline System dgxH100() {
     s.vector[dt] = {true, 133.8e12, vectorTable};
   }
   const double GiB = 1024.0 * 1024 * 1024;
-  s.mem1 = {80 * GiB, 3.35e12,
-            {{{100e6, 0.9}, {10e6, 0.75}, {1e6, 0.6}, {0, 0.3}}}};
-  s.mem2 = {256 * GiB, 64e9,
-            {{{100e6, 0.95}, {10e6, 0.9}, {1e6, 0.7}, {0, 0.3}}}};
+  s.mem1 = {
+      80 * GiB, 3.35e12, {{{100e6, 0.9}, {10e6, 0.75}, {1e6, 0.6}, {0, 0.3}}}};
+  s.mem2 = {
+      256 * GiB, 64e9, {{{100e6, 0.95}, {10e6, 0.9}, {1e6, 0.7}, {0, 0.3}}}};
   s.processingMode = ProcessingMode::NoOverlap;
   Network nvlink;
   nvlink.bandwidth = 450e9;

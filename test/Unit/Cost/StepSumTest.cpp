@@ -37,7 +37,8 @@ TEST(StepSumTest, EnvelopeMatchesLoop) {
         best = std::max(best, lines[i].at(double(x)));
       loop += best;
     }
-    EXPECT_NEAR(sumEnvelope(lines, n, lo, hi), loop, 1e-9 * (1 + std::abs(loop)))
+    EXPECT_NEAR(sumEnvelope(lines, n, lo, hi), loop,
+                1e-9 * (1 + std::abs(loop)))
         << "trial " << trial;
   }
 }
