@@ -13,6 +13,7 @@
 #include "eval/cost/StepSum.h"
 
 #include <algorithm>
+#include <cassert>
 #include <cmath>
 
 using namespace calc::cost;
@@ -102,6 +103,8 @@ void addStageLine(Line *lines, unsigned &n, double slope, double intercept) {
       lines[i].c0 = std::max(lines[i].c0, intercept);
       return;
     }
+  // Stages hold L_p, one shorter count, or no blocks: three slopes at most.
+  assert(n + 1 < MaxRoundLines && "the trip line must still fit");
   lines[n++] = {intercept, slope};
 }
 

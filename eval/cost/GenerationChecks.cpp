@@ -77,6 +77,11 @@ S checkSizes(const Serving &x) {
   for (unsigned i = 0; i < 7; ++i)
     if (values[i] <= 0)
       return S::fail(E::GenNonPositive, i, values[i]);
+  // Contexts are integers summed in doubles: keep them exact.
+  int64_t context = 0;
+  if (__builtin_add_overflow(x.promptSize, x.outputSize, &context) ||
+      context >= (int64_t(1) << 53))
+    return S::fail(E::SizeOverflow);
   return S();
 }
 

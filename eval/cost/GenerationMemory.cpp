@@ -41,7 +41,7 @@ void calc::cost::gen::planMemory(const Shape &s, const Serving &srv,
 
 double MemoryPlan::act(int64_t batch) const {
   int64_t m = std::min(p, batch);
-  double b = double((batch + m - 1) / m);
+  double b = double(batch / m + (batch % m != 0));
   double onePrompt = prompt * actPerToken + logits;
   if (!continuous)
     return b * onePrompt;

@@ -85,7 +85,7 @@ void calc::cost::gen::buildShape(const Model &m, const Serving &srv, Shape &s) {
   s.u = s.t / s.e;
   s.p = srv.pipelinePar;
   s.m = std::min(srv.pipelinePar, srv.batchSize);
-  s.b = double((srv.batchSize + s.m - 1) / s.m);
+  s.b = double(srv.batchSize / s.m + (srv.batchSize % s.m != 0));
   s.h = double(m.hidden);
   // float8 compute means FP8 GEMM operands with per-tensor scales
   // (TransformerEngine, TensorRT-LLM): what flows between kernels, the

@@ -10,6 +10,7 @@
 
 #include <gtest/gtest.h>
 
+#include <cstdint>
 #include <string>
 
 using namespace calc::cost;
@@ -60,6 +61,12 @@ TEST(GenerationChecksTest, RequestSizes) {
     EXPECT_EQ(s.a, int64_t(f.which));
     EXPECT_EQ(s.b, 0);
   }
+  Serving huge;
+  huge.promptSize = INT64_MAX;
+  EXPECT_EQ(check(llama2_70b(), huge).error, EvalError::SizeOverflow);
+  huge.promptSize = int64_t(1) << 52;
+  huge.outputSize = int64_t(1) << 52;
+  EXPECT_EQ(check(llama2_70b(), huge).error, EvalError::SizeOverflow);
   Serving x;
   x.promptSize = -3;
   EXPECT_EQ(render(check(llama2_70b(), x)),

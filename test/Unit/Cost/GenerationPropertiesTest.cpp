@@ -10,6 +10,9 @@
 
 #include <gtest/gtest.h>
 
+#include <cmath>
+#include <random>
+
 using namespace calc::cost;
 using namespace calc::cost::test;
 
@@ -151,6 +154,50 @@ TEST(GenerationPropertiesTest, DeepSeekLatentCache) {
   GenerationStats st;
   evaluateGeneration(deepseekV3(), dgxH100(), x, st); // 1.3 TB: no fit
   EXPECT_DOUBLE_EQ(st[GenStat::KvCachePerToken], 70272);
+}
+
+TEST(GenerationPropertiesTest, RandomPlansAreSane) {
+  // Any plan either fails a check or yields finite, non-negative
+  // statistics with TTFT <= E2E and, when accepted, a fitting memory need.
+  std::mt19937 rng(11);
+  auto pick = [&](std::initializer_list<int64_t> v) {
+    return *(v.begin() + std::uniform_int_distribution<size_t>(
+                             0, v.size() - 1)(rng));
+  };
+  const Model models[] = {llama2_70b(), mixtral8x7b(), deepseekV3(),
+                          llama3_3_70b()};
+  unsigned accepted = 0;
+  for (unsigned trial = 0; trial < 600; ++trial) {
+    Serving x;
+    x.tensorPar = pick({1, 2, 4, 8});
+    x.pipelinePar = pick({1, 2, 3, 4, 8});
+    x.pipelineParNet = 1;
+    x.expertPar = pick({1, 1, 2, 8});
+    x.dataPar = pick({1, 3});
+    x.batchSize = pick({1, 2, 7, 64, 300});
+    x.promptSize = pick({1, 17, 2048, 30000});
+    x.outputSize = pick({1, 2, 129, 4096});
+    x.mode = trial % 2 ? RequestMode::Continuous : RequestMode::StaticBatch;
+    x.datatype = x.kvDatatype = DataType(pick({0, 1, 2}));
+    x.weightDatatype = WeightType(pick({0, 1, 2, 3}));
+    const Model &m = models[trial % 4];
+    GenerationStats st;
+    EvalStatus status = evaluateGeneration(m, dgxH100(), x, st);
+    if (!status.ok() && status.error != EvalError::Mem1Capacity)
+      continue;
+    accepted += status.ok();
+    for (unsigned i = 0; i < NumGenStats; ++i) {
+      EXPECT_TRUE(std::isfinite(st.values[i]) && st.values[i] >= 0)
+          << genStatKey(GenStat(i)).str() << " trial " << trial;
+    }
+    EXPECT_LE(st[GenStat::Ttft], st[GenStat::E2eTime]);
+    EXPECT_GT(st[GenStat::OutputRate], 0);
+    if (status.ok())
+      EXPECT_GE(st[GenStat::MaxBatchSize], double(x.batchSize));
+    else
+      EXPECT_LT(st[GenStat::MaxBatchSize], double(x.batchSize));
+  }
+  EXPECT_GT(accepted, 50u);
 }
 
 } // namespace
