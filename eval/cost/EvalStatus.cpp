@@ -247,7 +247,95 @@ static bool renderRun(const EvalStatus &s, llvm::raw_ostream &os) {
   }
 }
 
+/// What a generation model field must be, by GenModelField.
+static void renderGenModelField(const EvalStatus &s, llvm::raw_ostream &os) {
+  static const char *const names[] = {"hidden",
+                                      "attn_heads",
+                                      "attn_size",
+                                      "num_blocks",
+                                      "feedforward",
+                                      "vocab",
+                                      "experts",
+                                      "top_k",
+                                      "expert_feedforward",
+                                      "shared_experts",
+                                      "dense_blocks",
+                                      "q_lora_rank",
+                                      "kv_lora_rank",
+                                      "qk_nope_head_dim",
+                                      "qk_rope_head_dim",
+                                      "v_head_dim"};
+  auto field = GenModelField(s.a);
+  os << "model '" << (s.a >= 0 && s.a < 16 ? names[s.a] : "?") << "' must ";
+  switch (field) {
+  case GenModelField::TopK:
+    os << "be between 1 and experts";
+    break;
+  case GenModelField::DenseBlocks:
+    os << "be between 0 and num_blocks";
+    break;
+  case GenModelField::Vocab:
+  case GenModelField::SharedExperts:
+  case GenModelField::QLoraRank:
+  case GenModelField::QkRopeHeadDim:
+    os << "not be negative";
+    break;
+  default:
+    os << "be positive";
+    break;
+  }
+  os << " for generation, got " << s.b;
+}
+
+/// Failures of checkServing. Returns false if `s` is not one of them.
+static bool renderGeneration(const EvalStatus &s, llvm::raw_ostream &os) {
+  static const char *const servingFields[] = {
+      "tensor_par", "pipeline_par", "expert_par", "data_par",
+      "batch_size", "prompt_size",  "output_size"};
+  static const char *const nets[] = {"tensor_par_net", "pipeline_par_net",
+                                     "expert_par_net"};
+  switch (s.error) {
+  case EvalError::GenBadModelField:
+    renderGenModelField(s, os);
+    return true;
+  case EvalError::GenNonPositive:
+    os << "serving '" << (s.a >= 0 && s.a < 7 ? servingFields[s.a] : "?")
+       << "' must be positive, got " << s.b;
+    return true;
+  case EvalError::GenNetworkIndex:
+    os << (s.a >= 0 && s.a < 3 ? nets[s.a] : "?") << " " << s.b
+       << " is not a network index (the system has " << s.c << " networks)";
+    return true;
+  case EvalError::GenKvHeadsNotDivisible:
+    os << "kv_heads=" << s.a << " and tensor_par=" << s.b
+       << ": one must divide the other (KV heads are split over TP, or "
+          "replicated when TP is a multiple of them)";
+    return true;
+  case EvalError::GenExpertParWithoutExperts:
+    os << "expert_par " << s.a << " needs a mixture-of-experts model";
+    return true;
+  case EvalError::GenExpertParNotDividingTp:
+    os << "expert_par " << s.a << " must divide tensor_par " << s.b
+       << " (expert parallel ranks are the tensor parallel GPUs)";
+    return true;
+  case EvalError::GenExpertsNotDivisible:
+    os << "We should split experts=" << s.a << " between " << s.b
+       << " EP partitions evenly";
+    return true;
+  case EvalError::GenExpertFeedforwardNotDivisible:
+    os << "We should split expert_feedforward=" << s.a << " between " << s.b
+       << " expert TP partitions evenly";
+    return true;
+  case EvalError::GenPipelineTooDeep:
+    os << "pipeline_par " << s.a << " is more than the " << s.b
+       << " blocks to split";
+    return true;
+  default:
+    return false;
+  }
+}
+
 void calc::cost::renderStatus(const EvalStatus &s, llvm::raw_ostream &os) {
-  if (!renderInput(s, os) && !renderCompile(s, os))
+  if (!renderInput(s, os) && !renderCompile(s, os) && !renderGeneration(s, os))
     renderRun(s, os);
 }

@@ -62,6 +62,48 @@ enum class EvalError : uint8_t {
   Mem2Capacity,        ///< #27 [E] x = needed bytes, y = capacity
   Sanity,              ///< #28 [A] a result is not a finite number
   EfficiencyLookup,    ///< #29 [A] a = EfficiencyKind, x = quantity
+  // Generation (checkServing; docs/model.md, "Generation"). Invalid input,
+  // except that Mem1Capacity and the network tier checks are reused.
+  GenBadModelField,           ///< a = GenModelField, b = value
+  GenNonPositive,             ///< a = ServingField, b = value
+  GenNetworkIndex,            ///< a = 0 tp/1 pp/2 ep, b = index, c = count
+  GenKvHeadsNotDivisible,     ///< a = kvHeads, b = t (neither divides)
+  GenExpertParWithoutExperts, ///< a = e (a dense model)
+  GenExpertParNotDividingTp,  ///< a = e, b = t
+  GenExpertsNotDivisible,     ///< a = experts, b = e
+  GenExpertFeedforwardNotDivisible, ///< a = f_e, b = t/e (or t: shared)
+  GenPipelineTooDeep,               ///< a = p, b = num_blocks
+};
+
+/// Which model field GenBadModelField names.
+enum class GenModelField : uint8_t {
+  Hidden,
+  AttnHeads,
+  AttnSize,
+  NumBlocks,
+  Feedforward,
+  Vocab,
+  Experts,
+  TopK,
+  ExpertFeedforward,
+  SharedExperts,
+  DenseBlocks,
+  QLoraRank,
+  KvLoraRank,
+  QkNopeHeadDim,
+  QkRopeHeadDim,
+  VHeadDim,
+};
+
+/// Which serving field GenNonPositive names.
+enum class ServingField : uint8_t {
+  TensorPar,
+  PipelinePar,
+  ExpertPar,
+  DataPar,
+  BatchSize,
+  PromptSize,
+  OutputSize,
 };
 
 /// Which model field BadModelField names.
