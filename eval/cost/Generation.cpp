@@ -158,6 +158,13 @@ Phase decode(const Shape &s, const Machine &mc, const Serving &x) {
   return ph;
 }
 
+constexpr unsigned statIndex(GenStat s) { return static_cast<unsigned>(s); }
+static_assert(statIndex(GenStat::PrefillEpCommTime) ==
+                      statIndex(GenStat::PrefillFlops) + 6 &&
+                  statIndex(GenStat::DecodeEpCommTime) ==
+                      statIndex(GenStat::DecodeFlops) + 6,
+              "putPhase writes a phase's seven statistics in .def order");
+
 void putPhase(GenerationStats &st, const Phase &ph, bool isPrefill) {
   GenStat first = isPrefill ? GenStat::PrefillFlops : GenStat::DecodeFlops;
   double *v = &st.values[static_cast<unsigned>(first)];
