@@ -16,7 +16,8 @@ using namespace calc;
 using namespace calc::eval;
 
 llvm::ArrayRef<const Analysis *> eval::allAnalyses() {
-  static const Analysis *const list[] = {&trainingAnalysis()};
+  static const Analysis *const list[] = {&trainingAnalysis(),
+                                               &generationAnalysis()};
   return list;
 }
 

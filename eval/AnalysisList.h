@@ -14,6 +14,10 @@ namespace calc::eval {
 /// `training`: Calculon's training (or inference) step (TrainingAnalysis.cpp).
 const Analysis &trainingAnalysis();
 
+/// `generation`: prefill and decode of a serving deployment
+/// (GenerationAnalysis.cpp).
+const Analysis &generationAnalysis();
+
 } // namespace calc::eval
 
 #endif

@@ -29,7 +29,8 @@ using ir::SearchInfo;
 using ir::Stmt;
 using ir::Value;
 
-constexpr unsigned numChecks = unsigned(cost::EvalError::EfficiencyLookup);
+/// The checks a search counts as reasons: every EvalError but None.
+constexpr unsigned numChecks = unsigned(cost::EvalError::NumEvalErrors) - 1;
 
 /// The reasons of a search, in LANGUAGE.md §6 order.
 struct ReasonLayout {

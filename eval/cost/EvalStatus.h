@@ -73,6 +73,9 @@ enum class EvalError : uint8_t {
   GenExpertsNotDivisible,     ///< a = experts, b = e
   GenExpertFeedforwardNotDivisible, ///< a = f_e, b = t/e (or t: shared)
   GenPipelineTooDeep,               ///< a = p, b = num_blocks
+  /// Sentinel: the number of values above (None included). A search has a
+  /// reason for each value from 1 on.
+  NumEvalErrors
 };
 
 /// Which model field GenBadModelField names.

@@ -45,6 +45,17 @@ llvm::StringRef calc::search::evalErrorName(EvalError e) {
   case EvalError::Mem2Capacity: return "mem2 capacity";
   case EvalError::Sanity: return "result not finite";
   case EvalError::EfficiencyLookup: return "efficiency table lookup";
+  case EvalError::GenBadModelField: return "model field unusable for generation";
+  case EvalError::GenNonPositive: return "serving size not positive";
+  case EvalError::GenNetworkIndex: return "network index out of range";
+  case EvalError::GenKvHeadsNotDivisible: return "kv heads and TP do not divide";
+  case EvalError::GenExpertParWithoutExperts: return "EP on a dense model";
+  case EvalError::GenExpertParNotDividingTp: return "EP not dividing TP";
+  case EvalError::GenExpertsNotDivisible: return "experts not divisible by EP";
+  case EvalError::GenExpertFeedforwardNotDivisible:
+    return "expert feedforward not divisible";
+  case EvalError::GenPipelineTooDeep: return "more stages than blocks";
+  case EvalError::NumEvalErrors: break;
   }
   return "unknown";
 }

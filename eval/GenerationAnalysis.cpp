@@ -1,0 +1,165 @@
+//===- GenerationAnalysis.cpp - `generation`: serving cost, as an Analysis ===//
+//
+// The bridge between the language and cost::evaluateGeneration
+// (docs/model.md, "Generation"): the model and system are converted whole,
+// the serving field by field (a search over batch sizes or layouts re-reads
+// only what changed), and the statistics of GenStatKeys.def fill the
+// `generation_result` record.
+//
+//===----------------------------------------------------------------------===//
+#include "eval/AnalysisList.h"
+#include "eval/CostInputs.h"
+#include "eval/cost/Generation.h"
+#include "eval/cost/Training.h"
+#include "ir/CheckedInt.h"
+#include "ir/Units.h"
+
+#include "llvm/ADT/StringSwitch.h"
+
+using namespace calc;
+using namespace calc::eval;
+using namespace calc::ir;
+
+namespace {
+
+enum Input : unsigned { ModelInput, SystemInput, ServingInput };
+
+int64_t intOf(const Value &v) {
+  return v.kind == Value::Int ? v.i : int64_t(v.asDouble());
+}
+
+cost::DataType dataTypeOf(llvm::StringRef name) {
+  return llvm::StringSwitch<cost::DataType>(name)
+      .Case("float8", cost::DataType::Float8)
+      .Case("bfloat16", cost::DataType::BFloat16)
+      .Case("float32", cost::DataType::Float32)
+      .Default(cost::DataType::Float16);
+}
+
+cost::WeightType weightTypeOf(llvm::StringRef name) {
+  return llvm::StringSwitch<cost::WeightType>(name)
+      .Case("int4", cost::WeightType::Int4)
+      .Case("int8", cost::WeightType::Int8)
+      .Case("float8", cost::WeightType::Float8)
+      .Case("bfloat16", cost::WeightType::BFloat16)
+      .Case("float32", cost::WeightType::Float32)
+      .Default(cost::WeightType::Float16);
+}
+
+/// One field of the serving schema and how it sets cost::Serving.
+struct ServingField {
+  const char *name;
+  void (*set)(cost::Serving &, const Value &);
+};
+
+const ServingField servingTable[] = {
+    {"tensor_par", [](cost::Serving &s, const Value &v) { s.tensorPar = intOf(v); }},
+    {"pipeline_par", [](cost::Serving &s, const Value &v) { s.pipelinePar = intOf(v); }},
+    {"expert_par", [](cost::Serving &s, const Value &v) { s.expertPar = intOf(v); }},
+    {"data_par", [](cost::Serving &s, const Value &v) { s.dataPar = intOf(v); }},
+    {"tensor_par_net", [](cost::Serving &s, const Value &v) { s.tensorParNet = int(intOf(v)); }},
+    {"pipeline_par_net", [](cost::Serving &s, const Value &v) { s.pipelineParNet = int(intOf(v)); }},
+    {"expert_par_net", [](cost::Serving &s, const Value &v) { s.expertParNet = int(intOf(v)); }},
+    {"batch_size", [](cost::Serving &s, const Value &v) { s.batchSize = intOf(v); }},
+    {"prompt_size", [](cost::Serving &s, const Value &v) { s.promptSize = intOf(v); }},
+    {"output_size", [](cost::Serving &s, const Value &v) { s.outputSize = intOf(v); }},
+    {"datatype", [](cost::Serving &s, const Value &v) { s.datatype = dataTypeOf(v.getString()); }},
+    {"weight_datatype", [](cost::Serving &s, const Value &v) { s.weightDatatype = weightTypeOf(v.getString()); }},
+    {"kv_datatype", [](cost::Serving &s, const Value &v) { s.kvDatatype = dataTypeOf(v.getString()); }},
+    {"mode",
+     [](cost::Serving &s, const Value &v) {
+       s.mode = v.getString() == "continuous" ? cost::RequestMode::Continuous
+                                              : cost::RequestMode::StaticBatch;
+     }},
+};
+
+llvm::ArrayRef<const char *> servingFieldNames() {
+  static const std::vector<const char *> names = [] {
+    std::vector<const char *> out;
+    for (const ServingField &f : servingTable)
+      out.push_back(f.name);
+    return out;
+  }();
+  return names;
+}
+
+class GenerationRun final : public AnalysisRun {
+public:
+  bool convert(unsigned input, FieldReader &r, Instance *entity) override {
+    if (input == ModelInput) {
+      model = toCostModel(r, entity);
+    } else if (input == SystemInput) {
+      system = toCostSystem(r, entity);
+    } else {
+      serving = cost::Serving();
+      for (const ServingField &f : servingTable) {
+        Value v = r.get(entity, f.name);
+        if (!v.isError())
+          f.set(serving, v);
+      }
+    }
+    return r.ok;
+  }
+  void setField(unsigned, unsigned field, const Value &value) override {
+    servingTable[field].set(serving, value);
+  }
+  cost::EvalStatus checkInput(unsigned input) override {
+    return input == SystemInput ? cost::checkSystem(system) : cost::EvalStatus();
+  }
+  cost::EvalStatus evaluate() override {
+    return cost::evaluateGeneration(model, system, serving, stats);
+  }
+  double stat(unsigned k) const override { return stats.values[k]; }
+  void fillResult(const Schema *rs, llvm::MutableArrayRef<Value> values,
+                  bool exactTypes) override {
+    for (unsigned i = 0; i < cost::NumGenStats; ++i) {
+      int slot = rs->lookup(cost::genStatKey(cost::GenStat(i)));
+      if (slot < 0 || unsigned(slot) >= values.size())
+        continue;
+      double v = stats.values[i];
+      Dimension dim = rs->fields[slot].type.dim;
+      // Counts (num_procs, max_batch_size) read as integers.
+      auto exact = rs->fields[slot].isInt ? exactInt(v) : llvm::None;
+      values[slot] = exact ? Value::integer(*exact, dim) : Value::real(v, dim);
+      const Unit &declared = rs->fields[slot].unit;
+      if (declared.scale == 1 && declared.text != baseUnitFor(dim).text)
+        values[slot].unit = declared;
+    }
+    (void)exactTypes;
+  }
+
+private:
+  cost::Model model;
+  cost::System system;
+  cost::Serving serving;
+  cost::GenerationStats stats;
+};
+
+class Generation final : public Analysis {
+public:
+  llvm::StringRef name() const override { return "generation"; }
+  llvm::ArrayRef<AnalysisInput> inputs() const override {
+    static const AnalysisInput list[] = {
+        {"model", {}}, {"system", {}}, {"serving", servingFieldNames()}};
+    return list;
+  }
+  llvm::ArrayRef<llvm::StringRef> statKeys() const override {
+    static const std::vector<llvm::StringRef> keys = [] {
+      std::vector<llvm::StringRef> out;
+      for (unsigned i = 0; i < cost::NumGenStats; ++i)
+        out.push_back(cost::genStatKey(cost::GenStat(i)));
+      return out;
+    }();
+    return keys;
+  }
+  std::unique_ptr<AnalysisRun> makeRun() const override {
+    return std::make_unique<GenerationRun>();
+  }
+};
+
+} // namespace
+
+const Analysis &eval::generationAnalysis() {
+  static const Generation generation;
+  return generation;
+}
