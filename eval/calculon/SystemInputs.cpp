@@ -168,11 +168,16 @@ bool readSystem(JsonReader &r, const json::Object &o, cost::System &sys) {
 bool calc::calculon::loadSystem(StringRef path, cost::System &sys,
                                 std::string &error) {
   JsonReader r(path);
+  return loadSystem(r, sys, error);
+}
+
+bool calc::calculon::loadSystem(JsonReader &r, cost::System &sys,
+                                std::string &error) {
   if (r.root() && readSystem(r, *r.root(), sys)) {
     cost::EvalStatus status = cost::checkSystem(sys);
     if (!status.ok()) {
       raw_string_ostream os(error);
-      os << path << ": ";
+      os << r.name() << ": ";
       cost::renderStatus(status, os);
       return false;
     }

@@ -19,8 +19,9 @@
 namespace calc::calculon {
 
 /// Runs the three validation tables with inputs under `baseDir` (models/,
-/// systems/, validation/seqsel/) and prints them to `os`. Returns false
-/// with `error` set when an input is missing or rejected.
+/// systems/, validation/seqsel/), or from the copies embedded in calcc when
+/// `baseDir` is empty (ValidationInputs.h), and prints them to `os`. Returns
+/// false with `error` set when an input is missing or rejected.
 bool runValidation(llvm::StringRef baseDir, bool verbose, llvm::raw_ostream &os,
                    std::string &error);
 
