@@ -92,6 +92,9 @@ Type IRBuilder::schemaFieldType(const ast::SchemaType &t, FieldDecl &field) {
   }
   case K::Unit:
   case K::Steps: {
+    // `: 1` is a dimensionless quantity: a real without a display unit.
+    if (t.kind == K::Unit && t.text == "1")
+      return Type::number(Dimension());
     UnitError err;
     auto unit = parseUnit(t.text, &err);
     if (!unit) {
