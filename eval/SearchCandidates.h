@@ -30,7 +30,7 @@ using ir::Value;
 
 constexpr unsigned numChecks = unsigned(cost::EvalError::EfficiencyLookup);
 
-/// The reasons of a search, in LANGUAGE.md §6 order.
+/// The reasons of a search, in docs/language-reference.md §6 order.
 struct ReasonLayout {
   std::vector<unsigned> whereReason; ///< Per `where`, in written order.
   unsigned require = 0, evalError = 0, firstCheck = 0, total = 0;

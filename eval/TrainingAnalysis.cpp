@@ -1,11 +1,12 @@
 //===- TrainingAnalysis.cpp - `evaluate r = training { … }` -> eval/cost ---===//
 //
-// The bridge between the language and the cost library (ARCHITECTURE.md
-// §1): converts the model, system and execution entities (already checked
+// The bridge between the language and the cost library (docs/architecture.md,
+// Pipeline): converts the model, system and execution entities (already checked
 // complete and meeting their `require` lines) into cost::Model, System and
 // Execution in SI units, runs cost::evaluateTraining, and binds Calculon's 96
 // statistics as a `training_result` record. A rejected plan is an error at
-// the `evaluate` keyword with the values as notes (LANGUAGE.md §6).
+// the `evaluate` keyword with the values as notes
+// (docs/language-reference.md §6).
 //
 //===----------------------------------------------------------------------===//
 #include "eval/CostInputs.h"
@@ -39,8 +40,9 @@ static void reportRejection(const Stmt &stmt, Evaluator &ev,
   }
   os.flush();
   // The cost library keeps Calculon's wording ("Network tier0 isn't big
-  // enough"), which `calcc llm` must print verbatim; a diagnostic continues
-  // in lowercase (LANGUAGE.md §8). Acronyms ("TP ...") stay as they are.
+  // enough"), which `calcc llm` must print verbatim; a diagnostic continues in
+  // lowercase (docs/language-reference.md §8). Acronyms ("TP ...") stay as they
+  // are.
   if (text.size() > 1 && llvm::isAlpha(text[1]) &&
       text[1] == llvm::toLower(text[1]))
     text[0] = llvm::toLower(text[0]);

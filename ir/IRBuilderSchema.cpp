@@ -1,7 +1,7 @@
 //===- IRBuilderSchema.cpp - Lowering the prelude's schemas ---------------===//
 //
-// /work/notes/SCHEMA.md: each `schema` member is a field (`name: type [=
-// default]`), a derived field or a `require`. Field types are lowered first
+// docs/language-reference.md §4.1: each `schema` member is a field
+// (`name: type [= default]`), a derived field or a `require`. Field types are lowered first
 // for every schema (defaults may read fields of nested schemas), then the
 // defaults and requires, in the schema's own scope.
 //

@@ -1,5 +1,5 @@
 # lit configuration for calcc: one test file per feature, directories mirroring the
-# source tree (ARCHITECTURE.md §5).
+# source tree (docs/architecture.md, Tests).
 import os
 import lit.formats
 

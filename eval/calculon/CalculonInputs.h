@@ -1,9 +1,9 @@
 //===- CalculonInputs.h - Calculon JSON -> cost structs -------------------===//
 //
-// Reads Calculon's model ("application"), execution and system JSON files
-// into the cost library's structs, validating them like Calculon does
-// (calculon-model.md §2.1–§2.3): exact key sets where it asserts them, types,
-// and the enumerated string values. Messages are "FILE: key 'x': ...".
+// Reads Calculon's model ("application"), execution and system JSON files into
+// the cost library's structs, validating them like Calculon does
+// (docs/calculon-model.md §2.1–§2.3): exact key sets where it asserts them,
+// types, and the enumerated string values. Messages are "FILE: key 'x': ...".
 //
 //===----------------------------------------------------------------------===//
 #ifndef CALC_EVAL_CALCULON_CALCULONINPUTS_H

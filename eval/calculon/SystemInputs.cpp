@@ -1,7 +1,7 @@
 //===- SystemInputs.cpp - Calculon system JSON -> cost::System ------------===//
 //
-// calculon-model.md §2.3: engines per datatype with GFLOP efficiency tables,
-// two memory tiers with MB tables, processing mode, and networks with
+// docs/calculon-model.md §2.3: engines per datatype with GFLOP efficiency
+// tables, two memory tiers with MB tables, processing mode, and networks with
 // exactly seven keys each. Units are converted to SI here.
 //
 //===----------------------------------------------------------------------===//

@@ -26,7 +26,7 @@ constexpr double GiB = 1024.0 * 1024.0 * 1024.0;
 // Measured values from Korthikanti et al. 2022 (arXiv:2205.05198): Figure 1
 // (memory per GPU, GiB), Figure 7 (activation memory vs. no
 // parallelism/recompute, %) and Table 5 (iteration time, s), as listed in
-// calculon-model.md §12. Per model: fig1 {none par_opt, none act, seqsel
+// docs/calculon-model.md §12. Per model: fig1 {none par_opt, none act, seqsel
 // par_opt, seqsel act}; fig7 per mode of fig7Modes; tab5 {full, seqsel}.
 const double fig1Profile[4][4] = {
     {45.5625, 59.25, 45.5625, 9.5625},

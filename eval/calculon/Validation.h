@@ -1,9 +1,9 @@
 //===- Validation.h - Calculon's `llm-validation` and parameter count -----===//
 //
-// `lv` compares the model against the measurements of Korthikanti et al.
-// 2022, "Reducing Activation Recomputation in Large Transformer Models"
-// (arXiv:2205.05198), as Calculon does (calculon-model.md §12). `lpc` is the
-// parameter count of §13.1.
+// `lv` compares the model against the measurements of Korthikanti et al. 2022,
+// "Reducing Activation Recomputation in Large Transformer Models"
+// (arXiv:2205.05198), as Calculon does (docs/calculon-model.md §12). `lpc` is
+// the parameter count of §13.1.
 //
 //===----------------------------------------------------------------------===//
 #ifndef CALC_EVAL_CALCULON_VALIDATION_H

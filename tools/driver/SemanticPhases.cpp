@@ -1,7 +1,7 @@
 //===- SemanticPhases.cpp - Sema -> IR -> evaluation ----------------------===//
 //
-// The phases after the AST, in the order of ARCHITECTURE.md §1, each
-// stopping the pipeline if it reported errors (souffle style):
+// The phases after the AST, in the order of docs/architecture.md, Pipeline,
+// each stopping the pipeline if it reported errors (souffle style):
 //   1. calc::Sema        top-level names, imports, inheritance
 //   2. ir::IRBuilder     name resolution, schemas, dimensions -> ir::Module
 //      (`-D` overrides join here), then the IR verifier
