@@ -1,9 +1,9 @@
 //===- CalcSearchBench.cpp - Throughput of the `.calc` search statement ---===//
 //
-// Candidates per second of a `.calc` `search` (LANGUAGE.md §6) over Calculon's
-// README `loe` space (turing-530B, 5128 processors, batch <= 2520, float16,
-// a100_80g; calculon-model.md §11.5), written with dependent domains so it
-// evaluates exactly the 10,944 plans `loe` does
+// Candidates per second of a `.calc` `search` (docs/language-reference.md §6)
+// over Calculon's README `loe` space (turing-530B, 5128 processors, batch <=
+// 2520, float16, a100_80g; docs/calculon-model.md §11.5), written with
+// dependent domains so it evaluates exactly the 10,944 plans `loe` does
 // (test/Search/lang-loe-space.calc). Compilation happens once; each iteration
 // runs the statements (the search, then an empty output). Compare with
 // SearchBench's BM_LoeReadmeFull (loe without -m, the same 10,944 plans).

@@ -1,9 +1,9 @@
 //===- EvaluateBench.cpp - Time of one cost-model evaluation --------------===//
 //
-// One full evaluation of Calculon's README example (megatron-1T on
-// a100_80g, reference §16.1) and rejected candidates, as a search sees them.
-// Inputs are read once from Calculon's JSON (CALC_CALCULON_INPUTS, or the
-// first argument after the benchmark flags). Figures: docs/performance.md.
+// One full evaluation of Calculon's README example (megatron-1T on a100_80g,
+// docs/calculon-model.md §16.1) and rejected candidates, as a search sees them.
+// Inputs are read once from Calculon's JSON (CALC_CALCULON_INPUTS, or the first
+// argument after the benchmark flags). Figures: docs/performance.md.
 //
 //===----------------------------------------------------------------------===//
 #include "eval/calculon/CalculonInputs.h"

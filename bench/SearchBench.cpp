@@ -1,11 +1,11 @@
 //===- SearchBench.cpp - Throughput of the Calculon searches --------------===//
 //
-// Candidates per second of `loe` and `lae` (calculon-model.md §11), counting
-// rejected candidates as Calculon's "Calculation rate" does: the README
-// search (turing-530B, 5128 processors, max batch 2520, with and without
+// Candidates per second of `loe` and `lae` (docs/calculon-model.md §11),
+// counting rejected candidates as Calculon's "Calculation rate" does: the
+// README search (turing-530B, 5128 processors, max batch 2520, with and without
 // -m), a large one (megatron-1T on 8192 processors, max batch 4096, -f both:
-// 12.6 million candidates) on 1 and 2 threads, and `lae` row formatting.
-// Peak memory (getrusage ru_maxrss) is reported with each. Inputs come from
+// 12.6 million candidates) on 1 and 2 threads, and `lae` row formatting. Peak
+// memory (getrusage ru_maxrss) is reported with each. Inputs come from
 // CALC_CALCULON_INPUTS. Figures: docs/performance.md.
 //
 //===----------------------------------------------------------------------===//

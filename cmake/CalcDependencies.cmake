@@ -1,9 +1,10 @@
 # Finds calcc's dependencies, all from Debian 12 packages (tools/bootstrap.sh).
-# Facts behind each line: ../shared/reference/toolchain.md §2.
+# Comments say why a line is written as it is; each fact was checked on those packages.
 
 find_package(LLVM 14 REQUIRED CONFIG HINTS /usr/lib/llvm-14/lib/cmake/llvm)
 # Only the include dirs and definitions: llvm-config's flags would add -fno-exceptions,
-# which ANTLR cannot live with (toolchain.md §2.1).
+# which ANTLR cannot live with. (Debian's LLVM 14 is built with RTTI, so RTTI code that
+# uses LLVM classes links; its exceptions are off, so none may cross an LLVM frame.)
 add_library(calc_llvm INTERFACE)
 target_include_directories(calc_llvm SYSTEM INTERFACE ${LLVM_INCLUDE_DIRS})
 separate_arguments(CALC_LLVM_DEFS NATIVE_COMMAND "${LLVM_DEFINITIONS}")

@@ -1,4 +1,4 @@
-//===- Builtins.cpp - The built-in functions of LANGUAGE.md §5 ------------===//
+//===- Builtins.cpp - Built-in functions (docs/language-reference.md §5) --===//
 //
 // `min max abs ceil floor round sqrt log2 pow2 divisors clamp sum len`.
 // `ceil floor round` return integers (round: halves away from zero);

@@ -1,9 +1,9 @@
 //===- CostInputs.h - Language entities -> cost library structs -----------===//
 //
-// The one conversion from evaluated `model`, `execution` and `system`
-// entities (prelude schemas, LANGUAGE.md §4.1) to cost::Model, Execution and
-// System in SI units. `evaluate r = training {…}` (TrainingAnalysis.cpp) and
-// the `.calc` inputs of the Calculon commands (tools/driver/CalcInputs.cpp)
+// The one conversion from evaluated `model`, `execution` and `system` entities
+// (prelude schemas, docs/language-reference.md §4.1) to cost::Model, Execution
+// and System in SI units. `evaluate r = training {…}` (TrainingAnalysis.cpp)
+// and the `.calc` inputs of the Calculon commands (tools/driver/CalcInputs.cpp)
 // both use it, so a plan costs the same whichever way it is given.
 //
 //===----------------------------------------------------------------------===//

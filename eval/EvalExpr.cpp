@@ -1,7 +1,7 @@
 //===- EvalExpr.cpp - Evaluating IR expressions ---------------------------===//
 //
-// Numeric kinds follow LANGUAGE.md §3: `+ - * mod` on integers stay
-// integers (overflow is an error), `/` is always real, `mod` is floored.
+// Numeric kinds follow docs/language-reference.md §3: `+ - * mod` on integers
+// stay integers (overflow is an error), `/` is always real, `mod` is floored.
 // Division by zero and every other domain error is a diagnostic at the
 // operator, never a crash.
 //

@@ -1,9 +1,9 @@
 //===- Evaluator.cpp - Fields, late binding, memoization, cycles ----------===//
 //
-// The object model of LANGUAGE.md §4.2: a field's value is its most-derived
-// definition, evaluated with self = the whole instance; nested blocks and
-// `xs[i] {…}` amend the inherited value; the schema default comes last.
-// Expression evaluation proper is in EvalExpr.cpp and Builtins.cpp.
+// The object model of docs/language-reference.md §4.2: a field's value is its
+// most-derived definition, evaluated with self = the whole instance; nested
+// blocks and `xs[i] {…}` amend the inherited value; the schema default comes
+// last. Expression evaluation proper is in EvalExpr.cpp and Builtins.cpp.
 //
 //===----------------------------------------------------------------------===//
 #include "eval/Evaluator.h"

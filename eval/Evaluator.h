@@ -1,11 +1,11 @@
 //===- Evaluator.h - Lazy, memoized evaluation of the IR ------------------===//
 //
-// Evaluates IR expressions on demand (LANGUAGE.md §6 "Order": declarations
-// are lazy and memoized, dependency cycles are errors). Every failure is
-// reported once through the DiagnosticEngine and turns into the Error value,
-// which consumers propagate silently. Nothing here throws or aborts: division
-// by zero, overflow, a missing field or an index out of range are clear
-// diagnostics.
+// Evaluates IR expressions on demand (docs/language-reference.md §6 "Order":
+// declarations are lazy and memoized, dependency cycles are errors). Every
+// failure is reported once through the DiagnosticEngine and turns into the
+// Error value, which consumers propagate silently. Nothing here throws or
+// aborts: division by zero, overflow, a missing field or an index out of range
+// are clear diagnostics.
 //
 //===----------------------------------------------------------------------===//
 #ifndef CALC_EVAL_EVALUATOR_H

@@ -1,10 +1,11 @@
 //===- OutputStatement.cpp - `output table|csv|json NAME [{…}] [to "p"]` ---===//
 //
 // Builds the eval/output Table of one output statement: the given columns
-// (expressions over the target's fields, `as U` fixing the display unit),
-// or every field of the target in schema order, nested entities flattened
-// to paths (`mem1.capacity`, `networks[0].bandwidth`). JSON of an evaluate
-// is the LANGUAGE.md §6 record { rank, model, system, execution, results }.
+// (expressions over the target's fields, `as U` fixing the display unit), or
+// every field of the target in schema order, nested entities flattened to paths
+// (`mem1.capacity`, `networks[0].bandwidth`). JSON of an evaluate is the
+// docs/language-reference.md §6 record { rank, model, system, execution,
+// results }.
 //
 //===----------------------------------------------------------------------===//
 #include "eval/Statements.h"

@@ -1,7 +1,8 @@
 //===- ResultDump.h - `--emit=result`: every value of the main file -------===//
 //
-// The evaluation stage dump (ARCHITECTURE.md §5: every stage is testable):
-// lets, entities with all their fields, and the results of `evaluate`.
+// The evaluation stage dump (docs/architecture.md, Tests: every stage is
+// testable): lets, entities with all their fields, and the results of
+// `evaluate`.
 //
 //===----------------------------------------------------------------------===//
 #ifndef CALC_EVAL_RESULTDUMP_H

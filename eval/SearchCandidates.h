@@ -32,7 +32,7 @@ using ir::Value;
 /// The checks a search counts as reasons: every EvalError but None.
 constexpr unsigned numChecks = unsigned(cost::EvalError::NumEvalErrors) - 1;
 
-/// The reasons of a search, in LANGUAGE.md §6 order.
+/// The reasons of a search, in docs/language-reference.md §6 order.
 struct ReasonLayout {
   std::vector<unsigned> whereReason; ///< Per `where`, in written order.
   unsigned require = 0, evalError = 0, firstCheck = 0, total = 0;

@@ -1,16 +1,16 @@
 //===- SearchStatement.cpp - Running `search n = training { … }` ----------===//
 //
-// LANGUAGE.md §6 on the language-independent engine (SearchEngine.h). The
-// units are prefixes of choices (the first domains, deep enough to give
-// threads work); inside a unit the remaining domains are nested loops, each
-// domain's list computed in its own block with the domains before it chosen
-// (dependent domains) and kept while the domains it read keep their values.
-// An input `where` is tried on every prefix and rejects the whole subtree,
-// counted, when it already fails. Candidates are evaluated by per-thread
-// CandidateRunners (SearchCandidates.h). A kept candidate is its choices
-// (indices into the domain lists) and objective keys; the kept ones are
-// replayed on the statement's evaluator to build the result rows, so the
-// rows never point into a worker's arena.
+// docs/language-reference.md §6 on the language-independent engine
+// (SearchEngine.h). The units are prefixes of choices (the first domains, deep
+// enough to give threads work); inside a unit the remaining domains are nested
+// loops, each domain's list computed in its own block with the domains before
+// it chosen (dependent domains) and kept while the domains it read keep their
+// values. An input `where` is tried on every prefix and rejects the whole
+// subtree, counted, when it already fails. Candidates are evaluated by
+// per-thread CandidateRunners (SearchCandidates.h). A kept candidate is its
+// choices (indices into the domain lists) and objective keys; the kept ones are
+// replayed on the statement's evaluator to build the result rows, so the rows
+// never point into a worker's arena.
 //
 //===----------------------------------------------------------------------===//
 #include "eval/SearchCandidates.h"
@@ -291,8 +291,8 @@ bool readsFailedResult(const Expr *e, Evaluator &ev) {
   return false;
 }
 
-/// Whether search \p si reads a failed `evaluate` or `search` anywhere
-/// (it is then skipped without a second diagnostic, LANGUAGE.md §6).
+/// Whether search \p si reads a failed `evaluate` or `search` anywhere (it is
+/// then skipped without a second diagnostic, docs/language-reference.md §6).
 bool readsFailedResult(const Stmt &stmt, Evaluator &ev) {
   const SearchInfo &si = *stmt.search;
   if (readsFailedResult(stmt.analysis, ev))

@@ -1,11 +1,11 @@
 //===- Statements.h - Running evaluate/output/assert/expect ---------------===//
 //
-// LANGUAGE.md §6: statements of the main file run in file order. `evaluate`
-// binds a result (a statement that reads a failed one is skipped without a
-// second diagnostic); `output` writes a table, CSV or JSON to stdout or
-// atomically to a file under the output directory; `assert` fails the run
-// with the operand values as notes; `expect` is a counted check that
-// `calcc run` treats as an error and `calcc test` counts.
+// docs/language-reference.md §6: statements of the main file run in file order.
+// `evaluate` binds a result (a statement that reads a failed one is skipped
+// without a second diagnostic); `output` writes a table, CSV or JSON to stdout
+// or atomically to a file under the output directory; `assert` fails the run
+// with the operand values as notes; `expect` is a counted check that `calcc
+// run` treats as an error and `calcc test` counts.
 //
 //===----------------------------------------------------------------------===//
 #ifndef CALC_EVAL_STATEMENTS_H

@@ -1,9 +1,9 @@
 //===- Validate.cpp - Completeness, `require` lines, value formatting -----===//
 //
-// LANGUAGE.md §4.1: entities may be incomplete (a base that exists only to
-// be inherited), but using one in an analysis or an output is an error
-// listing every missing field, nested ones as paths (`mem1.capacity`). The
-// `require` lines of the schema and of every layer are then checked, with
+// docs/language-reference.md §4.1: entities may be incomplete (a base that
+// exists only to be inherited), but using one in an analysis or an output is an
+// error listing every missing field, nested ones as paths (`mem1.capacity`).
+// The `require` lines of the schema and of every layer are then checked, with
 // the values of their operands as notes.
 //
 //===----------------------------------------------------------------------===//

@@ -64,7 +64,7 @@ struct Block {
 };
 
 //===----------------------------------------------------------------------===//
-// Expressions (LANGUAGE.md §5)
+// Expressions (docs/language-reference.md §5)
 //===----------------------------------------------------------------------===//
 
 /// Base of every expression.
@@ -184,7 +184,7 @@ public:
   static bool classof(const Expr *e) { return e->getKind() == Kind::BoolLiteral; }
 };
 
-/// A bare name, looked up by Sema (LANGUAGE.md §4.2).
+/// A bare name, looked up by Sema (docs/language-reference.md §4.2).
 class NameExpr : public Expr {
 public:
   explicit NameExpr(Identifier name)
@@ -255,7 +255,7 @@ public:
 };
 
 /// `lhs == rhs within tolerance` (or `!=`). With a `%` tolerance the bound
-/// is relative to rhs, the reference (LANGUAGE.md §5).
+/// is relative to rhs, the reference (docs/language-reference.md §5).
 class WithinExpr : public Expr {
 public:
   WithinExpr(llvm::SMRange range, bool isEqual, llvm::SMRange opRange,
@@ -302,7 +302,7 @@ public:
 };
 
 /// `base { … }`: an anonymous entity derived from the entity (or schema)
-/// named by `base` (LANGUAGE.md §4.2).
+/// named by `base` (docs/language-reference.md §4.2).
 class AmendExpr : public Expr {
 public:
   AmendExpr(llvm::SMRange range, QualifiedName base, Block body)
@@ -379,7 +379,7 @@ public:
   static bool classof(const Member *m) { return m->getKind() == Kind::Field; }
 };
 
-/// `name in domain`: a search dimension (LANGUAGE.md §6).
+/// `name in domain`: a search dimension (docs/language-reference.md §6).
 class DomainMember : public Member {
 public:
   DomainMember(llvm::SMRange range, Identifier name, ExprPtr domain)
@@ -463,7 +463,7 @@ public:
   static bool classof(const Member *m) { return m->getKind() == Kind::Keep; }
 };
 
-/// The type of a schema field (/work/notes/SCHEMA.md).
+/// The type of a schema field (docs/language-reference.md §4.1).
 struct SchemaType {
   enum class Kind {
     Int,    ///< int
@@ -503,7 +503,7 @@ public:
 };
 
 //===----------------------------------------------------------------------===//
-// Top-level declarations (LANGUAGE.md §4)
+// Top-level declarations (docs/language-reference.md §4)
 //===----------------------------------------------------------------------===//
 
 /// Base of the order-independent top-level declarations.
@@ -564,7 +564,7 @@ public:
 };
 
 //===----------------------------------------------------------------------===//
-// Statements (LANGUAGE.md §6), run in file order
+// Statements (docs/language-reference.md §6), run in file order
 //===----------------------------------------------------------------------===//
 
 /// Base of the statements.

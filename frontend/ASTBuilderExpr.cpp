@@ -1,9 +1,9 @@
 //===- ASTBuilderExpr.cpp - Operators, one grammar level per function -----===//
 //
-// Each function handles one precedence level of LANGUAGE.md §5 (the table
-// is in grammar/README.md). Left-associative levels fold their operand
-// lists; comparisons and ranges are non-associative, so a second operator
-// at those levels is reported here with a hint.
+// Each function handles one precedence level of docs/language-reference.md §5
+// (the table is in grammar/README.md). Left-associative levels fold their
+// operand lists; comparisons and ranges are non-associative, so a second
+// operator at those levels is reported here with a hint.
 //
 //===----------------------------------------------------------------------===//
 #include "frontend/ASTBuilder.h"

@@ -1,9 +1,9 @@
 //===- Diagnostics.h - clang-style diagnostics over llvm::SourceMgr -------===//
 //
 // Every phase reports problems here: `file:line:col: error: message`, the
-// source line, `^~~~` under the ranges, then notes (ARCHITECTURE.md §3).
-// Phases collect all their errors; the driver stops between phases when
-// hasErrors() and ends with "N error(s) generated.".
+// source line, `^~~~` under the ranges, then notes (docs/architecture.md,
+// Diagnostics). Phases collect all their errors; the driver stops between
+// phases when hasErrors() and ends with "N error(s) generated.".
 //
 // Contract shared by every phase (do not break it; extend it):
 //   DiagnosticEngine diags(sourceMgr);
@@ -113,7 +113,8 @@ private:
   bool showColors = false;
   std::string programName = "calcc";
   /// Where the last error or warning pointed: a note at the same place
-  /// (LANGUAGE.md §8: "did you mean") does not repeat the source line.
+  /// (docs/language-reference.md §8: "did you mean") does not repeat the source
+  /// line.
   llvm::SMLoc lastPrimaryLoc;
   unsigned numErrors = 0;
   unsigned numWarnings = 0;

@@ -1,12 +1,12 @@
 //===- ImportResolver.h - Loading a program: prelude, file, imports -------===//
 //
-// Turns one main file into the set of parsed files it needs (LANGUAGE.md
-// §4.3): the implicit prelude first, then every file reached through
-// `import`, each loaded and parsed once. Resolution: `std/…` is the stdlib
-// (embedded, or --stdlib-dir); other paths are tried relative to the
-// importing file, then in each -I directory in order. Cycles and missing
-// files are errors at the import. Name binding is Sema's: this only records
-// which file each import reached (ast::Import::target).
+// Turns one main file into the set of parsed files it needs
+// (docs/language-reference.md §4.3): the implicit prelude first, then every
+// file reached through `import`, each loaded and parsed once. Resolution:
+// `std/…` is the stdlib (embedded, or --stdlib-dir); other paths are tried
+// relative to the importing file, then in each -I directory in order. Cycles
+// and missing files are errors at the import. Name binding is Sema's: this only
+// records which file each import reached (ast::Import::target).
 //
 //===----------------------------------------------------------------------===//
 #ifndef CALC_FRONTEND_IMPORTRESOLVER_H

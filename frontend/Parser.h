@@ -5,7 +5,7 @@
 // syntax problem is reported as a clang-style error: invalid UTF-8, lexical
 // errors, nesting deeper than 256 (checked on the tokens, before the
 // recursive-descent parser could exhaust the stack), then at most one
-// syntax error per top-level declaration (LANGUAGE.md §2, §8).
+// syntax error per top-level declaration (docs/language-reference.md §2, §8).
 //
 //===----------------------------------------------------------------------===//
 #ifndef CALC_FRONTEND_PARSER_H
@@ -38,7 +38,8 @@ public:
   /// whitespace left out. Returns false if lexical errors were reported.
   bool dumpTokens(unsigned bufferId, llvm::raw_ostream &os);
 
-  /// The deepest nesting of ( [ { and ${ accepted (LANGUAGE.md §2).
+  /// The deepest nesting of ( [ { and ${ accepted (docs/language-reference.md
+  /// §2).
   static constexpr unsigned maxNesting = 256;
   /// The most operators (including `.`, postfix `(` and `[`) an expression
   /// may chain across its open brackets: bounds the depth of the AST.

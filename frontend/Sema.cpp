@@ -1,9 +1,9 @@
 //===- Sema.cpp - Top-level names, imports visibility and inheritance -----===//
 //
-// LANGUAGE.md §4.3: one namespace for every top-level name; `import "f"`
-// brings in f's names and those f imports without `as` (the same
-// declaration reached twice is not a duplicate); `as ns` puts them under
-// `ns.` only; a collision is an error showing both declarations.
+// docs/language-reference.md §4.3: one namespace for every top-level name;
+// `import "f"` brings in f's names and those f imports without `as` (the same
+// declaration reached twice is not a duplicate); `as ns` puts them under `ns.`
+// only; a collision is an error showing both declarations.
 //
 //===----------------------------------------------------------------------===//
 #include "frontend/Sema.h"

@@ -1,12 +1,12 @@
 //===- Sema.h - Top-level names, imports visibility and inheritance -------===//
 //
-// The declaration half of semantic analysis (LANGUAGE.md §4.2–4.3): which
-// top-level names each file sees (its own declarations, the names of files
-// it imports without `as`, transitively, and `ns.` namespaces), collisions
-// (shown with both declarations), `schema` only in the prelude, entity bases
-// resolved and inheritance cycles rejected. Expressions are resolved and
-// typed afterwards by ir::IRBuilder, which asks this table for file-level
-// names.
+// The declaration half of semantic analysis (docs/language-reference.md
+// §4.2–4.3): which top-level names each file sees (its own declarations, the
+// names of files it imports without `as`, transitively, and `ns.` namespaces),
+// collisions (shown with both declarations), `schema` only in the prelude,
+// entity bases resolved and inheritance cycles rejected. Expressions are
+// resolved and typed afterwards by ir::IRBuilder, which asks this table for
+// file-level names.
 //
 //===----------------------------------------------------------------------===//
 #ifndef CALC_FRONTEND_SEMA_H

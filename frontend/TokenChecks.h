@@ -1,10 +1,10 @@
 //===- TokenChecks.h - Lexical errors and nesting depth, before parsing ---===//
 //
-// The lexer never fails: what it cannot match becomes an error token. This
-// pass turns those tokens into clear diagnostics and enforces the nesting
-// limit of LANGUAGE.md §2 on the flat token stream, so the recursive
-// descent parser never sees input deep enough to overflow the stack.
-// Internal to the parser files.
+// The lexer never fails: what it cannot match becomes an error token. This pass
+// turns those tokens into clear diagnostics and enforces the nesting limit of
+// docs/language-reference.md §2 on the flat token stream, so the recursive
+// descent parser never sees input deep enough to overflow the stack. Internal
+// to the parser files.
 //
 //===----------------------------------------------------------------------===//
 #ifndef CALC_FRONTEND_TOKENCHECKS_H

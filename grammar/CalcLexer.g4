@@ -1,6 +1,7 @@
-// Lexer of the .calc language (LANGUAGE.md §2). It never fails: anything it
-// cannot match becomes an error token (BAD_*, UNTERMINATED_*) that the front
-// end reports with a precise message before parsing (frontend/Lexing.cpp).
+// Lexer of the .calc language (docs/language-reference.md §2). It never fails:
+// anything it cannot match becomes an error token (BAD_*, UNTERMINATED_*) that
+// the front end reports with a precise message before parsing
+// (frontend/TokenChecks.cpp).
 lexer grammar CalcLexer;
 
 channels { DOC }
@@ -14,7 +15,7 @@ channels { DOC }
   }
 }
 
-// Reserved keywords (LANGUAGE.md §2).
+// Reserved keywords (docs/language-reference.md §2).
 AND : 'and' ;
 AS : 'as' ;
 ASSERT : 'assert' ;

@@ -1,9 +1,9 @@
-// Parser of the .calc language (LANGUAGE.md §4-6, /work/notes/SCHEMA.md).
-// Precedence is encoded one rule per level (grammar/README.md has the table);
-// non-associative levels accept repetition here and frontend/ASTBuilder
-// rejects it with a hint, which gives better messages than a parse error.
-// frontend/Parser.cpp parses one `item` at a time so that a syntax error
-// costs at most its own declaration.
+// Parser of the .calc language (docs/language-reference.md §4–6, the prelude's
+// schemas in §4.1). Precedence is encoded one rule per level
+// (grammar/README.md has the table); non-associative levels accept repetition
+// here and frontend/ASTBuilder rejects it with a hint, which gives better
+// messages than a parse error. frontend/Parser.cpp parses one `item` at a time
+// so that a syntax error costs at most its own declaration.
 parser grammar CalcParser;
 
 options { tokenVocab = CalcLexer; }
@@ -116,7 +116,7 @@ statement
 
 outputColumns : LBRACE (expr SEMI?)* RBRACE ;
 
-//===--- Expressions, lowest precedence first (LANGUAGE.md §5) -----------===//
+//===--- Expressions, lowest first (docs/language-reference.md §5) --------===//
 
 expr
   : IF expr THEN expr ELSE expr        # ifExpr

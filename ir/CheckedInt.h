@@ -1,9 +1,10 @@
 //===- CheckedInt.h - int64 arithmetic that reports overflow --------------===//
 //
-// `.calc` integers are int64 and overflow is an error (LANGUAGE.md §3), never
-// wrap-around or undefined behaviour. These helpers return None on overflow
-// (or a zero divisor) so the caller can report where it happened. `mod` is
-// floored: the result has the divisor's sign (-7 mod 3 == 2).
+// `.calc` integers are int64 and overflow is an error
+// (docs/language-reference.md §3), never wrap-around or undefined behaviour.
+// These helpers return None on overflow (or a zero divisor) so the caller can
+// report where it happened. `mod` is floored: the result has the divisor's sign
+// (-7 mod 3 == 2).
 //
 //===----------------------------------------------------------------------===//
 #ifndef CALC_IR_CHECKEDINT_H

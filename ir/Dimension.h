@@ -1,10 +1,10 @@
 //===- Dimension.h - Physical dimensions of .calc values ------------------===//
 //
-// A dimension is a vector of integer exponents over the three base
-// dimensions of LANGUAGE.md §3: bytes (B), seconds (s) and floating-point
-// operations (flop). Everything else (counts, tok, sample, %) is
-// dimensionless. Dimensions are checked by Sema before anything runs, and
-// printed in diagnostics as "[B]", "[B/s]", "[flop/s]", "[1/s]", "[1]".
+// A dimension is a vector of integer exponents over the three base dimensions
+// of docs/language-reference.md §3: bytes (B), seconds (s) and floating-point
+// operations (flop). Everything else (counts, tok, sample, %) is dimensionless.
+// Dimensions are checked by Sema before anything runs, and printed in
+// diagnostics as "[B]", "[B/s]", "[flop/s]", "[1/s]", "[1]".
 //
 //===----------------------------------------------------------------------===//
 #ifndef CALC_IR_DIMENSION_H

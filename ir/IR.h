@@ -1,16 +1,17 @@
 //===- IR.h - The resolved, typed IR of a .calc program -------------------===//
 //
-// The IR is what the evaluator runs (ARCHITECTURE.md §1): every name is
-// resolved (to a field slot of an enclosing entity, a global, or a builtin)
-// and every expression has a Type. If the evaluator could meet an unknown
-// name, the IRBuilder is missing a check.
+// The IR is what the evaluator runs (docs/architecture.md, Pipeline): every
+// name is resolved (to a field slot of an enclosing entity, a global, or a
+// builtin) and every expression has a Type. If the evaluator could meet an
+// unknown name, the IRBuilder is missing a check.
 //
 // Entities are Jsonnet-style objects: an instance is a stack of layers (the
 // blocks of the entity, its bases, and finally the schema defaults), and a
-// field is the value of its most-derived definition evaluated with `self`
-// the whole instance; that is what makes fields late-bound (LANGUAGE.md
-// §4.2). Field references name a slot (field index in a schema) and a scope
-// depth: 0 is the block being defined, k > 0 the k-th enclosing block.
+// field is the value of its most-derived definition evaluated with `self` the
+// whole instance; that is what makes fields late-bound
+// (docs/language-reference.md §4.2). Field references name a slot (field index
+// in a schema) and a scope depth: 0 is the block being defined, k > 0 the k-th
+// enclosing block.
 //
 //===----------------------------------------------------------------------===//
 #ifndef CALC_IR_IR_H
@@ -35,7 +36,7 @@ struct Entity;
 struct Let;
 struct Schema;
 
-/// The built-in functions of LANGUAGE.md §5.
+/// The built-in functions of docs/language-reference.md §5.
 enum class Builtin : unsigned char {
   Min, Max, Abs, Ceil, Floor, Round, Sqrt, Log2, Pow2, Divisors, Clamp, Sum, Len,
 };
@@ -196,7 +197,8 @@ struct RouteStep {
   int index = -1;
 };
 
-/// `name in values` in a search (LANGUAGE.md §6): a dimension of the space.
+/// `name in values` in a search (docs/language-reference.md §6): a dimension
+/// of the space.
 struct SearchDomain {
   std::string path;            ///< Relative to the search block.
   Expr *values = nullptr;      ///< A list, in the scope of `block`.

@@ -3,7 +3,7 @@
 // Lowers every declaration of every loaded file (entities lazily, so a
 // reference only needs the Entity, whose body may still be in progress;
 // lets eagerly typed with cycle detection) and the main file's statements.
-// Statements of imported files do not run (LANGUAGE.md §4.3).
+// Statements of imported files do not run (docs/language-reference.md §4.3).
 //
 //===----------------------------------------------------------------------===//
 #include "ir/IRBuilder.h"

@@ -1,12 +1,13 @@
 //===- IRBuilder.h - Lowering the checked AST to the typed IR -------------===//
 //
-// The expression half of semantic analysis: resolves every name with the
-// lookup order of LANGUAGE.md §4.2 (fields of the block being defined, then
-// of each enclosing block, then results of earlier statements, then
+// The expression half of semantic analysis: resolves every name with the lookup
+// order of docs/language-reference.md §4.2 (fields of the block being defined,
+// then of each enclosing block, then results of earlier statements, then
 // file-level and imported names), checks schemas (unknown fields with
 // did-you-mean, derived fields, enum values, required types) and dimensions
-// (LANGUAGE.md §3), and builds the ir::Module the evaluator runs. Errors are
-// collected; the driver stops before evaluation if any were reported.
+// (docs/language-reference.md §3), and builds the ir::Module the evaluator
+// runs. Errors are collected; the driver stops before evaluation if any were
+// reported.
 //
 //===----------------------------------------------------------------------===//
 #ifndef CALC_IR_IRBUILDER_H
@@ -26,8 +27,8 @@
 
 namespace calc::ir {
 
-/// `-D path=EXPR` (LANGUAGE.md §7): `field = EXPR` appended to the block of
-/// the entity (or the value of the `let`) the path names.
+/// `-D path=EXPR` (docs/language-reference.md §7): `field = EXPR` appended to
+/// the block of the entity (or the value of the `let`) the path names.
 struct Override {
   std::string path;          ///< `a100_80g.mem1.capacity`, `batch`.
   const ast::Expr *value = nullptr;

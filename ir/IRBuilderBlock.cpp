@@ -1,10 +1,10 @@
 //===- IRBuilderBlock.cpp - Blocks: fields, nested blocks, requires -------===//
 //
-// LANGUAGE.md §4.1–4.2: a block assigns fields its schema declares (others
-// are errors with a did-you-mean), never derived ones; `f { … }` amends a
-// nested entity and `f[i] { … }` one element of a list of entities; values
-// must fit the field's type and dimension. Search-only members (`in`,
-// `where`, objectives, `keep`) are rejected outside a search.
+// docs/language-reference.md §4.1–4.2: a block assigns fields its schema
+// declares (others are errors with a did-you-mean), never derived ones;
+// `f { … }` amends a nested entity and `f[i] { … }` one element of a list of
+// entities; values must fit the field's type and dimension. Search-only
+// members (`in`, `where`, objectives, `keep`) are rejected outside a search.
 //
 //===----------------------------------------------------------------------===//
 #include "ir/IRBuilder.h"

@@ -1,8 +1,8 @@
 //===- IRBuilderCall.cpp - Typing the built-in functions ------------------===//
 //
-// LANGUAGE.md §5: `min max` (two or more arguments, or one list), `abs ceil
-// floor round sqrt log2`, `pow2(lo..hi)`, `divisors(n)`, `clamp(x, lo, hi)`,
-// `sum(list)`, `len(list)`. There are no user functions.
+// docs/language-reference.md §5: `min max` (two or more arguments, or one
+// list), `abs ceil floor round sqrt log2`, `pow2(lo..hi)`, `divisors(n)`,
+// `clamp(x, lo, hi)`, `sum(list)`, `len(list)`. There are no user functions.
 //
 //===----------------------------------------------------------------------===//
 #include "ir/IRBuilderExpr.h"
@@ -43,7 +43,7 @@ bool ExprLowering::namesValue(const ast::Expr *callee) {
 }
 
 /// `table(x)`: the value of the first entry of a steps table whose key x
-/// reaches (LANGUAGE.md §4.4).
+/// reaches (docs/language-reference.md §4.4).
 Expr *ExprLowering::lookup(const ast::CallExpr *e) {
   Expr *table = lower(e->callee.get());
   if (table->type.isError())

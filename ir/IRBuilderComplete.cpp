@@ -1,10 +1,10 @@
 //===- IRBuilderComplete.cpp - Static completeness of analysis inputs -----===//
 //
-// LANGUAGE.md §1.3 "checked before evaluated" and §4.1: using an incomplete
-// entity in an analysis or an output is an error listing the missing fields.
-// Entities are layers of blocks, known statically for entity references,
-// amends and nested paths (`a100_80g.mem1`), so `calcc check` finds a
-// missing `hidden` without evaluating anything. A value the builder cannot
+// docs/language-reference.md §1.3 "checked before evaluated" and §4.1: using an
+// incomplete entity in an analysis or an output is an error listing the missing
+// fields. Entities are layers of blocks, known statically for entity
+// references, amends and nested paths (`a100_80g.mem1`), so `calcc check` finds
+// a missing `hidden` without evaluating anything. A value the builder cannot
 // see through (a `let`, an `if`) is left to the evaluator's check.
 //
 //===----------------------------------------------------------------------===//

@@ -1,8 +1,8 @@
 //===- IRBuilderExpr.cpp - Names, types and dimensions of expressions -----===//
 //
-// LANGUAGE.md §3 and §5: `+ - < ==` need equal dimensions, `* /` combine
-// them, `^` needs a dimensionless exponent (a constant integer when the base
-// has a dimension, so the result's dimension is known), `as` checks the
+// docs/language-reference.md §3 and §5: `+ - < ==` need equal dimensions, `* /`
+// combine them, `^` needs a dimensionless exponent (a constant integer when the
+// base has a dimension, so the result's dimension is known), `as` checks the
 // dimension. Names resolve innermost-out (§4.2). Every error yields an
 // Error-typed expression so one mistake is reported once.
 //

@@ -1,8 +1,8 @@
 //===- IRBuilderOps.cpp - Operators, calls, amends, steps -----------------===//
 //
-// The typing rules of LANGUAGE.md §3 and §5 for operators and built-ins;
-// amends (§4.2) resolve their base to an entity, a nested entity path
-// (`a100_80g.mem1`) or a schema name (`network { … }`).
+// The typing rules of docs/language-reference.md §3 and §5 for operators and
+// built-ins; amends (§4.2) resolve their base to an entity, a nested entity
+// path (`a100_80g.mem1`) or a schema name (`network { … }`).
 //
 //===----------------------------------------------------------------------===//
 #include "ir/IRBuilder.h"

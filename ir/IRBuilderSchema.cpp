@@ -1,7 +1,7 @@
 //===- IRBuilderSchema.cpp - Lowering the prelude's schemas ---------------===//
 //
-// /work/notes/SCHEMA.md: each `schema` member is a field (`name: type [=
-// default]`), a derived field or a `require`. Field types are lowered first
+// docs/language-reference.md §4.1: each `schema` member is a field
+// (`name: type [= default]`), a derived field or a `require`. Field types are lowered first
 // for every schema (defaults may read fields of nested schemas), then the
 // defaults and requires, in the schema's own scope.
 //
@@ -92,6 +92,9 @@ Type IRBuilder::schemaFieldType(const ast::SchemaType &t, FieldDecl &field) {
   }
   case K::Unit:
   case K::Steps: {
+    // `: 1` is a dimensionless quantity: a real without a display unit.
+    if (t.kind == K::Unit && t.text == "1")
+      return Type::number(Dimension());
     UnitError err;
     auto unit = parseUnit(t.text, &err);
     if (!unit) {

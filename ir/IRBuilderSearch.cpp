@@ -1,14 +1,14 @@
 //===- IRBuilderSearch.cpp - Lowering `search n = analysis { … }` ---------===//
 //
-// LANGUAGE.md §6: a search is an analysis block whose model, system and
-// execution blocks (and `networks[i] {…}` amends) may hold `in` domains,
-// plus `where` clauses, one objective chain and `keep N` at its top level.
-// Domains become members whose value is a Domain expression (the value the
-// enumeration chose); each records the route from the analysis record to
+// docs/language-reference.md §6: a search is an analysis block whose model,
+// system and execution blocks (and `networks[i] {…}` amends) may hold `in`
+// domains, plus `where` clauses, one objective chain and `keep N` at its top
+// level. Domains become members whose value is a Domain expression (the value
+// the enumeration chose); each records the route from the analysis record to
 // the instance its block is a layer of, so the evaluator can compute the
-// domain's list in its own scope. `where` and objectives are lowered over
-// the search scope: the result fields, then the analysis inputs, so a
-// `where` that reads no result can prune before evaluation.
+// domain's list in its own scope. `where` and objectives are lowered over the
+// search scope: the result fields, then the analysis inputs, so a `where` that
+// reads no result can prune before evaluation.
 //
 //===----------------------------------------------------------------------===//
 #include "ir/IRBuilder.h"

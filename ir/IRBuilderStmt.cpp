@@ -1,8 +1,8 @@
 //===- IRBuilderStmt.cpp - Lowering the main file's statements ------------===//
 //
-// LANGUAGE.md §6: `evaluate n = analysis { … }` binds a result whose fields
-// are known statically (the prelude's `<analysis>_result` schema), so
-// `r.sampel_rate` is a did-you-mean error here; `output` columns are
+// docs/language-reference.md §6: `evaluate n = analysis { … }` binds a result
+// whose fields are known statically (the prelude's `<analysis>_result` schema),
+// so `r.sampel_rate` is a did-you-mean error here; `output` columns are
 // expressions over the target's fields; `assert`/`expect` need a bool.
 //
 //===----------------------------------------------------------------------===//

@@ -1,9 +1,10 @@
 //===- Type.h - Static types of .calc expressions -------------------------===//
 //
 // Every IR expression carries a Type computed by the IRBuilder: numbers carry
-// their dimension (checked before evaluation, LANGUAGE.md §1.3), entities
-// their schema, lists their element type. Int/real is a property of values,
-// not of types (LANGUAGE.md §3: "the kind is independent of the dimension").
+// their dimension (checked before evaluation, docs/language-reference.md §1.3),
+// entities their schema, lists their element type. Int/real is a property of
+// values, not of types (docs/language-reference.md §3: "the kind is independent
+// of the dimension").
 //
 //===----------------------------------------------------------------------===//
 #ifndef CALC_IR_TYPE_H

@@ -1,7 +1,7 @@
 //===- UnitTable.h - The unit words, in table order (internal to ir/) -----===//
 //
 // Shared by unit parsing, suggestions and display-unit choice. The order is
-// LANGUAGE.md §3's and is the tie-break order of suggestions.
+// docs/language-reference.md §3's and is the tie-break order of suggestions.
 //
 //===----------------------------------------------------------------------===//
 #ifndef CALC_IR_UNITTABLE_H

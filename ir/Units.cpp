@@ -25,8 +25,8 @@ ArrayRef<UnitPrefix> iecPrefixes() {
   return prefixes;
 }
 
-/// Builds LANGUAGE.md §3's table: B, bit (SI and IEC), time, flop and FLOP
-/// (SI), FLOPS (SI), the count words and %.
+/// Builds docs/language-reference.md §3's table: B, bit (SI and IEC), time,
+/// flop and FLOP (SI), FLOPS (SI), the count words and %.
 static std::vector<UnitWord> buildTable() {
   std::vector<UnitWord> table;
   const Dimension bytes = Dimension::byteDim(), secs = Dimension::secondDim(),

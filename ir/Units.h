@@ -1,4 +1,4 @@
-//===- Units.h - The closed unit table of LANGUAGE.md §3 ------------------===//
+//===- Units.h - The closed unit table (docs/language-reference.md §3) ----===//
 //
 // Unit words (`GiB`, `GB`, `Gbit`, `us`, `TFLOPS`, `tok`, `%`, ...) and unit
 // expressions (words joined by `/`: `GB/s`, `sample/s`) map to a dimension

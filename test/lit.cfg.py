@@ -1,5 +1,5 @@
 # lit configuration for calcc: one test file per feature, directories mirroring the
-# source tree (ARCHITECTURE.md §5).
+# source tree (docs/architecture.md, Tests).
 import os
 import lit.formats
 
@@ -20,7 +20,7 @@ config.environment["LC_ALL"] = "C"
 config.substitutions.append(("%calcc", os.path.join(config.calc_tools_dir, "calcc")))
 config.substitutions.append(("%python", config.python_executable))
 config.substitutions.append(("%src_root", config.calc_src_root))
-shared = os.path.normpath(os.path.join(config.calc_src_root, "..", "shared"))
-config.substitutions.append(("%shared", shared))
-if os.path.isdir(os.path.join(shared, "goldens", "calculon")):
-    config.available_features.add("shared-goldens")
+# Calculon's input JSON (models, systems, the README execution, validation runs),
+# copied from its repository; see test/Calculon/Inputs/calculon/README.md.
+config.substitutions.append(("%calculon_inputs", os.path.join(
+    config.calc_src_root, "test", "Calculon", "Inputs", "calculon")))

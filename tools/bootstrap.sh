@@ -1,7 +1,9 @@
 #!/usr/bin/env bash
 # Installs the Debian 12 packages calcc needs to build and test.
 # A no-op when everything is present; otherwise apt-get update + install,
-# through sudo when not root. See ../shared/reference/toolchain.md §1.5.
+# through sudo when not root. Less obvious entries: uuid-dev (Debian's ANTLR runtime
+# CMake config links -luuid), zlib1g-dev (LLVMSupport's link interface names
+# ZLIB::ZLIB), llvm-14-tools (FileCheck, not, lit), make (a minimal Debian lacks it).
 set -euo pipefail
 
 packages=(g++ make cmake ninja-build python3 python3-psutil antlr4 default-jre-headless

@@ -14,6 +14,11 @@ using namespace llvm;
 bool calc::calculon::loadModel(StringRef path, cost::Model &model,
                                std::string &error) {
   JsonReader r(path);
+  return loadModel(r, model, error);
+}
+
+bool calc::calculon::loadModel(JsonReader &r, cost::Model &model,
+                               std::string &error) {
   const json::Object *o = r.root();
   static const StringRef keys[] = {"hidden",     "feedforward", "seq_size",
                                    "attn_heads", "attn_size",   "num_blocks"};
@@ -142,6 +147,12 @@ bool calc::calculon::loadExecution(StringRef path, cost::Execution &exe,
                                    AttentionType &attention,
                                    std::string &error) {
   JsonReader r(path);
+  return loadExecution(r, exe, attention, error);
+}
+
+bool calc::calculon::loadExecution(JsonReader &r, cost::Execution &exe,
+                                   AttentionType &attention,
+                                   std::string &error) {
   if (r.root())
     readExecution(r, *r.root(), exe, attention);
   error = r.error();
@@ -158,10 +169,17 @@ bool calc::calculon::loadLlmInputs(StringRef modelPath, StringRef exePath,
                   .str();
       return false;
     }
+  JsonReader model(modelPath), exe(exePath), system(systemPath);
+  return loadLlmInputs(model, exe, system, in, error);
+}
+
+bool calc::calculon::loadLlmInputs(JsonReader &model, JsonReader &exe,
+                                   JsonReader &system, LlmInputs &in,
+                                   std::string &error) {
   AttentionType attention;
-  if (!loadModel(modelPath, in.model, error) ||
-      !loadExecution(exePath, in.exe, attention, error) ||
-      !loadSystem(systemPath, in.system, error))
+  if (!loadModel(model, in.model, error) ||
+      !loadExecution(exe, in.exe, attention, error) ||
+      !loadSystem(system, in.system, error))
     return false;
   applyAttention(in.model, attention);
   return true;

@@ -1,9 +1,9 @@
 //===- CalculonInputs.h - Calculon JSON -> cost structs -------------------===//
 //
-// Reads Calculon's model ("application"), execution and system JSON files
-// into the cost library's structs, validating them like Calculon does
-// (calculon-model.md §2.1–§2.3): exact key sets where it asserts them, types,
-// and the enumerated string values. Messages are "FILE: key 'x': ...".
+// Reads Calculon's model ("application"), execution and system JSON files into
+// the cost library's structs, validating them like Calculon does
+// (docs/calculon-model.md §2.1–§2.3): exact key sets where it asserts them,
+// types, and the enumerated string values. Messages are "FILE: key 'x': ...".
 //
 //===----------------------------------------------------------------------===//
 #ifndef CALC_EVAL_CALCULON_CALCULONINPUTS_H
@@ -19,9 +19,13 @@
 
 namespace calc::calculon {
 
+class JsonReader;
+
 /// Reads a model file: the six required keys (others are ignored, as in
 /// Calculon). kvHeads is left 0: the execution's attention_type sets it.
 bool loadModel(llvm::StringRef path, cost::Model &model, std::string &error);
+/// The same over a document already read (JsonReader.h).
+bool loadModel(JsonReader &reader, cost::Model &model, std::string &error);
 
 /// The execution's `attention_type`, which the cost structs keep in Model.
 enum class AttentionType { MultiHead, MultiQuery };
@@ -29,9 +33,12 @@ enum class AttentionType { MultiHead, MultiQuery };
 /// Reads an execution file: exactly Calculon's 23 keys.
 bool loadExecution(llvm::StringRef path, cost::Execution &exe,
                    AttentionType &attention, std::string &error);
+bool loadExecution(JsonReader &reader, cost::Execution &exe,
+                   AttentionType &attention, std::string &error);
 
 /// Reads a system file and runs cost::checkSystem on it.
 bool loadSystem(llvm::StringRef path, cost::System &system, std::string &error);
+bool loadSystem(JsonReader &reader, cost::System &system, std::string &error);
 
 /// Applies attention_type to the model (kvHeads = heads or 1).
 void applyAttention(cost::Model &model, AttentionType attention);
@@ -47,6 +54,10 @@ struct LlmInputs {
 bool loadLlmInputs(llvm::StringRef modelPath, llvm::StringRef exePath,
                    llvm::StringRef systemPath, LlmInputs &inputs,
                    std::string &error);
+/// The same over documents already read: `lv` parses the copies of its
+/// inputs embedded in calcc (ValidationInputs.h).
+bool loadLlmInputs(JsonReader &model, JsonReader &exe, JsonReader &system,
+                   LlmInputs &inputs, std::string &error);
 
 } // namespace calc::calculon
 

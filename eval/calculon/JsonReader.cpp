@@ -42,21 +42,29 @@ JsonReader::JsonReader(StringRef path) : path(path.str()) {
         (path + ": cannot read file: " + buffer.getError().message()).str();
     return;
   }
-  if (nestsTooDeep((*buffer)->getBuffer())) {
+  parse((*buffer)->getBuffer());
+}
+
+JsonReader::JsonReader(StringRef name, StringRef text) : path(name.str()) {
+  parse(text);
+}
+
+void JsonReader::parse(StringRef text) {
+  if (nestsTooDeep(text)) {
     message = (path + ": invalid JSON: nested more than " +
                Twine(MaxJsonDepth) + " levels deep")
                   .str();
     return;
   }
-  Expected<json::Value> parsed = json::parse((*buffer)->getBuffer());
+  Expected<json::Value> parsed = json::parse(text);
   if (!parsed) {
-    message = (path + ": invalid JSON: " + toString(parsed.takeError())).str();
+    message = path + ": invalid JSON: " + toString(parsed.takeError());
     return;
   }
   document = std::move(*parsed);
   rootObject = document.getAsObject();
   if (!rootObject)
-    message = (path + ": expected a JSON object at the top level").str();
+    message = path + ": expected a JSON object at the top level";
 }
 
 std::string JsonReader::join(StringRef where, StringRef key) {

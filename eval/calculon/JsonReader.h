@@ -1,6 +1,6 @@
 //===- JsonReader.h - Strict typed access to Calculon's JSON inputs -------===//
 //
-// Reads one JSON file with llvm::json and checks key sets and value types,
+// Reads one JSON file (or text) with llvm::json and checks key sets and value types,
 // reporting the first problem as "FILE: key 'x': expected ..." (the caller
 // prefixes "error: "). Exception-free; nothing is allocated per lookup beyond
 // the parsed document.
@@ -22,8 +22,12 @@ class JsonReader {
 public:
   /// Reads and parses `path`; on failure error() is set.
   explicit JsonReader(llvm::StringRef path);
+  /// Parses `text`, which messages call `name` (an input embedded in calcc).
+  JsonReader(llvm::StringRef name, llvm::StringRef text);
 
   bool failed() const { return !message.empty(); }
+  /// The path or name given to the constructor.
+  llvm::StringRef name() const { return path; }
   /// "FILE: key 'x': problem" (no "error: " prefix).
   const std::string &error() const { return message; }
   const llvm::json::Object *root() const { return rootObject; }
@@ -56,6 +60,8 @@ public:
   static std::string join(llvm::StringRef where, llvm::StringRef key);
 
 private:
+  void parse(llvm::StringRef text);
+
   std::string path;
   std::string message;
   llvm::json::Value document = nullptr;

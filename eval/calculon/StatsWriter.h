@@ -1,8 +1,8 @@
 //===- StatsWriter.h - Calculon's `llm` outputs ---------------------------===//
 //
 // The stats JSON (96 keys, optional `layers`), the human-readable summary
-// (calculon-model.md §10.3) and the peers file (§10.4). Files are written by
-// eval/output/AtomicFile, `.json.gz` through eval/output/Gzip.
+// (docs/calculon-model.md §10.3) and the peers file (§10.4). Files are written
+// by eval/output/AtomicFile, `.json.gz` through eval/output/Gzip.
 //
 //===----------------------------------------------------------------------===//
 #ifndef CALC_EVAL_CALCULON_STATSWRITER_H

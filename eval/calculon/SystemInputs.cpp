@@ -1,7 +1,7 @@
 //===- SystemInputs.cpp - Calculon system JSON -> cost::System ------------===//
 //
-// calculon-model.md §2.3: engines per datatype with GFLOP efficiency tables,
-// two memory tiers with MB tables, processing mode, and networks with
+// docs/calculon-model.md §2.3: engines per datatype with GFLOP efficiency
+// tables, two memory tiers with MB tables, processing mode, and networks with
 // exactly seven keys each. Units are converted to SI here.
 //
 //===----------------------------------------------------------------------===//
@@ -168,11 +168,16 @@ bool readSystem(JsonReader &r, const json::Object &o, cost::System &sys) {
 bool calc::calculon::loadSystem(StringRef path, cost::System &sys,
                                 std::string &error) {
   JsonReader r(path);
+  return loadSystem(r, sys, error);
+}
+
+bool calc::calculon::loadSystem(JsonReader &r, cost::System &sys,
+                                std::string &error) {
   if (r.root() && readSystem(r, *r.root(), sys)) {
     cost::EvalStatus status = cost::checkSystem(sys);
     if (!status.ok()) {
       raw_string_ostream os(error);
-      os << path << ": ";
+      os << r.name() << ": ";
       cost::renderStatus(status, os);
       return false;
     }

@@ -1,6 +1,8 @@
 //===- Validation.cpp - Calculon's `llm-validation` and parameter count ---===//
 #include "eval/calculon/Validation.h"
 #include "eval/calculon/CalculonInputs.h"
+#include "eval/calculon/JsonReader.h"
+#include "eval/calculon/ValidationInputs.h"
 #include "eval/cost/Training.h"
 
 #include "llvm/ADT/SmallString.h"
@@ -24,7 +26,7 @@ constexpr double GiB = 1024.0 * 1024.0 * 1024.0;
 // Measured values from Korthikanti et al. 2022 (arXiv:2205.05198): Figure 1
 // (memory per GPU, GiB), Figure 7 (activation memory vs. no
 // parallelism/recompute, %) and Table 5 (iteration time, s), as listed in
-// calculon-model.md §12. Per model: fig1 {none par_opt, none act, seqsel
+// docs/calculon-model.md §12. Per model: fig1 {none par_opt, none act, seqsel
 // par_opt, seqsel act}; fig7 per mode of fig7Modes; tab5 {full, seqsel}.
 const double fig1Profile[4][4] = {
     {45.5625, 59.25, 45.5625, 9.5625},
@@ -62,22 +64,25 @@ public:
 
   bool run(const char *figure, const char *model, const char *mode,
            const char *system, cost::Stats &stats) {
-    SmallString<256> m(base), x(base), s(base);
-    sys::path::append(m, "models", Twine(model) + ".json");
-    sys::path::append(x, "validation", "seqsel", figure);
-    sys::path::append(x, Twine(model) + "_" + mode + ".json");
-    sys::path::append(s, "systems", Twine(system) + ".json");
+    // Paths relative to Calculon's input folder (the embedded names).
+    std::string m = (Twine("models/") + model + ".json").str();
+    std::string x = (Twine("validation/seqsel/") + figure + "/" + model +
+                     "_" + mode + ".json")
+                        .str();
+    std::string s = (Twine("systems/") + system + ".json").str();
     if (verbose)
       os << "Analyzing " << model << " " << mode << " (" << figure << ")\n";
     LlmInputs in;
-    if (!loadLlmInputs(m, x, s, in, error))
+    if (!(base.empty() ? loadEmbedded(m, x, s, in)
+                       : loadLlmInputs(shownPath(m), shownPath(x), shownPath(s), in,
+                                       error)))
       return false;
     cost::EvalStatus status =
         cost::evaluateTraining(in.model, in.system, in.exe, ws, stats);
     if (status.ok())
       return true;
     raw_string_ostream es(error);
-    es << x << ": ";
+    es << shownPath(x) << ": ";
     cost::renderStatus(status, es);
     return false;
   }
@@ -88,6 +93,30 @@ public:
   std::string error;
 
 private:
+  /// Where messages say an input is: under -b DIR, or embedded.
+  std::string shownPath(StringRef relative) const {
+    SmallString<256> path(base.empty() ? "<embedded>" : base);
+    sys::path::append(path, relative);
+    return std::string(path);
+  }
+
+  /// Reads the three inputs from the copies embedded in calcc.
+  bool loadEmbedded(StringRef m, StringRef x, StringRef s, LlmInputs &in) {
+    StringRef paths[] = {m, x, s};
+    StringRef texts[3];
+    for (int i = 0; i < 3; ++i) {
+      Optional<StringRef> text = findEmbeddedFile(paths[i]);
+      if (!text) {
+        error = shownPath(paths[i]) + ": not embedded in calcc";
+        return false;
+      }
+      texts[i] = *text;
+    }
+    JsonReader model(shownPath(m), texts[0]), exe(shownPath(x), texts[1]),
+        system(shownPath(s), texts[2]);
+    return loadLlmInputs(model, exe, system, in, error);
+  }
+
   StringRef base;
   bool verbose;
   raw_ostream &os;

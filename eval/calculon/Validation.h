@@ -1,9 +1,9 @@
 //===- Validation.h - Calculon's `llm-validation` and parameter count -----===//
 //
-// `lv` compares the model against the measurements of Korthikanti et al.
-// 2022, "Reducing Activation Recomputation in Large Transformer Models"
-// (arXiv:2205.05198), as Calculon does (calculon-model.md §12). `lpc` is the
-// parameter count of §13.1.
+// `lv` compares the model against the measurements of Korthikanti et al. 2022,
+// "Reducing Activation Recomputation in Large Transformer Models"
+// (arXiv:2205.05198), as Calculon does (docs/calculon-model.md §12). `lpc` is
+// the parameter count of §13.1.
 //
 //===----------------------------------------------------------------------===//
 #ifndef CALC_EVAL_CALCULON_VALIDATION_H
@@ -19,8 +19,9 @@
 namespace calc::calculon {
 
 /// Runs the three validation tables with inputs under `baseDir` (models/,
-/// systems/, validation/seqsel/) and prints them to `os`. Returns false
-/// with `error` set when an input is missing or rejected.
+/// systems/, validation/seqsel/), or from the copies embedded in calcc when
+/// `baseDir` is empty (ValidationInputs.h), and prints them to `os`. Returns
+/// false with `error` set when an input is missing or rejected.
 bool runValidation(llvm::StringRef baseDir, bool verbose, llvm::raw_ostream &os,
                    std::string &error);
 

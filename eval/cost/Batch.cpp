@@ -1,7 +1,7 @@
 //===- Batch.cpp - Iteration time from block times (§8) -------------------===//
 //
-// Every expression keeps Calculon's evaluation order (calculon-model.md §17):
-// integer multipliers first, totals summed left to right.
+// Every expression keeps Calculon's evaluation order (docs/calculon-model.md
+// §17): integer multipliers first, totals summed left to right.
 //
 //===----------------------------------------------------------------------===//
 #include "eval/cost/Batch.h"

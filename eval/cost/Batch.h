@@ -1,9 +1,9 @@
 //===- Batch.h - From one block to one training iteration -----------------===//
 //
-// The batch-level model of calculon-model.md §8 (pipeline geometry, compute,
-// TP/PP/DP comm, offload, bubble, totals) and the memory of §9, written
-// into the statistics. Templates over the scalar type T (double, or PyNum
-// to track Calculon's int/float typing); instantiated for both.
+// The batch-level model of docs/calculon-model.md §8 (pipeline geometry,
+// compute, TP/PP/DP comm, offload, bubble, totals) and the memory of §9,
+// written into the statistics. Templates over the scalar type T (double, or
+// PyNum to track Calculon's int/float typing); instantiated for both.
 //
 //===----------------------------------------------------------------------===//
 #ifndef CALC_EVAL_COST_BATCH_H

@@ -1,6 +1,6 @@
 //===- Block.h - One block, one microbatch: sums over its layers ----------===//
 //
-// The accumulators of calculon-model.md §7, visited in layer order (the
+// The accumulators of docs/calculon-model.md §7, visited in layer order (the
 // summation order, §17), including the recompute running-sum quirk. Over
 // the scalar type T (double, or PyNum to track Calculon's int/float types).
 //

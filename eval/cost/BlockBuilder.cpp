@@ -1,8 +1,9 @@
 //===- BlockBuilder.cpp - The layer list of one transformer block ---------===//
 //
-// Rows of calculon-model.md §4.1 (no TP overlap) and §4.2 (ring/pipe), with
-// the element counts of §5/§6. Integer divisions are floors, as in Calculon;
-// checkExecution() guarantees they are exact where it matters (§15.19).
+// Rows of docs/calculon-model.md §4.1 (no TP overlap) and §4.2 (ring/pipe),
+// with the element counts of §5/§6. Integer divisions are floors, as in
+// Calculon; checkExecution() guarantees they are exact where it matters
+// (§15.19).
 //
 //===----------------------------------------------------------------------===//
 #include "eval/cost/BlockBuilder.h"

@@ -1,6 +1,6 @@
 //===- BlockBuilder.h - The layer list of one transformer block -----------===//
 //
-// Builds the ordered layers of calculon-model.md §4 (24 layers without TP
+// Builds the ordered layers of docs/calculon-model.md §4 (24 layers without TP
 // overlap, 17/20 with it) for a model and execution, plus the GQA and SwiGLU
 // generalisations of docs/model.md.
 //

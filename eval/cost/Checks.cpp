@@ -1,7 +1,7 @@
 //===- Checks.cpp - Validity checks before evaluation (§2.4) --------------===//
 //
 // The execution-constructor asserts (#2–#14) and the compile-time checks
-// (#16–#25) of calculon-model.md §2.4, in Calculon's order, so the same
+// (#16–#25) of docs/calculon-model.md §2.4, in Calculon's order, so the same
 // input reports the same failure.
 //
 //===----------------------------------------------------------------------===//

@@ -1,7 +1,7 @@
 //===- EvalStatus.cpp - Messages for failed checks ------------------------===//
 //
-// Calculon's wording (calculon-model.md §2.4, the golden corpus), followed
-// by the numbers that explain the failure. Built only when asked for.
+// Calculon's wording (docs/calculon-model.md §2.4, test/Calculon/Goldens),
+// followed by the numbers that explain the failure. Built only when asked for.
 //
 //===----------------------------------------------------------------------===//
 #include "eval/cost/EvalStatus.h"

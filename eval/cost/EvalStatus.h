@@ -1,8 +1,8 @@
 //===- EvalStatus.h - Why an evaluation was rejected ----------------------===//
 //
-// Every check of calculon-model.md §2.4, in reference order, as a value: the
-// hot path (one search candidate) only stores an enum and a few numbers, and
-// renderStatus() builds the message when someone wants to read it. Messages
+// Every check of docs/calculon-model.md §2.4, in reference order, as a value:
+// the hot path (one search candidate) only stores an enum and a few numbers,
+// and renderStatus() builds the message when someone wants to read it. Messages
 // are Calculon's, followed by the values that explain them.
 //
 //===----------------------------------------------------------------------===//

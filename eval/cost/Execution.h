@@ -1,9 +1,9 @@
 //===- Execution.h - How the model is run on the system -------------------===//
 //
-// Calculon's 23-field execution (calculon-model.md §2.2) as a plain struct.
-// `attention_type` is not here: it is the model's kvHeads. String-valued
-// knobs are enums, so only validity across fields is left to check
-// (checkExecution in Training.h).
+// Calculon's 23-field execution (docs/calculon-model.md §2.2) as a plain
+// struct. `attention_type` is not here: it is the model's kvHeads.
+// String-valued knobs are enums, so only validity across fields is left to
+// check (checkExecution in Training.h).
 //
 //===----------------------------------------------------------------------===//
 #ifndef CALC_EVAL_COST_EXECUTION_H

@@ -1,6 +1,6 @@
 //===- Hardware.h - Op times on one processor and its networks ------------===//
 //
-// The primitives of calculon-model.md §3: step-function efficiency lookup,
+// The primitives of docs/calculon-model.md §3: step-function efficiency lookup,
 // compute and memory time of one op, their combination, and the time of one
 // network operation. Everything is inline: these run ~100 times per
 // evaluation. The expression order is Calculon's (§17) for bit-exact results.

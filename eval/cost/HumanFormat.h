@@ -2,7 +2,7 @@
 //
 // Calculon prints sizes and rates as "7.325 GiB" or "32.702 GB/s": divide by
 // the base while the value is >= base, 3 decimals, then a unit label
-// (calculon-model.md §10.3).
+// (docs/calculon-model.md §10.3).
 //
 //===----------------------------------------------------------------------===//
 #ifndef CALC_EVAL_COST_HUMANFORMAT_H

@@ -1,6 +1,6 @@
 //===- LayerCost.cpp - Per-stage cost of one layer ------------------------===//
 //
-// calculon-model.md §5 (defaults and per-kind overrides), §6.1 (TPComm),
+// docs/calculon-model.md §5 (defaults and per-kind overrides), §6.1 (TPComm),
 // §6.2 (overlapped linear with its tiled-overlap timing). Written over the
 // scalar type T so the same formulas also yield Calculon's int/float typing
 // (PyNum): integer literals and counts are ints, times and `/` are floats.

@@ -1,7 +1,7 @@
 //===- LayerCost.h - Per-stage cost of one layer --------------------------===//
 //
 // Turns a Layer (element counts) into a LayerCost (flops, bytes, times, TP
-// comm) on given hardware: the formulas of calculon-model.md §5 (ordinary
+// comm) on given hardware: the formulas of docs/calculon-model.md §5 (ordinary
 // layers), §6.1 (TPComm) and §6.2 (overlapped linear).
 //
 //===----------------------------------------------------------------------===//

@@ -1,6 +1,6 @@
 //===- Layers.h - The layers of one transformer block, as data ------------===//
 //
-// A block is an ordered list of Layer records (calculon-model.md §4); the
+// A block is an ordered list of Layer records (docs/calculon-model.md §4); the
 // order is the summation order. Each record holds its element counts
 // (Table of §5/§6) and flags; LayerCost is what one layer costs per stage
 // once the hardware is known. New layer kinds (MoE, generation) are new

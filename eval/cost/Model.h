@@ -1,7 +1,7 @@
 //===- Model.h - The LLM being costed (one transformer stack) -------------===//
 //
-// Plain description of a decoder-only transformer as the cost model sees it:
-// L identical blocks, no embeddings or LM head (calculon-model.md §2.1). Two
+// Plain description of a decoder-only transformer as the cost model sees it: L
+// identical blocks, no embeddings or LM head (docs/calculon-model.md §2.1). Two
 // fields go beyond Calculon: kvHeads (grouped-query attention) and mlpType
 // (SwiGLU); with kvHeads in {1, attnHeads} and a GeLU MLP the model is exactly
 // Calculon's.

@@ -1,11 +1,11 @@
 //===- PyNum.h - A number that remembers Python's int/float type ----------===//
 //
 // Calculon writes a statistic as `5` or `5.0` depending on whether Python
-// computed it with ints only (calculon-model.md §17). The cost formulas are
-// templates over their scalar type: `double` on the hot path, PyNum when the
-// JSON text must match Calculon's. PyNum follows Python's rules: + - * keep
-// int only if both sides are int, / always gives a float, max/min return
-// the first of equal arguments, and conversions from C++ integers are ints.
+// computed it with ints only (docs/calculon-model.md §17). The cost formulas
+// are templates over their scalar type: `double` on the hot path, PyNum when
+// the JSON text must match Calculon's. PyNum follows Python's rules: + - * keep
+// int only if both sides are int, / always gives a float, max/min return the
+// first of equal arguments, and conversions from C++ integers are ints.
 //
 //===----------------------------------------------------------------------===//
 #ifndef CALC_EVAL_COST_PYNUM_H

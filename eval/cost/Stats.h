@@ -1,8 +1,8 @@
 //===- Stats.h - The results of one evaluation ----------------------------===//
 //
-// Calculon's 96 statistics (calculon-model.md §10.1) as a flat array indexed
-// by an enum in Calculon's key order, and the 48-key per-layer records of
-// `llm -l` (§10.2). Values are SI: seconds, bytes, flop, bytes/s.
+// Calculon's 96 statistics (docs/calculon-model.md §10.1) as a flat array
+// indexed by an enum in Calculon's key order, and the 48-key per-layer records
+// of `llm -l` (§10.2). Values are SI: seconds, bytes, flop, bytes/s.
 //
 //===----------------------------------------------------------------------===//
 #ifndef CALC_EVAL_COST_STATS_H
@@ -27,7 +27,7 @@ llvm::StringRef statKey(Stat s);
 template <class T> struct StatsT {
   T values[NumStats] = {};
   /// Calculon writes act_checkpoint_size_with_offload as null in inference
-  /// (calculon-model.md §9.2, quirk §15.15).
+  /// (docs/calculon-model.md §9.2, quirk §15.15).
   bool checkpointWithOffloadIsNull = false;
 
   T &operator[](Stat s) { return values[static_cast<unsigned>(s)]; }

@@ -1,8 +1,8 @@
 //===- System.h - The machine: one processor type and its networks --------===//
 //
-// Calculon's system description (calculon-model.md §2.3) in SI units: flop/s,
-// bytes, bytes/s, seconds. Efficiency tables are step functions kept in the
-// order given; thresholds are stored already scaled to flop or bytes.
+// Calculon's system description (docs/calculon-model.md §2.3) in SI units:
+// flop/s, bytes, bytes/s, seconds. Efficiency tables are step functions kept in
+// the order given; thresholds are stored already scaled to flop or bytes.
 //
 //===----------------------------------------------------------------------===//
 #ifndef CALC_EVAL_COST_SYSTEM_H

@@ -1,7 +1,7 @@
 //===- Training.cpp - Evaluate one (model, system, execution) -------------===//
 //
 // The pipeline of one evaluation: checks, layer list, per-layer costs, block
-// sums, batch level, memory tiers (calculon-model.md §2.4 order: compile
+// sums, batch level, memory tiers (docs/calculon-model.md §2.4 order: compile
 // checks, then the run, then the tier-1 and tier-2 capacity checks).
 //
 //===----------------------------------------------------------------------===//

@@ -2,7 +2,7 @@
 //
 // The entry points of the cost library. evaluateTraining() reproduces
 // Calculon's `llm` (training or inference, by Execution::training) bit for
-// bit (calculon-model.md §17); it allocates nothing beyond the Workspace,
+// bit (docs/calculon-model.md §17); it allocates nothing beyond the Workspace,
 // which a search thread reuses for millions of candidates.
 //
 //===----------------------------------------------------------------------===//
@@ -59,7 +59,7 @@ struct StatTypes {
 };
 
 /// Re-runs the last successful evaluation in `ws` tracking Python's
-/// int/float typing (calculon-model.md §17). Output only, not for the hot
+/// int/float typing (docs/calculon-model.md §17). Output only, not for the hot
 /// path: about the cost of one evaluation.
 void statTypes(const Model &model, const System &system, const Execution &exe,
                const Workspace &ws, StatTypes &types);

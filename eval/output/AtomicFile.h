@@ -1,10 +1,10 @@
 //===- AtomicFile.h - Write a file completely or not at all ---------------===//
 //
-// `output … to "path"` must never leave a half-written file (LANGUAGE.md §6):
-// the contents go to a unique temporary file in the destination directory,
-// which is flushed, closed and renamed over the destination (rename is atomic
-// within a directory). On any failure the temporary is removed and the
-// destination is untouched.
+// `output … to "path"` must never leave a half-written file
+// (docs/language-reference.md §6): the contents go to a unique temporary file
+// in the destination directory, which is flushed, closed and renamed over the
+// destination (rename is atomic within a directory). On any failure the
+// temporary is removed and the destination is untouched.
 //
 //===----------------------------------------------------------------------===//
 #ifndef CALC_EVAL_OUTPUT_ATOMICFILE_H

@@ -1,11 +1,12 @@
 //===- Json.h - An ordered JSON value and its writer ----------------------===//
 //
-// llvm::json sorts object keys when printing; `output json` wants the order
-// of LANGUAGE.md §6 ("rank", "model", "system", "execution", "results") and
-// the written order of fields, so this small model keeps insertion order.
-// Numbers print shortest round-trip (ints in full); nan/inf become null.
-// Layout: two-space indent, one member per line, "key": value, empty
-// containers as [] and {}, no trailing newline (writeJsonDocument adds it).
+// llvm::json sorts object keys when printing; `output json` wants the order of
+// docs/language-reference.md §6 ("rank", "model", "system", "execution",
+// "results") and the written order of fields, so this small model keeps
+// insertion order. Numbers print shortest round-trip (ints in full); nan/inf
+// become null. Layout: two-space indent, one member per line, "key": value,
+// empty containers as [] and {}, no trailing newline (writeJsonDocument adds
+// it).
 //
 //===----------------------------------------------------------------------===//
 #ifndef CALC_EVAL_OUTPUT_JSON_H

@@ -1,4 +1,4 @@
-//===- ResultJson.h - The `output json` document of LANGUAGE.md §6 --------===//
+//===- ResultJson.h - `output json` (docs/language-reference.md §6) -------===//
 //
 // An evaluate is one object, a search a rank-ordered array of them:
 //

@@ -2,7 +2,7 @@
 //
 // `llm-optimal-execution` (the N best executions by sample rate, with the
 // `-m` microbatch cut-off) and `llm-all-executions` (every feasible
-// candidate as a CSV row, in enumeration order), calculon-model.md §11.2–
+// candidate as a CSV row, in enumeration order), docs/calculon-model.md §11.2–
 // §11.3. Both walk an ExecutionSpace in chunks of groups on worker threads
 // (ChunkRunner) and give the same bytes for any thread count.
 //

@@ -1,8 +1,8 @@
 //===- EvalReasons.h - Calculon checks as search rejection reasons --------===//
 //
 // The Calculon searches count rejected candidates by cost::EvalError (the
-// failed check of calculon-model.md §2.4); this names each check briefly for
-// the per-reason summary and for "nothing fits" errors.
+// failed check of docs/calculon-model.md §2.4); this names each check briefly
+// for the per-reason summary and for "nothing fits" errors.
 //
 //===----------------------------------------------------------------------===//
 #ifndef CALC_EVAL_SEARCH_EVALREASONS_H

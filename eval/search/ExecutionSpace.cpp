@@ -1,6 +1,6 @@
 //===- ExecutionSpace.cpp - Calculon's candidate executions ---------------===//
 //
-// Generators of calculon-model.md §11.1 and the nesting of §11.2.
+// Generators of docs/calculon-model.md §11.1 and the nesting of §11.2.
 //
 //===----------------------------------------------------------------------===//
 #include "eval/search/ExecutionSpace.h"

@@ -1,6 +1,6 @@
 //===- ExecutionSpace.h - Calculon's candidate executions -----------------===//
 //
-// The candidates of Calculon's `loe` and `lae` (calculon-model.md §11.1–
+// The candidates of Calculon's `loe` and `lae` (docs/calculon-model.md §11.1–
 // §11.2), in Calculon's nesting order, without materialising them. The space
 // is a list of outer tasks (t, p, D, v, B, recompute, sharding, comm) built
 // once; each task has a mixed-radix block of "groups" (AG redo, DP overlap,

@@ -2,7 +2,7 @@
 //
 // `loe` as a SearchEngine problem: units are the groups of the
 // ExecutionSpace, the objective is the sample rate (ties: first enumerated
-// wins), reasons are cost::EvalError (calculon-model.md §11.2).
+// wins), reasons are cost::EvalError (docs/calculon-model.md §11.2).
 //
 //===----------------------------------------------------------------------===//
 #include "eval/search/CalculonSearch.h"

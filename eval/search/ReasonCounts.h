@@ -1,10 +1,11 @@
 //===- ReasonCounts.h - Why candidates were rejected, counted -------------===//
 //
-// Every search counts its candidates by outcome: accepted, or the first
-// reason that rejected it (a reason is a small integer the search defines:
+// Every search counts its candidates by outcome: accepted, or the first reason
+// that rejected it (a reason is a small integer the search defines:
 // cost::EvalError for the Calculon searches; input `where`s, `require`s,
-// Calculon checks and result `where`s for a `.calc` search, LANGUAGE.md §6).
-// Counting is one increment: no strings, no maps on the hot path.
+// Calculon checks and result `where`s for a `.calc` search,
+// docs/language-reference.md §6). Counting is one increment: no strings, no
+// maps on the hot path.
 //
 //===----------------------------------------------------------------------===//
 #ifndef CALC_EVAL_SEARCH_REASONCOUNTS_H

@@ -1,8 +1,9 @@
 //===- SearchArgs.h - Arguments and logging shared by loe and lae ---------===//
 //
 // The positional arguments of Calculon's search commands (APP NUM_PROCS
-// MAX_BATCH DATATYPE SYSTEM OUT, calculon-model.md §11.2), the `-f` values,
-// loading the model and system, and the INFO lines Calculon logs at the end.
+// MAX_BATCH DATATYPE SYSTEM OUT, docs/calculon-model.md §11.2), the `-f`
+// values, loading the model and system, and the INFO lines Calculon logs at the
+// end.
 //
 //===----------------------------------------------------------------------===//
 #ifndef CALC_EVAL_SEARCH_SEARCHARGS_H

@@ -1,11 +1,11 @@
 //===- SearchEngine.h - The language-independent search engine ------------===//
 //
-// One engine serves Calculon's `loe`/`lae` and, later, the `.calc` `search`
-// statement (LANGUAGE.md §6). A search is a Problem (below) whose candidates
-// are enumerated in a fixed order, unit by unit; the engine runs fixed-size
-// chunks of units on worker threads (ChunkRunner), each chunk keeping its
-// own StableTopK and ReasonCounts, and merges them in chunk order, so the
-// result is byte-identical for any thread count.
+// One engine serves Calculon's `loe`/`lae` and the `.calc` `search`
+// statement (docs/language-reference.md §6). A search is a Problem (below)
+// whose candidates are enumerated in a fixed order, unit by unit; the engine
+// runs fixed-size chunks of units on worker threads (ChunkRunner), each chunk
+// keeping its own StableTopK and ReasonCounts, and merges them in chunk order,
+// so the result is byte-identical for any thread count.
 //
 // The Problem concept (a class with these members):
 //
@@ -34,9 +34,9 @@
 //   * units: the outer domains' product (decoded mixed-radix from the unit
 //     index, recomputing `=` fields between domains); the innermost
 //     domains are nested loops inside runUnit;
-//   * reasons, in LANGUAGE.md §6 order: input `where`s as written (checked
-//     in runUnit before evaluating: pruning), `require`s, the Calculon
-//     checks (cost::EvalError order), result `where`s;
+//   * reasons, in docs/language-reference.md §6 order: input `where`s as
+//     written (checked in runUnit before evaluating: pruning), `require`s,
+//     the Calculon checks (cost::EvalError order), result `where`s;
 //   * better(): the `maximize|minimize … then …` keys lexicographically;
 //     without an objective better() is always false, so `keep N` keeps the
 //     first N feasible candidates (StableTopK keeps insertion order);

@@ -1,6 +1,6 @@
 //===- SearchOutput.h - Calculon's loe/lae result files -------------------===//
 //
-// The files of `loe` (calculon-model.md §11.2: a JSON object of ranked
+// The files of `loe` (docs/calculon-model.md §11.2: a JSON object of ranked
 // {"execution", "stats"} pairs, or a CSV with a rank column) and the rows of
 // `lae` (§11.3: 23 execution values then 96 statistics, no rank column).
 // Keys and values are spelled as Calculon's Python writes them.

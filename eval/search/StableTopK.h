@@ -1,11 +1,11 @@
 //===- StableTopK.h - The N best candidates, ties in enumeration order ----===//
 //
 // Each search chunk keeps its own StableTopK, fed in enumeration order; the
-// chunk results are then merged into one StableTopK in chunk order. Because
-// an entry is inserted after every kept entry that is not worse than it, ties
-// keep the earlier-enumerated candidate, exactly like Python's stable sort in
-// Calculon's `loe` (reference §11.2), and the merged result equals that of a
-// single sequential pass whatever the chunking or the thread count.
+// chunk results are then merged into one StableTopK in chunk order. Because an
+// entry is inserted after every kept entry that is not worse than it, ties keep
+// the earlier-enumerated candidate, exactly like Python's stable sort in
+// Calculon's `loe` (docs/calculon-model.md §11.2), and the merged result equals
+// that of a single sequential pass whatever the chunking or the thread count.
 //
 // Entries (a search candidate with its ~100 statistics) are large, so they
 // stay where they were stored: the ranking is a vector of 32-bit slot

@@ -1,11 +1,11 @@
 #!/usr/bin/env python3
-"""Deterministic mutation fuzzer for calcc (LANGUAGE.md: no input may crash calcc).
+"""Deterministic mutation fuzzer for calcc (no input may crash calcc).
 
 Two targets:
   calc  mutates the .calc corpus (stdlib, examples, tests) with byte and token
         mutations and runs `calcc check` and `calcc run` on every mutant;
-  json  mutates Calculon's model/execution/system JSON files and runs
-        `calcc llm MODEL EXEC SYSTEM OUT.json`.
+  json  mutates Calculon's model/execution/system JSON files (under
+        test/Calculon/Inputs/calculon) and runs `calcc llm MODEL EXEC SYSTEM OUT.json`.
 
 A run fails when calcc dies of a signal, exits with a code other than 0/1, times
 out, prints a crash marker (stack dump, LLVM ERROR, terminate, sanitizer report),
@@ -16,7 +16,7 @@ reproduces exactly; --keep DIR saves the failing inputs.
 By hand, e.g. against the sanitizer build:
   python3 test/Fuzz/mutation_fuzz.py --calcc build-asan/bin/calcc --src-root . \
       --iterations 5000 --seed 42 --timeout 30 --keep /tmp/fuzz-failures
-  python3 test/Fuzz/mutation_fuzz.py --target json --shared ../shared \
+  python3 test/Fuzz/mutation_fuzz.py --target json \
       --calcc build/bin/calcc --src-root . --iterations 5000
 """
 import argparse
@@ -314,8 +314,8 @@ def calc_corpus(root):
     return sorted(set(files))
 
 
-def json_inputs(shared):
-    base = os.path.join(shared, "goldens", "calculon-inputs")
+def json_inputs(root):
+    base = os.path.join(root, "test", "Calculon", "Inputs", "calculon")
     return {
         "model": sorted(glob.glob(os.path.join(base, "models", "*.json"))),
         "system": sorted(glob.glob(os.path.join(base, "systems", "*.json"))),
@@ -340,7 +340,7 @@ def make_jobs(args):
             jobs.append((i, origin, data,
                          lambda w, i=i, o=origin, d=data: check_calc_mutant(args, i, o, d, w)))
     else:
-        pools = json_inputs(args.shared)
+        pools = json_inputs(args.src_root)
         for i in range(args.iterations):
             inputs = {k: rng.choice(v) for k, v in pools.items()}
             role = rng.choice(["model", "exec", "system"])
@@ -355,7 +355,6 @@ def main():
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--calcc", required=True)
     parser.add_argument("--src-root", required=True)
-    parser.add_argument("--shared", help="the shared directory (json target)")
     parser.add_argument("--target", choices=["calc", "json"], default="calc")
     parser.add_argument("--iterations", type=int, default=200)
     parser.add_argument("--seed", type=int, default=1)
@@ -363,8 +362,6 @@ def main():
     parser.add_argument("--workers", type=int, default=2)
     parser.add_argument("--keep", help="save failing mutants in this directory")
     args = parser.parse_args()
-    if args.target == "json" and not args.shared:
-        parser.error("--target=json needs --shared")
 
     work = tempfile.mkdtemp(prefix="calcc-fuzz-")
     failed = 0

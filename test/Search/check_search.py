@@ -1,7 +1,7 @@
 """Checks on calcc's loe/lae outputs for the lit tests in test/Search.
 
   ranking FILE.json[.gz] [FUSED...]  ranks: sample_rate non-increasing, ties in
-                                     enumeration order (reference §11.2), and the
+                                     enumeration order (docs/calculon-model.md §11.2), and the
                                      text is exactly what json.dumps prints
   topk LAE.csv LOE.json              the loe ranking equals a stable sort of the
                                      lae rows (which are in enumeration order)
@@ -27,7 +27,7 @@ def read_text(path):
 
 
 def enumeration_key(e, fused_order):
-    """The position of an execution in Calculon's nesting (reference §11.2)."""
+    """The position of an execution in Calculon's nesting (docs/calculon-model.md §11.2)."""
     flag = lambda b: 0 if b else 1  # every two-valued knob is [True, False]
     return (e["tensor_par"], e["pipeline_par"], e["pipeline_interleaving"],
             RECOMPUTE.index(e["activation_recompute"]), flag(e["optimizer_sharding"]),

@@ -4,7 +4,7 @@
 // llvm::cl::SubCommand, its options with cl::sub(), and a static Command object
 // that registers the function to run once the command line is parsed. main()
 // parses once and runs the active subcommand. Exit codes: 0 success, 1 input
-// error or failed check, 2 command-line misuse (LANGUAGE.md §7).
+// error or failed check, 2 command-line misuse (docs/language-reference.md §7).
 //
 //===----------------------------------------------------------------------===//
 #ifndef CALC_TOOLS_DRIVER_COMMAND_H

@@ -2,7 +2,7 @@
 //
 // `calcc llm-all-executions|lae APP NUM_PROCS MAX_BATCH DATATYPE SYSTEM OUT
 // [-f MODE] [-n] [-d] [-c N]`: every feasible candidate of Calculon's space
-// as a CSV row (calculon-model.md §11.3), in enumeration order (Calculon
+// as a CSV row (docs/calculon-model.md §11.3), in enumeration order (Calculon
 // shuffles), streamed to OUT (.csv or .csv.gz) and published atomically.
 // `-d` evaluates everything but writes nothing.
 //

@@ -1,9 +1,9 @@
 //===- LlmCommand.cpp - `calcc llm`: Calculon's single evaluation ---------===//
 //
 // `calcc llm MODEL EXEC SYSTEM OUT [-l] [-p PEERS]`, Calculon's positional
-// arguments (calculon-model.md §13); each input is Calculon JSON or a .calc
-// file declaring one entity of its kind (LlmInputs.h). OUT is `-` (human summary), `*.json` or
-// `*.json.gz` (the 96 statistics). Every rejection prints
+// arguments (docs/calculon-model.md §13); each input is Calculon JSON or a
+// .calc file declaring one entity of its kind (LlmInputs.h). OUT is `-` (human
+// summary), `*.json` or `*.json.gz` (the 96 statistics). Every rejection prints
 // `error: <message>` and exits 1 without writing any file.
 //
 //===----------------------------------------------------------------------===//

@@ -3,7 +3,7 @@
 // `calcc llm-optimal-execution|loe APP NUM_PROCS MAX_BATCH DATATYPE SYSTEM
 // OUT [-t N] [-f MODE] [-m] [-n] [-d] [-l] [--no-tp-overlap]
 // [--no-dp-overlap] [-c N]`: Calculon's search for the best executions by
-// sample rate (calculon-model.md §11.2). OUT is .json, .json.gz, .csv or
+// sample rate (docs/calculon-model.md §11.2). OUT is .json, .json.gz, .csv or
 // .csv.gz. Logs go to stderr; nothing fits is an error (exit 1) unless -n.
 //
 //===----------------------------------------------------------------------===//

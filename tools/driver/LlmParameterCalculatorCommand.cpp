@@ -1,8 +1,8 @@
 //===- LlmParameterCalculatorCommand.cpp - `calcc lpc` --------------------===//
 //
-// Calculon's `llm-parameter-calculator APP [-a N]` (reference §13.1): the
-// model file's stem padded to N characters, " -> ", the parameter count in
-// base-1000 human form ("megatron-1T   -> 1.008 T"). A `.calc` model
+// Calculon's `llm-parameter-calculator APP [-a N]` (docs/calculon-model.md
+// §13.1): the model file's stem padded to N characters, " -> ", the parameter
+// count in base-1000 human form ("megatron-1T   -> 1.008 T"). A `.calc` model
 // (CalcInputs.h) is named by its entity, the name a user wrote for it.
 //
 //===----------------------------------------------------------------------===//

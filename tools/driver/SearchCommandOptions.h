@@ -1,7 +1,7 @@
 //===- SearchCommandOptions.h - Options shared by `loe` and `lae` ---------===//
 //
 // Calculon's two search commands take the same positional arguments and the
-// flags -f, -n, -d, -c (calculon-model.md §11.2–11.3), plus -I and
+// flags -f, -n, -d, -c (docs/calculon-model.md §11.2–11.3), plus -I and
 // --stdlib-dir for `.calc` inputs. Each command file owns one instance,
 // constructed after its SubCommands in the same file, so the options are
 // registered with subcommands that already exist.

@@ -1,5 +1,5 @@
 """Runs `calcc run` on every examples/*.calc, so an example without its own test still
-runs in the suite (ARCHITECTURE.md §5). Prints one line per example, then a summary;
+runs in the suite (docs/architecture.md, Tests). Prints one line per example, then a summary;
 exits 1 if any example failed."""
 import glob
 import os

@@ -1,7 +1,7 @@
 //===- CostFixtures.h - Calculon's A100 system and models in C++ ----------===//
 //
 // The shipped a100_80g system, megatron-1T, turing-530B and the README
-// execution (calculon-model.md §14, §16.1), built as structs so the unit
+// execution (docs/calculon-model.md §14, §16.1), built as structs so the unit
 // tests need no files.
 //
 //===----------------------------------------------------------------------===//

@@ -2,7 +2,7 @@
 //
 // A tiny model (h 8, f 32, s 4, a 2, d 4) with t = 2, b = 1, float16 on an
 // idealised machine (every efficiency 1) so every number below is worked out
-// by hand from calculon-model.md §5 and §6.1.
+// by hand from docs/calculon-model.md §5 and §6.1.
 //
 //===----------------------------------------------------------------------===//
 #include "eval/cost/LayerCost.h"

@@ -1,7 +1,7 @@
 //===- ExecutionSpaceTest.cpp - Calculon's candidate enumeration ----------===//
 //
 // The decoded space must list exactly the candidates of a literal nested-loop
-// transcription of calculon-model.md §11.1–§11.2, in the same order.
+// transcription of docs/calculon-model.md §11.1–§11.2, in the same order.
 //
 //===----------------------------------------------------------------------===//
 #include "eval/search/ExecutionSpace.h"
@@ -191,7 +191,8 @@ TEST(ExecutionSpace, SequenceDivisibilityFiltersMicrobatches) {
 }
 
 TEST(ExecutionSpace, ReadmeSearchSize) {
-  // turing-530B on 5128 processors, max batch 2520 (reference §11.5).
+  // turing-530B on 5128 processors, max batch 2520 (docs/calculon-model.md
+  // §11.5).
   cost::Model m = cost::test::turing530B();
   SpaceOptions o;
   o.numProcs = 5128;
