@@ -49,7 +49,7 @@ Instance *Evaluator::amend(Instance *base, const Schema *schema,
   instances.push_back(std::make_unique<Instance>(schema, std::move(name)));
   Instance *inst = instances.back().get();
   if (block)
-    inst->layers.push_back(Layer{block, env});
+    inst->layers.push_back(AmendLayer{block, env});
   if (base)
     inst->layers.append(base->layers.begin(), base->layers.end());
   return inst;
@@ -75,7 +75,7 @@ Instance *Evaluator::entity(const Entity *e) {
   Instance *base = e->base ? entity(e->base) : nullptr;
   Instance *inst = amend(base, e->schema, e->body, nullptr, e->name);
   if (e->overrides) // `-D`: above the body, below every derived entity.
-    inst->layers.insert(inst->layers.begin(), Layer{e->overrides, nullptr});
+    inst->layers.insert(inst->layers.begin(), AmendLayer{e->overrides, nullptr});
   entityInstances[e] = inst;
   return inst;
 }
@@ -145,7 +145,7 @@ Value Evaluator::field(Instance *inst, unsigned slot, SMRange use) {
 }
 
 int Evaluator::directDomainOf(const Instance *inst, unsigned slot) {
-  for (const Layer &l : inst->layers)
+  for (const AmendLayer &l : inst->layers)
     if (const Member *m = l.block ? l.block->find(slot) : nullptr)
       return m->kind == MemberKind::Assign && m->value->kind == ExprKind::Domain
                  ? int(m->value->slot)
@@ -249,7 +249,7 @@ Value Evaluator::evalMember(Instance *inst, unsigned slot, unsigned fromLayer,
 
 Value Evaluator::evalDefinition(Instance *inst, unsigned slot, unsigned li,
                                 SMRange use) {
-  const Layer &layer = inst->layers[li];
+  const AmendLayer &layer = inst->layers[li];
   const Member *m = layer.block->find(slot);
   const FieldDecl &decl = inst->schema->fields[slot];
   Context ctx{inst, layer.env, li};

@@ -79,7 +79,7 @@ public:
   /// nested blocks and fields with no default).
   static bool isDefined(const Instance *inst, llvm::StringRef name) {
     int slot = slotOf(inst->schema, name);
-    for (const Layer &l : inst->layers)
+    for (const AmendLayer &l : inst->layers)
       if (l.block && l.block->find(slot))
         return true;
     return false;

@@ -34,8 +34,9 @@ struct Env {
   const Env *next = nullptr;
 };
 
-/// One layer of definitions of an instance.
-struct Layer {
+/// One layer of definitions of an instance: an entity body or amend block
+/// (not a transformer layer, which is cost::Layer).
+struct AmendLayer {
   const ir::Block *block = nullptr;
   const Env *env = nullptr; ///< For fields of enclosing blocks (depth > 0).
 };
@@ -53,7 +54,7 @@ public:
   const ir::Schema *schema;
   /// How diagnostics name it: "a100_80g", "a100_80g.mem1", "<amend>".
   std::string name;
-  llvm::SmallVector<Layer, 4> layers;
+  llvm::SmallVector<AmendLayer, 4> layers;
   std::vector<ir::Value> memo;
   std::vector<FieldState> state;
   /// Whether requires and completeness have been checked.

@@ -126,7 +126,7 @@ public:
   }
 
   static bool isPresent(const Instance *inst, unsigned slot) {
-    for (const Layer &l : inst->layers)
+    for (const AmendLayer &l : inst->layers)
       if (l.block && l.block->find(slot))
         return true;
     return inst->state[slot] == FieldState::Done && !inst->memo[slot].isError();
@@ -206,7 +206,7 @@ static bool outputRows(const Stmt &stmt, const ValueList &rows,
   unsigned errorsBefore = ev.diagnostics().errorCount();
   OutputBuilder builder(ev, stmt.target->range);
   SMRange use(stmt.loc, stmt.loc);
-  const std::vector<ir::Column> &cols =
+  const std::vector<ir::OutputColumn> &cols =
       stmt.columns.empty() ? si.columns : stmt.columns;
   Table table;
   bool withRank = stmt.columns.empty();
@@ -218,7 +218,7 @@ static bool outputRows(const Stmt &stmt, const ValueList &rows,
         table.addColumn("rank", Dimension(), llvm::None);
       row.push_back(Cell::integer(int64_t(r + 1)));
     }
-    for (const ir::Column &c : cols) {
+    for (const ir::OutputColumn &c : cols) {
       Value v = ev.eval(c.value, Context{inst, nullptr, 0});
       if (r == 0)
         builder.addColumn(table, c.label, c.value->type, v, c.hasUnit);
@@ -279,7 +279,7 @@ bool eval::runOutput(const Stmt &stmt, Evaluator &ev, const RunOptions &options,
   if (stmt.columns.empty()) {
     builder.flatten(inst, "", table, row);
   } else {
-    for (const ir::Column &c : stmt.columns) {
+    for (const ir::OutputColumn &c : stmt.columns) {
       Value v = ev.eval(c.value, Context{inst, nullptr, 0});
       builder.addColumn(table, c.label, c.value->type, v, c.hasUnit);
       row.push_back(builder.cell(v));

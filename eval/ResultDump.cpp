@@ -25,7 +25,7 @@ public:
     for (unsigned slot = 0; slot < s->fields.size(); ++slot) {
       const FieldDecl &f = s->fields[slot];
       bool explicitly = false;
-      for (const Layer &l : inst->layers)
+      for (const AmendLayer &l : inst->layers)
         explicitly |= l.block && l.block->find(slot);
       explicitly |= inst->state[slot] == FieldState::Done;
       if (!explicitly && f.optional)

@@ -323,7 +323,7 @@ void warm(Evaluator &ev, const Value &v,
   for (unsigned slot = 0; slot < inst->schema->fields.size(); ++slot) {
     const FieldDecl &f = inst->schema->fields[slot];
     bool present = !f.optional || inst->state[slot] == FieldState::Done;
-    for (const Layer &l : inst->layers)
+    for (const AmendLayer &l : inst->layers)
       present |= l.block && l.block->find(slot);
     if (present)
       warm(ev, ev.field(inst, slot, llvm::SMRange()), seen);

@@ -55,7 +55,7 @@ static bool isDefined(const Instance *inst, unsigned slot) {
   const FieldDecl &f = inst->schema->fields[slot];
   if (f.defaultValue || f.optional || inst->state[slot] == FieldState::Done)
     return true;
-  for (const Layer &l : inst->layers)
+  for (const AmendLayer &l : inst->layers)
     if (l.block && l.block->find(slot))
       return true;
   return f.type.kind == TypeKind::Entity; // An empty nested block.
@@ -93,7 +93,7 @@ void Evaluator::missingFields(Instance *inst, std::string prefix,
 }
 
 bool Evaluator::isDefinedExplicitly(const Instance *inst, unsigned slot) {
-  for (const Layer &l : inst->layers)
+  for (const AmendLayer &l : inst->layers)
     if (l.block && l.block->find(slot))
       return true;
   return false;

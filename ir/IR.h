@@ -184,7 +184,7 @@ enum class StmtKind : unsigned char { Evaluate, Output, Assert, Expect, Search }
 enum class OutputFormat : unsigned char { Table, Csv, Json };
 
 /// One output column: an expression over the target's fields.
-struct Column {
+struct OutputColumn {
   std::string label; ///< As written (`total_time`, `system.mem1.bandwidth`).
   Expr *value = nullptr;
   bool hasUnit = false; ///< Written `as U`: value->unit is the display unit.
@@ -235,7 +235,7 @@ struct SearchInfo {
   std::vector<SearchObjective> objectives;
   /// Default output columns over a row: the members written in the search
   /// (`in` or `=`), then the objectives. Rank is implicit.
-  std::vector<Column> columns;
+  std::vector<OutputColumn> columns;
   uint64_t keep = UINT64_MAX; ///< `keep N`; all when absent.
 };
 
@@ -253,7 +253,7 @@ struct Stmt {
   // Output.
   OutputFormat format = OutputFormat::Table;
   Expr *target = nullptr;          ///< An entity or a result.
-  std::vector<Column> columns;     ///< Empty: every field.
+  std::vector<OutputColumn> columns;     ///< Empty: every field.
   std::string path;                ///< `to "path"`, or empty.
   llvm::SMRange pathRange;
   // Assert / Expect.

@@ -88,7 +88,7 @@ void IRBuilder::addSearchColumn(const std::string &label, unsigned slot) {
       schema = t.schema;
   }
   (void)row;
-  info->columns.push_back(Column{label, e, false});
+  info->columns.push_back(OutputColumn{label, e, false});
 }
 
 void IRBuilder::lowerDomainMember(const ast::DomainMember &d, Block *block,
@@ -271,7 +271,7 @@ void IRBuilder::lowerSearchClauses(const ast::AnalysisStmt *a, Stmt &stmt,
     }
   }
   for (const SearchObjective &o : info->objectives) {
-    Column c{o.text, o.value, false};
+    OutputColumn c{o.text, o.value, false};
     info->columns.push_back(c);
   }
   (void)stmt;

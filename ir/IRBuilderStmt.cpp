@@ -157,7 +157,7 @@ void IRBuilder::lowerOutput(const ast::OutputStmt *o) {
     checkComplete(stmt.target, o->name.name);
   Scope scope{schema, nullptr, schema->name + " '" + o->name.name + "'", false};
   for (const ast::ExprPtr &c : o->columns) {
-    Column col;
+    OutputColumn col;
     col.label = columnLabel(c.get());
     col.value = lowerExpr(c.get(), &scope, main);
     col.hasUnit = llvm::isa<ast::AsExpr>(c.get());

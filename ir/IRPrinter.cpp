@@ -167,7 +167,7 @@ void calc::ir::printModule(const Module &module, llvm::raw_ostream &os) {
     case StmtKind::Output:
       os << "output " << formatName(s.format) << " ";
       printExpr(s.target, os);
-      for (const Column &c : s.columns) {
+      for (const OutputColumn &c : s.columns) {
         os << "\n  column '" << c.label << "' = ";
         printExpr(c.value, os);
       }
