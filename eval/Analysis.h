@@ -69,6 +69,12 @@ public:
   virtual void fillResult(const ir::Schema *resultSchema,
                           llvm::MutableArrayRef<ir::Value> values,
                           bool exactTypes) = 0;
+  /// What a user can do about the rejection \p status of the last
+  /// evaluation (a note, e.g. what batch fits), or "" for nothing.
+  virtual std::string advice(const cost::EvalStatus &status) const {
+    (void)status;
+    return "";
+  }
 };
 
 /// A registered analysis.

@@ -16,7 +16,7 @@ using namespace calc::ir;
 
 /// Reports a rejected plan at the `evaluate` keyword.
 static void reportRejection(const Stmt &stmt, Evaluator &ev,
-                            const Analysis &analysis,
+                            const Analysis &analysis, const AnalysisRun &run,
                             const cost::EvalStatus &status,
                             llvm::ArrayRef<Instance *> entities) {
   auto diag = ev.diagnostics().error(
@@ -29,6 +29,9 @@ static void reportRejection(const Stmt &stmt, Evaluator &ev,
     inputs += (i ? ", " : "") + analysis.inputs()[i].name.str() + " '" +
               entities[i]->name + "'";
   diag.note(stmt.loc, inputs);
+  std::string advice = run.advice(status);
+  if (!advice.empty())
+    diag.note(stmt.loc, advice);
 }
 
 Value eval::runEvaluate(const Stmt &stmt, Evaluator &ev) {
@@ -59,7 +62,7 @@ Value eval::runEvaluate(const Stmt &stmt, Evaluator &ev) {
   if (status.ok())
     status = run->evaluate();
   if (!status.ok()) {
-    reportRejection(stmt, ev, *analysis, status, entities);
+    reportRejection(stmt, ev, *analysis, *run, status, entities);
     return Value::error();
   }
   const Schema *rs = stmt.resultSchema;

@@ -127,6 +127,20 @@ public:
     }
     (void)exactTypes;
   }
+  std::string advice(const cost::EvalStatus &status) const override {
+    // evaluateGeneration fills the statistics of a plan that does not fit.
+    if (status.error != cost::EvalError::Mem1Capacity)
+      return "";
+    auto fits = int64_t(stats[cost::GenStat::MaxBatchSize]);
+    if (fits < 1)
+      return "the weights alone do not fit: use more tensor_par or "
+             "pipeline_par, or a smaller weight_datatype";
+    return "at most " + std::to_string(fits) + " sequence" +
+           (fits == 1 ? "" : "s") + " of " +
+           std::to_string(serving.promptSize + serving.outputSize) +
+           " tokens fit (batch_size is " + std::to_string(serving.batchSize) +
+           ")";
+  }
 
 private:
   cost::Model model;
