@@ -5,6 +5,9 @@
 // code; nothing here may abort or print a stack trace.
 //
 //===----------------------------------------------------------------------===//
+#if __has_include(<malloc.h>)
+#include <malloc.h>
+#endif
 #include "tools/driver/Command.h"
 
 #include "llvm/ADT/SmallVector.h"
@@ -100,7 +103,21 @@ static void printUsage(raw_ostream &os) {
   os << "\nRun 'calcc <command> --help' for the options of a command.\n";
 }
 
+/// A search worker's evaluator frees its arena every few thousand
+/// candidates and builds it again; with glibc's default thresholds each
+/// cycle returns the pages to the kernel and faults them back in, which cost
+/// more than the evaluations (a generation search spent 60% of its time in
+/// page faults). Keeping freed memory in the process removes that churn;
+/// peak memory is unchanged.
+static void keepFreedMemory() {
+#ifdef M_TRIM_THRESHOLD
+  mallopt(M_TRIM_THRESHOLD, 256 << 20);
+  mallopt(M_TOP_PAD, 16 << 20);
+#endif
+}
+
 int main(int argc, char **argv) {
+  keepFreedMemory();
   cl::SetVersionPrinter(printVersion);
   registerColorOption();
   if (argc < 2) {
