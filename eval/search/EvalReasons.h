@@ -15,8 +15,7 @@
 namespace calc::search {
 
 /// Number of cost::EvalError values (None included, never counted).
-constexpr unsigned NumEvalErrors =
-    unsigned(cost::EvalError::EfficiencyLookup) + 1;
+constexpr unsigned NumEvalErrors = unsigned(cost::LastEvalError) + 1;
 
 /// A short lowercase name of the check, e.g. "mem1 capacity".
 llvm::StringRef evalErrorName(cost::EvalError e);

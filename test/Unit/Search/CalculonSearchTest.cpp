@@ -141,7 +141,7 @@ TEST_F(ReadmeSearch, SinkFailureStops) {
 // Every rejection a search can count has a name of its own (the size
 // guard was once reported as "unknown").
 TEST(EvalReasons, EveryCheckIsNamed) {
-  for (unsigned e = 1; e <= unsigned(cost::EvalError::EfficiencyLookup); ++e)
+  for (unsigned e = 1; e <= unsigned(cost::LastEvalError); ++e)
     EXPECT_NE(evalErrorName(cost::EvalError(e)), "unknown") << "error " << e;
 }
 
