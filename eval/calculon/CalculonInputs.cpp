@@ -37,23 +37,21 @@ bool onlyWith(JsonReader &r, const json::Object &o, ArrayRef<StringRef> names,
   return true;
 }
 
-const StringRef moeKeys[] = {"top_k",          "expert_feedforward",
-                             "shared_experts", "dense_blocks",
-                             "capacity_factor"};
+const StringRef moeKeys[] = {"top_k", "expert_feedforward", "shared_experts",
+                             "dense_blocks", "capacity_factor"};
 const StringRef mlaKeys[] = {"q_lora_rank", "kv_lora_rank", "qk_nope_head_dim",
                              "qk_rope_head_dim", "v_head_dim"};
 
 /// The optional keys beyond Calculon's six (docs/cli.md): grouped-query
 /// attention, SwiGLU, vocabulary, mixture of experts, latent attention.
-bool readModelExtensions(JsonReader &r, const json::Object &o,
-                         cost::Model &m) {
+bool readModelExtensions(JsonReader &r, const json::Object &o, cost::Model &m) {
   if (o.get("mlp_type")) {
     std::string mlp;
     if (!r.getString(o, "", "mlp_type", mlp))
       return false;
     if (mlp != "gelu" && mlp != "swiglu")
-      return r.fail("mlp_type", "expected 'gelu' or 'swiglu', got '" + mlp +
-                                    "'");
+      return r.fail("mlp_type",
+                    "expected 'gelu' or 'swiglu', got '" + mlp + "'");
     m.mlpType = mlp == "swiglu" ? cost::MlpType::SwiGlu : cost::MlpType::Gelu;
   }
   if (o.get("attention_type")) {
@@ -128,8 +126,7 @@ bool calc::calculon::loadModel(StringRef path, cost::Model &model,
 void calc::calculon::applyAttention(cost::Model &model,
                                     AttentionType attention) {
   if (model.kvHeads == 0)
-    model.kvHeads =
-        attention == AttentionType::MultiHead ? model.attnHeads : 1;
+    model.kvHeads = attention == AttentionType::MultiHead ? model.attnHeads : 1;
 }
 
 bool calc::calculon::attentionAgrees(const cost::Model &model,
@@ -144,14 +141,14 @@ bool calc::calculon::checkLlmInputs(StringRef exePath, AttentionType attention,
                                     std::string &error) {
   if (attentionGiven && model.kvHeads != 0 &&
       !attentionAgrees(model, attention)) {
-    error = (exePath + ": attention_type '" +
-             (attention == AttentionType::MultiHead ? "multihead"
-                                                    : "multiquery") +
-             "' contradicts the model, which has kv_heads = " +
-             Twine(model.kvHeads) + " of " + Twine(model.attnHeads) +
-             " attention heads (the model's kv_heads decides; grouped-query "
-             "and latent attention are 'multihead')")
-                .str();
+    error =
+        (exePath + ": attention_type '" +
+         (attention == AttentionType::MultiHead ? "multihead" : "multiquery") +
+         "' contradicts the model, which has kv_heads = " +
+         Twine(model.kvHeads) + " of " + Twine(model.attnHeads) +
+         " attention heads (the model's kv_heads decides; grouped-query "
+         "and latent attention are 'multihead')")
+            .str();
     return false;
   }
   applyAttention(model, attention);
@@ -228,7 +225,8 @@ bool readExpertKeys(JsonReader &r, const json::Object &o, cost::Execution &x) {
   if (!optionalInt(r, o, "expert_par", 1, x.expertPar) ||
       !optionalInt(r, o, "expert_tensor_par", 1, x.expertTensorPar))
     return false;
-  if (o.get("expert_par_net") && !getNet(r, o, "expert_par_net", x.expertParNet))
+  if (o.get("expert_par_net") &&
+      !getNet(r, o, "expert_par_net", x.expertParNet))
     return false;
   if (o.get("expert_imbalance") &&
       !r.getNumber(o, "", "expert_imbalance", x.expertImbalance))

@@ -151,10 +151,9 @@ void calc::calculon::writeSummary(raw_ostream &os, const cost::Model &m,
      << "\n";
   os << "Tokens dropped: "
      << formatValue(s[ExtStat::MoeTokensDropped], Format::Percent) << "\n";
-  os << "Parameters: "
-     << cost::humanFormat(s[ExtStat::TotalParams], 1000, "") << " total, "
-     << cost::humanFormat(s[ExtStat::ActiveParams], 1000, "") << " active\n";
+  os << "Parameters: " << cost::humanFormat(s[ExtStat::TotalParams], 1000, "")
+     << " total, " << cost::humanFormat(s[ExtStat::ActiveParams], 1000, "")
+     << " active\n";
   os << "Model FLOPS per processor (Megatron's count): "
-     << cost::humanFormat(s[ExtStat::ModelFlopsPerProc], 1000, "FLOPS")
-     << "\n";
+     << cost::humanFormat(s[ExtStat::ModelFlopsPerProc], 1000, "FLOPS") << "\n";
 }

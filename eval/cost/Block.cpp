@@ -101,8 +101,7 @@ void sumLayer(const Layer &l, const LayerCostT<T> &c, bool training,
     }
     addStage(b.ag, c.stage[Agrad]);
     if (!moe)
-      addComm(b.tpAgSize, b.tpAgTime, b.tpAgExposed, b.tpReqBw,
-              c.stage[Agrad]);
+      addComm(b.tpAgSize, b.tpAgTime, b.tpAgExposed, b.tpReqBw, c.stage[Agrad]);
     addStage(b.wg, c.stage[Wgrad]);
     addStage(b.op, c.stage[Optim]);
     b.backwardFlops +=
@@ -155,17 +154,17 @@ void eachTotal(BlockTotalsT<T> &o, const BlockTotalsT<T> &a,
     f(o.a2aTime[k], a.a2aTime[k], b.a2aTime[k]);
     f(o.etpTime[k], a.etpTime[k], b.etpTime[k]);
   }
-  T *ov[] = {&o.backwardFlops, &o.weight,          &o.actWork,
-             &o.actStore,      &o.weightGrad,      &o.weightGradFull,
-             &o.actGrad,       &o.optimizer,       &o.expertTime,
+  T *ov[] = {&o.backwardFlops, &o.weight,           &o.actWork,
+             &o.actStore,      &o.weightGrad,       &o.weightGradFull,
+             &o.actGrad,       &o.optimizer,        &o.expertTime,
              &o.expertWeight,  &o.expertWeightGrad, &o.expertOptimizer};
-  const T *av[] = {&a.backwardFlops, &a.weight,          &a.actWork,
-                   &a.actStore,      &a.weightGrad,      &a.weightGradFull,
-                   &a.actGrad,       &a.optimizer,       &a.expertTime,
+  const T *av[] = {&a.backwardFlops, &a.weight,           &a.actWork,
+                   &a.actStore,      &a.weightGrad,       &a.weightGradFull,
+                   &a.actGrad,       &a.optimizer,        &a.expertTime,
                    &a.expertWeight,  &a.expertWeightGrad, &a.expertOptimizer};
-  const T *bv[] = {&b.backwardFlops, &b.weight,          &b.actWork,
-                   &b.actStore,      &b.weightGrad,      &b.weightGradFull,
-                   &b.actGrad,       &b.optimizer,       &b.expertTime,
+  const T *bv[] = {&b.backwardFlops, &b.weight,           &b.actWork,
+                   &b.actStore,      &b.weightGrad,       &b.weightGradFull,
+                   &b.actGrad,       &b.optimizer,        &b.expertTime,
                    &b.expertWeight,  &b.expertWeightGrad, &b.expertOptimizer};
   for (unsigned i = 0; i < 12; ++i)
     f(*ov[i], *av[i], *bv[i]);
@@ -178,13 +177,12 @@ void calc::cost::meanBlock(const BlockTotalsT<T> &a, int64_t na,
                            const BlockTotalsT<T> &b, int64_t nb,
                            BlockTotalsT<T> &out) {
   // Every scalar of the totals is visited once (tpReqBw apart).
-  static_assert(sizeof(BlockTotalsT<double>) == (25 + 18 + 6 + 13) *
-                                                    sizeof(double),
+  static_assert(sizeof(BlockTotalsT<double>) ==
+                    (25 + 18 + 6 + 13) * sizeof(double),
                 "meanBlock must visit every field of BlockTotalsT");
   T wa = T(na), wb = T(nb), n = T(na + nb);
-  eachTotal(out, a, b, [&](T &o, const T &x, const T &y) {
-    o = (wa * x + wb * y) / n;
-  });
+  eachTotal(out, a, b,
+            [&](T &o, const T &x, const T &y) { o = (wa * x + wb * y) / n; });
   out.tpReqBw = pyMax(a.tpReqBw, b.tpReqBw);
 }
 
@@ -192,9 +190,9 @@ template void calc::cost::meanBlock<double>(const BlockTotalsT<double> &,
                                             int64_t,
                                             const BlockTotalsT<double> &,
                                             int64_t, BlockTotalsT<double> &);
-template void calc::cost::meanBlock<PyNum>(const BlockTotalsT<PyNum> &,
-                                           int64_t, const BlockTotalsT<PyNum> &,
-                                           int64_t, BlockTotalsT<PyNum> &);
+template void calc::cost::meanBlock<PyNum>(const BlockTotalsT<PyNum> &, int64_t,
+                                           const BlockTotalsT<PyNum> &, int64_t,
+                                           BlockTotalsT<PyNum> &);
 
 template void calc::cost::sumBlock<double>(llvm::ArrayRef<Layer>,
                                            llvm::ArrayRef<LayerCostT<double>>,

@@ -128,8 +128,8 @@ Layer &Rows::overlapped(const char *name, int64_t m, int64_t n, int64_t k,
   return l;
 }
 
-Layer &Rows::moeComm(const char *name, LayerKind kind, double X,
-                     bool conjugate, bool rc) {
+Layer &Rows::moeComm(const char *name, LayerKind kind, double X, bool conjugate,
+                     bool rc) {
   Layer &l = add(name, kind, rc);
   l.conjugate = conjugate;
   l.commElems = X;
@@ -183,10 +183,9 @@ static Layer &activation(Rows &r, const char *name, double X, bool fused,
   return g;
 }
 
-void calc::cost::rows::mlpActivation(Rows &r, const Shape &sh,
-                                     const char *gelu, const char *silu,
-                                     const char *gateMul, double X,
-                                     bool fused) {
+void calc::cost::rows::mlpActivation(Rows &r, const Shape &sh, const char *gelu,
+                                     const char *silu, const char *gateMul,
+                                     double X, bool fused) {
   if (!sh.swiglu) {
     activation(r, gelu, X, fused, sh.Rf);
     return;

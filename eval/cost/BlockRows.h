@@ -80,13 +80,11 @@ void residualOut(Rows &r, const Shape &sh, const char *dropName,
 void attentionCore(Rows &r, const Shape &sh, int64_t dQk, int64_t dV);
 /// The MLP activation on X elements: GeLU (Calculon) or SwiGLU's SiLU and
 /// gating product. `prefix` names the rows ("MlpBlock" -> MlpBlock_GeLU).
-void mlpActivation(Rows &r, const Shape &sh, const char *gelu,
-                   const char *silu, const char *gateMul, double X,
-                   bool fused);
+void mlpActivation(Rows &r, const Shape &sh, const char *gelu, const char *silu,
+                   const char *gateMul, double X, bool fused);
 
 /// The mixture-of-experts second half of a block (MoeBlock.cpp).
-void moeMlp(Rows &r, const Shape &sh, const Model &model,
-            const Execution &exe);
+void moeMlp(Rows &r, const Shape &sh, const Model &model, const Execution &exe);
 /// Multi-head latent attention, the first half of a block (MoeBlock.cpp).
 void mlaAttention(Rows &r, const Shape &sh, const Model &model);
 

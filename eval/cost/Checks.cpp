@@ -259,8 +259,8 @@ bool expertSizesExact(const Model &m, const Execution &x) {
     return false;
   int64_t width = std::max(fe2, m.experts);
   double load = x.expertImbalance < 1e6 ? x.expertImbalance : 1e6;
-  return exactProduct({m.numBlocks, m.experts, 3, m.hidden,
-                       m.expertFeedforward}) >= 0 &&
+  return exactProduct(
+             {m.numBlocks, m.experts, 3, m.hidden, m.expertFeedforward}) >= 0 &&
          exactProduct({4, x.microbatchSize, m.seqSize, m.topK,
                        x.expertTensorPar, m.hidden, width,
                        int64_t(load) + 1}) >= 0;

@@ -249,9 +249,9 @@ static bool renderRun(const EvalStatus &s, llvm::raw_ostream &os) {
 }
 
 static const char *moeFieldName(int64_t i) {
-  static const char *const names[] = {
-      "experts",    "expert_feedforward", "shared_experts",
-      "dense_blocks", "expert_par",       "expert_tensor_par"};
+  static const char *const names[] = {"experts",        "expert_feedforward",
+                                      "shared_experts", "dense_blocks",
+                                      "expert_par",     "expert_tensor_par"};
   return i >= 0 && i < 6 ? names[i] : "?";
 }
 
@@ -303,8 +303,8 @@ static bool renderMoe(const EvalStatus &s, llvm::raw_ostream &os) {
        << "attention, got " << s.b;
     return true;
   case EvalError::ExpertNetworkIndex:
-    os << "expert_par_net " << s.b
-       << " is not a network index (the system has " << s.c << " networks)";
+    os << "expert_par_net " << s.b << " is not a network index (the system has "
+       << s.c << " networks)";
     return true;
   case EvalError::ExpertNetworkTooSmall:
     os << "Network tier" << s.a << " isn't big enough for the expert group ("

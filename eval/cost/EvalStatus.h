@@ -64,10 +64,10 @@ enum class EvalError : uint8_t {
   EfficiencyLookup,    ///< #29 [A] a = EfficiencyKind, x = quantity
   // MoE: calcc's checks of mixture-of-experts and latent-attention inputs
   // (docs/model.md), after all of Calculon's.
-  BadMoeField,         ///< a = MoeField, b = value
-  BadTopK,             ///< a = top_k, b = experts
-  ExpertsNotDivisible, ///< a = experts, b = EP
-  ExpertGridMismatch,  ///< a = ETP, b = EP, c = t, d = D
+  BadMoeField,                   ///< a = MoeField, b = value
+  BadTopK,                       ///< a = top_k, b = experts
+  ExpertsNotDivisible,           ///< a = experts, b = EP
+  ExpertGridMismatch,            ///< a = ETP, b = EP, c = t, d = D
   ExpertFeedforwardNotDivisible, ///< a = width, b = divisor (ETP or t)
   NegativeCapacityFactor,        ///< x = capacity factor
   ExpertImbalanceBelowOne,       ///< x = expert imbalance

@@ -26,9 +26,9 @@ struct CostContext {
   /// split(k) of §6: RS/AG instead of AR/identity, per block kind.
   bool split[2] = {false, false};
   // Mixture of experts (read by expert and MoE comm layers only).
-  int64_t expertShards = 1;        ///< optimizer sharding over EDP
-  int64_t ep = 1, etp = 1;         ///< expert and expert-tensor parallelism
-  const Network *epNet = nullptr;  ///< the all-to-all's tier
+  int64_t expertShards = 1;       ///< optimizer sharding over EDP
+  int64_t ep = 1, etp = 1;        ///< expert and expert-tensor parallelism
+  const Network *epNet = nullptr; ///< the all-to-all's tier
 };
 
 /// Fills `cost` for `layer`. All four stages are computed (the per-layer

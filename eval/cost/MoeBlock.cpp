@@ -28,8 +28,8 @@ double calc::cost::expertLoad(const Model &model, const Execution &exe) {
 
 /// The routed experts between dispatch and combine.
 static void routedExperts(Rows &r, llvm::SmallVectorImpl<Layer> &layers,
-                          const Shape &sh, const Model &m,
-                          const Execution &x, double tokens) {
+                          const Shape &sh, const Model &m, const Execution &x,
+                          double tokens) {
   int64_t etp = x.expertTensorPar;
   int64_t width = m.expertFeedforward / etp, local = m.experts / x.expertPar;
   // Expert TP gathers the tokens of the ETP ranks; each computes 1/ETP of
@@ -101,8 +101,7 @@ void calc::cost::rows::moeMlp(Rows &r, const Shape &sh, const Model &m,
   residualOut(r, sh, "MlpBlock_DropOut", "MlpBlock_Residual");
 }
 
-void calc::cost::rows::mlaAttention(Rows &r, const Shape &sh,
-                                    const Model &m) {
+void calc::cost::rows::mlaAttention(Rows &r, const Shape &sh, const Model &m) {
   int64_t a = sh.a, t = sh.t, M = sh.M;
   int64_t dq = m.qLoraRank, dc = m.kvLoraRank, dn = m.qkNopeHeadDim,
           dr = m.qkRopeHeadDim, dv = m.vHeadDim;

@@ -24,8 +24,8 @@ T attentionParams(const Model &m, Mul mul, Add add) {
     T kvUp = mul(a, add(T(m.qkNopeHeadDim), dv));
     T q = m.qLoraRank > 0 ? add(mul(h, dq), mul(dq, mul(a, qk)))
                           : mul(h, mul(a, qk));
-    T weights = add(add(add(q, mul(h, kvDown)), mul(dc, kvUp)),
-                    mul(mul(a, dv), h));
+    T weights =
+        add(add(add(q, mul(h, kvDown)), mul(dc, kvUp)), mul(mul(a, dv), h));
     T biases = add(add(add(add(dq, mul(a, qk)), kvDown), kvUp), h);
     T norms = mul(2, add(dq, dc)); // the latent LayerNorms
     return add(add(weights, biases), norms);
@@ -129,8 +129,8 @@ double calc::cost::modelFlops(const Model &m, const Execution &x) {
   double moe =
       mats * h * double(m.expertFeedforward) * double(m.topK + m.sharedExperts);
   double L = double(m.numBlocks), Lmoe = double(m.moeBlocks());
-  double perToken = L * attn + (L - Lmoe) * dense + Lmoe * moe +
-                    h * double(m.vocab);
+  double perToken =
+      L * attn + (L - Lmoe) * dense + Lmoe * moe + h * double(m.vocab);
   double s = double(m.seqSize), B = double(x.batchSize);
   double scores = L * a * s * s * (dQk + dV); // QK^T and AV, per sequence
   return 6 * (B * s * perToken + B * scores);

@@ -2,7 +2,8 @@
 //
 // `calcc llm MODEL EXEC SYSTEM OUT [-l] [-p PEERS]`, Calculon's positional
 // arguments (calculon-model.md §13); each input is Calculon JSON or a .calc
-// file declaring one entity of its kind (LlmInputs.h). OUT is `-` (human summary), `*.json` or
+// file declaring one entity of its kind (LlmInputs.h). OUT is `-` (human
+// summary), `*.json` or
 // `*.json.gz` (the 96 statistics, then calcc's own for a mixture-of-experts
 // model). Every rejection prints
 // `error: <message>` and exits 1 without writing any file.

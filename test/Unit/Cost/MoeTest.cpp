@@ -222,8 +222,7 @@ TEST(Moe, ExpertDataParallelism) {
   double expertDp = 2 * (expertBytes * 0.5 / 10e9);
   EXPECT_DOUBLE_EQ(e.s[ExtStat::ExpertDpCommTime], 4 * expertDp);
   // Calculon's DP message is the rest of the block's weights.
-  EXPECT_EQ(e.s[Stat::BlockDpSize],
-            e.s[Stat::BlockWeightSpace] - expertBytes);
+  EXPECT_EQ(e.s[Stat::BlockDpSize], e.s[Stat::BlockWeightSpace] - expertBytes);
 }
 
 TEST(Moe, ImbalanceAndCapacity) {
@@ -234,8 +233,7 @@ TEST(Moe, ImbalanceAndCapacity) {
   ASSERT_TRUE(hot.st.ok());
   // The busiest rank receives 1.5x the mean: 768 assignments.
   EXPECT_EQ(find(hot.ws, "MoeBlock_Dispatch")->commElems, 768.0 * 1024);
-  EXPECT_EQ(find(hot.ws, "MoeBlock_Expert1")->fwFlops,
-            2.0 * 768 * 1024 * 4096);
+  EXPECT_EQ(find(hot.ws, "MoeBlock_Expert1")->fwFlops, 2.0 * 768 * 1024 * 4096);
   EXPECT_EQ(hot.s[ExtStat::MoeTokensDropped], 0.0); // dropless
   m.capacityFactor = 1.25;
   Eval capped(m, x);
@@ -381,8 +379,8 @@ TEST(Mla, Projections) {
   double biases = 512.0 + 8 * 96 + 288 + 8 * 128 + 1024;
   double norms = 2.0 * (512 + 256) + 4 * 1024;
   double mlp = 3.0 * 1024 * 4096 + 2 * 4096 + 1024;
-  EXPECT_EQ(p.total, 4 * (weights + biases + norms + mlp) +
-                         (51200.0 + 256) * 1024);
+  EXPECT_EQ(p.total,
+            4 * (weights + biases + norms + mlp) + (51200.0 + 256) * 1024);
   EXPECT_EQ(p.active, p.total);
 }
 
