@@ -12,6 +12,7 @@
 #include "eval/cost/Block.h"
 #include "eval/cost/Hardware.h"
 #include "eval/cost/Model.h"
+#include "eval/cost/Parameters.h"
 #include "eval/cost/Stats.h"
 
 namespace calc::cost {
@@ -93,7 +94,8 @@ void batchTimes(const BlockTotalsT<T> &b, const Geometry &g, const Hardware &hw,
 /// models the expert comm, compute and memory.
 template <class T>
 void extStats(const BlockTotalsT<T> &b, const Geometry &g, const Model &model,
-              const Execution &exe, const DpResultT<T> &dp, StatsT<T> &s);
+              const ModelFigures &figures, const Execution &exe,
+              const DpResultT<T> &dp, StatsT<T> &s);
 
 /// Computes §9 into `s` (memory spaces and tier requirements).
 template <class T>

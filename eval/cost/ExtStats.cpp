@@ -14,12 +14,13 @@ using namespace calc::cost;
 
 template <class T>
 void calc::cost::extStats(const BlockTotalsT<T> &b, const Geometry &g,
-                          const Model &model, const Execution &exe,
-                          const DpResultT<T> &dp, StatsT<T> &s) {
-  ParameterCount params = countParameters(model);
-  s[ExtStat::TotalParams] = asInt<T>(params.total);
-  s[ExtStat::ActiveParams] = asInt<T>(params.active);
-  s[ExtStat::ModelFlops] = T(modelFlops(model, exe));
+                          const Model &model, const ModelFigures &figures,
+                          const Execution &exe, const DpResultT<T> &dp,
+                          StatsT<T> &s) {
+  s[ExtStat::TotalParams] = asInt<T>(figures.params.total);
+  s[ExtStat::ActiveParams] = asInt<T>(figures.params.active);
+  s[ExtStat::ModelFlops] =
+      T(double(exe.batchSize) * figures.flopsPerSequence);
   s[ExtStat::ModelFlopsPerProc] =
       s[ExtStat::ModelFlops] / (s[Stat::TotalTime] * T(exe.numProcs));
   if (!g.moe)
@@ -44,11 +45,13 @@ void calc::cost::extStats(const BlockTotalsT<T> &b, const Geometry &g,
 
 template void calc::cost::extStats<double>(const BlockTotalsT<double> &,
                                            const Geometry &, const Model &,
+                                           const ModelFigures &,
                                            const Execution &,
                                            const DpResultT<double> &,
                                            StatsT<double> &);
 template void calc::cost::extStats<PyNum>(const BlockTotalsT<PyNum> &,
                                           const Geometry &, const Model &,
+                                          const ModelFigures &,
                                           const Execution &,
                                           const DpResultT<PyNum> &,
                                           StatsT<PyNum> &);

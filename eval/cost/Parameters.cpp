@@ -111,6 +111,14 @@ ParameterCount calc::cost::countParameters(const Model &m) {
 }
 
 double calc::cost::modelFlops(const Model &m, const Execution &x) {
+  return double(x.batchSize) * modelFlopsPerSequence(m);
+}
+
+ModelFigures calc::cost::modelFigures(const Model &m) {
+  return {countParameters(m), modelFlopsPerSequence(m)};
+}
+
+double calc::cost::modelFlopsPerSequence(const Model &m) {
   double h = double(m.hidden), a = double(m.attnHeads);
   double dQk = double(m.attnSize), dV = dQk, attn;
   if (m.isMla()) {
@@ -131,7 +139,7 @@ double calc::cost::modelFlops(const Model &m, const Execution &x) {
   double L = double(m.numBlocks), Lmoe = double(m.moeBlocks());
   double perToken =
       L * attn + (L - Lmoe) * dense + Lmoe * moe + h * double(m.vocab);
-  double s = double(m.seqSize), B = double(x.batchSize);
-  double scores = L * a * s * s * (dQk + dV); // QK^T and AV, per sequence
-  return 6 * (B * s * perToken + B * scores);
+  double s = double(m.seqSize);
+  double scores = L * a * s * s * (dQk + dV); // QK^T and AV
+  return 6 * (s * perToken + scores);
 }

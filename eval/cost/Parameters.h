@@ -33,6 +33,16 @@ ParameterCount countParameters(const Model &model);
 /// logits when the model has a vocabulary.
 double modelFlops(const Model &model, const Execution &exe);
 
+/// modelFlops for one sequence: modelFlops = batchSize * this.
+double modelFlopsPerSequence(const Model &model);
+
+/// The model-level figures an evaluation reports, computed once per model.
+struct ModelFigures {
+  ParameterCount params;
+  double flopsPerSequence = 0;
+};
+ModelFigures modelFigures(const Model &model);
+
 } // namespace calc::cost
 
 #endif

@@ -177,7 +177,12 @@ EvalStatus calc::cost::evaluateTraining(const Model &model, const System &sys,
   DpResult dp;
   batchTimes(block, g, ctx.hw, sys, exe, stats, dp);
   batchMemory(block, g, exe, stats);
-  extStats(block, g, model, exe, dp, stats);
+  if (!ws.figuresValid || !ws.figuresModel.sameAs(model)) {
+    ws.figuresModel = model;
+    ws.figures = modelFigures(model);
+    ws.figuresValid = true;
+  }
+  extStats(block, g, model, ws.figures, exe, dp, stats);
   if (ws.lookupFailed) {
     status.error = EvalError::EfficiencyLookup;
     status.a = int64_t(ws.lookupKind);
@@ -211,7 +216,7 @@ void calc::cost::statTypes(const Model &model, const System &sys,
   DpResultT<PyNum> dp;
   batchTimes(block, g, ctx.hw, sys, exe, stats, dp);
   batchMemory(block, g, exe, stats);
-  extStats(block, g, model, exe, dp, stats);
+  extStats(block, g, model, modelFigures(model), exe, dp, stats);
   for (unsigned k = 0; k < NumStats + NumExtStats; ++k)
     types.isInt[k] = stats.values[k].isInt;
 }

@@ -13,6 +13,7 @@
 #include "eval/cost/Execution.h"
 #include "eval/cost/Layers.h"
 #include "eval/cost/Model.h"
+#include "eval/cost/Parameters.h"
 #include "eval/cost/Stats.h"
 #include "eval/cost/System.h"
 
@@ -36,6 +37,11 @@ struct Workspace {
   BlockType kindType[2] = {BlockType::Dense, BlockType::Moe};
   size_t kindEnd[2] = {0, 0};
   size_t kindBegin(unsigned i) const { return i ? kindEnd[i - 1] : 0; }
+  /// Model-level figures (parameters, FLOP count) of `figuresModel`,
+  /// recomputed only when an evaluation's model differs.
+  Model figuresModel;
+  ModelFigures figures;
+  bool figuresValid = false;
   /// Set by a failed efficiency lookup (check #29): first failure wins.
   bool lookupFailed = false;
   EfficiencyKind lookupKind = EfficiencyKind::Matrix;
