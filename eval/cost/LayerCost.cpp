@@ -20,19 +20,18 @@ template <class T> struct Formulas {
   const Layer &l;
   const CostContext &ctx;
   T e, t;
+  T So; ///< S_o; expert weights are sharded over expert data parallelism
 
   Formulas(const Layer &l, const CostContext &ctx)
-      : l(l), ctx(ctx), e(T(ctx.e)), t(T(ctx.t)) {}
+      : l(l), ctx(ctx), e(T(ctx.e)), t(T(ctx.t)),
+        So(T(l.expert ? ctx.expertShards : ctx.shards)) {}
 
   T n(double count) const { return asInt<T>(count); }
-
-  /// S_o: expert weights are sharded over the expert data-parallel group.
-  T shards() const { return T(l.expert ? ctx.expertShards : ctx.shards); }
 
   /// Optimizer bytes: (fp32 master copy + fp32 Adam m, v) / S_o (§5).
   T optimizerBytes() const {
     T master = ctx.e < 4 ? T(4) * n(l.weights) : T(0);
-    return (master + T(4) * n(l.optState)) / shards();
+    return (master + T(4) * n(l.optState)) / So;
   }
 
   /// Memory traffic of one stage (§5 defaults and overrides, §6.1).
@@ -81,7 +80,7 @@ template <class T> struct Formulas {
     case Wgrad:
       return f(l.wgFlops);
     case Optim:
-      return (n(l.weights) / shards()) * T(11); // Adam, 11 flop/param
+      return (n(l.weights) / So) * T(11); // Adam, 11 flop/param
     }
     return T(0);
   }
@@ -91,7 +90,7 @@ template <class T> struct Formulas {
     T W = n(l.weights);
     c.weight = W * e;
     c.output = n(l.outputs) * e;
-    c.weightGrad = W * e / shards();
+    c.weightGrad = W * e / So;
     c.weightGradFull = T(4) * W;
     c.optimizer = optimizerBytes();
     if (l.kind == LayerKind::DropOut) { // Quirk §15.7: 1-byte mask and grad.
