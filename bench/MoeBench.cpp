@@ -33,8 +33,7 @@ bool load(calculon::LlmInputs &in, const char *model, const char *exe) {
   return false;
 }
 
-void evaluate(benchmark::State &state, const calculon::LlmInputs &in,
-              bool ok) {
+void evaluate(benchmark::State &state, const calculon::LlmInputs &in, bool ok) {
   if (!ok)
     return state.SkipWithError("cannot load inputs");
   cost::Workspace ws;

@@ -3,85 +3,21 @@
 // Hand-computed values of every MoE formula of docs/model.md ("Mixture of
 // experts"): layer rows, the all-to-all, expert TP, expert data
 // parallelism, capacity and imbalance, stage composition, parameter and
-// FLOP counts, latent attention, and every MoE check. The system has
-// efficiency 1 everywhere and round bandwidths so times are exact ratios.
+// FLOP counts and latent attention (the checks: MoeChecksTest.cpp).
 //
 //===----------------------------------------------------------------------===//
 #include "eval/cost/BlockBuilder.h"
 #include "eval/cost/Parameters.h"
-#include "eval/cost/Training.h"
-
-#include "llvm/Support/raw_ostream.h"
+#include "test/Unit/Cost/MoeFixtures.h"
 
 #include <gtest/gtest.h>
 
 #include <cstring>
-#include <string>
 
 using namespace calc::cost;
+using namespace calc::cost::test;
 
 namespace {
-
-/// Efficiency 1 everywhere, no latency; tier 0 100 GB/s of 8 processors,
-/// tier 1 10 GB/s of 1024. Every collective is the ring form, AR scale 2.
-System unitSystem() {
-  System s;
-  for (Engine *e : {&s.matrix[unsigned(DataType::Float16)],
-                    &s.vector[unsigned(DataType::Float16)]}) {
-    e->present = true;
-    e->efficiency.steps = {{0, 1.0}};
-  }
-  s.matrix[unsigned(DataType::Float16)].peak = 100e12;
-  s.vector[unsigned(DataType::Float16)].peak = 10e12;
-  s.mem1 = {1e15, 1e12, {}};
-  s.mem1.efficiency.steps = {{0, 1.0}};
-  s.mem2 = {0, 1e9, {}};
-  s.mem2.efficiency.steps = {{0, 1.0}};
-  Network n;
-  n.latency = 0;
-  n.efficiency = 1;
-  n.ops[unsigned(NetOp::ReduceScatter)] = {1, -1};
-  n.ops[unsigned(NetOp::AllGather)] = {1, -1};
-  n.ops[unsigned(NetOp::AllReduce)] = {2, -1};
-  Network fast = n, slow = n;
-  fast.bandwidth = 100e9;
-  fast.size = 8;
-  slow.bandwidth = 10e9;
-  slow.size = 1024;
-  s.networks = {fast, slow};
-  return s;
-}
-
-/// h 1024, s 256, 8 heads of 128, 4 blocks, SwiGLU; 8 experts of 2048,
-/// top-2 (a small Mixtral).
-Model tinyMoe() {
-  Model m;
-  m.hidden = 1024;
-  m.feedforward = 4096;
-  m.seqSize = 256;
-  m.attnHeads = 8;
-  m.attnSize = 128;
-  m.numBlocks = 4;
-  m.kvHeads = 8;
-  m.mlpType = MlpType::SwiGlu;
-  m.experts = 8;
-  m.topK = 2;
-  m.expertFeedforward = 2048;
-  return m;
-}
-
-/// 8 processors, all data parallel; EP 4 on tier 0, DP on tier 1.
-Execution tinyExe() {
-  Execution x;
-  x.numProcs = 8;
-  x.dataPar = 8;
-  x.batchSize = 8;
-  x.microbatchSize = 1;
-  x.dataParNet = 1;
-  x.expertPar = 4;
-  x.expertParNet = 0;
-  return x;
-}
 
 const Layer *find(const Workspace &ws, const char *name) {
   for (const Layer &l : ws.layers)
@@ -95,22 +31,6 @@ const LayerCost *cost(const Workspace &ws, const char *name) {
     if (std::strcmp(ws.layers[i].name, name) == 0)
       return &ws.costs[i];
   return nullptr;
-}
-
-struct Eval {
-  Workspace ws;
-  Stats s;
-  EvalStatus st;
-  Eval(const Model &m, const Execution &x, const System &sys = unitSystem()) {
-    st = evaluateTraining(m, sys, x, ws, s);
-  }
-};
-
-std::string message(const EvalStatus &st) {
-  std::string text;
-  llvm::raw_string_ostream os(text);
-  renderStatus(st, os);
-  return os.str();
 }
 
 TEST(Moe, RouterDispatchAndExperts) {
@@ -391,108 +311,6 @@ TEST(Mla, WithoutQueryLatent) {
   ASSERT_TRUE(e.st.ok()) << message(e.st);
   EXPECT_FALSE(find(e.ws, "AttnBlock_QDown"));
   EXPECT_EQ(find(e.ws, "AttnBlock_Query")->weights, 1024.0 * 8 * 96);
-}
-
-/// Evaluates a change of the tiny MoE model or plan and returns the status.
-template <class F> EvalStatus rejected(F change) {
-  Model m = tinyMoe();
-  Execution x = tinyExe();
-  change(m, x);
-  Workspace ws;
-  Stats s;
-  return evaluateTraining(m, unitSystem(), x, ws, s);
-}
-
-TEST(Moe, Checks) {
-  using M = Model;
-  using X = Execution;
-  EvalStatus st = rejected([](M &m, X &x) { x.expertPar = 3; });
-  EXPECT_EQ(st.error, EvalError::ExpertsNotDivisible);
-  EXPECT_EQ(message(st), "experts 8 are not divisible by expert_par 3");
-  st = rejected([](M &m, X &x) { m.topK = 9; });
-  EXPECT_EQ(st.error, EvalError::BadTopK);
-  EXPECT_EQ(message(st), "top_k 9 must be between 1 and experts 8");
-  EXPECT_EQ(rejected([](M &m, X &x) { m.topK = 0; }).error, EvalError::BadTopK);
-  st = rejected([](M &m, X &x) { x.expertTensorPar = 4; });
-  EXPECT_EQ(st.error, EvalError::ExpertGridMismatch);
-  EXPECT_EQ(message(st), "expert_tensor_par * expert_par (4 * 4) does not "
-                         "divide tensor_par * data_par (1 * 8)");
-  st = rejected([](M &m, X &x) { m.capacityFactor = -1; });
-  EXPECT_EQ(st.error, EvalError::NegativeCapacityFactor);
-  EXPECT_EQ(message(st), "capacity_factor must not be negative, got -1");
-  st = rejected([](M &m, X &x) { x.expertImbalance = 0.5; });
-  EXPECT_EQ(st.error, EvalError::ExpertImbalanceBelowOne);
-  EXPECT_EQ(message(st), "expert_imbalance must be at least 1, got 0.5");
-  st = rejected([](M &m, X &x) { m.kvLoraRank = 512; });
-  EXPECT_EQ(st.error, EvalError::MlaFieldsWithoutMla);
-  EXPECT_EQ(message(st), "'kv_lora_rank' is set but the model's attention is "
-                         "not latent (mla)");
-  st = rejected([](M &m, X &x) {
-    m.attention = AttentionKind::Mla;
-    m.vHeadDim = 64;
-  });
-  EXPECT_EQ(st.error, EvalError::BadMlaField);
-  EXPECT_EQ(st.a, int64_t(MlaField::KvLoraRank));
-  st = rejected([](M &m, X &x) { x.expertParNet = 2; });
-  EXPECT_EQ(st.error, EvalError::ExpertNetworkIndex);
-  EXPECT_EQ(message(st),
-            "expert_par_net 2 is not a network index (the system has 2 "
-            "networks)");
-  st = rejected([](M &m, X &x) { x.expertParNet = -1; }); // tier 1: fits
-  EXPECT_TRUE(st.ok()) << message(st);
-  st = rejected([](M &m, X &x) {
-    m.experts = 16;
-    x.expertPar = 16;
-    x.numProcs = 16;
-    x.dataPar = 16;
-    x.batchSize = 16;
-  });
-  EXPECT_EQ(st.error, EvalError::ExpertNetworkTooSmall);
-  EXPECT_TRUE(isCandidateRejection(st.error));
-  EXPECT_EQ(message(st), "Network tier0 isn't big enough for the expert group "
-                         "(16 processors of expert_tensor_par * expert_par, "
-                         "size 8)");
-  st = rejected([](M &m, X &x) { m.expertFeedforward = 0; });
-  EXPECT_EQ(st.error, EvalError::BadMoeField);
-  EXPECT_EQ(message(st), "'expert_feedforward' is out of range, got 0");
-  st = rejected([](M &m, X &x) { m.denseBlocks = 4; });
-  EXPECT_EQ(message(st), "'dense_blocks' is out of range, got 4 (must be in "
-                         "0..num_blocks-1)");
-  EXPECT_EQ(rejected([](M &m, X &x) { m.sharedExperts = -1; }).a,
-            int64_t(MoeField::SharedExperts));
-  EXPECT_EQ(rejected([](M &m, X &x) { x.expertPar = 0; }).a,
-            int64_t(MoeField::ExpertPar));
-  EXPECT_EQ(rejected([](M &m, X &x) { m.experts = -2; }).a,
-            int64_t(MoeField::Experts));
-  st = rejected([](M &m, X &x) {
-    m.expertFeedforward = 2047;
-    x.expertPar = 2;
-    x.expertTensorPar = 2;
-  });
-  EXPECT_EQ(st.error, EvalError::ExpertFeedforwardNotDivisible);
-  EXPECT_EQ(message(st),
-            "We should split expert width=2047 between 2 partitions evenly");
-  st = rejected([](M &m, X &x) {
-    x.tensorPar = 2;
-    x.dataPar = 4;
-    m.seqSize = 255;
-  });
-  EXPECT_EQ(st.error, EvalError::BatchSeqNotDivisible);
-}
-
-// A dense model ignores the expert fields of its plan.
-TEST(Moe, DenseModelsIgnoreExpertFields) {
-  Model m = tinyMoe();
-  m.experts = 0;
-  Execution x = tinyExe();
-  Eval plain(m, x);
-  x.expertPar = 3;
-  x.expertParNet = 7;
-  Eval odd(m, x);
-  ASSERT_TRUE(odd.st.ok());
-  EXPECT_EQ(plain.s[Stat::TotalTime], odd.s[Stat::TotalTime]);
-  EXPECT_EQ(odd.s[ExtStat::MoeA2aTime], 0.0);
-  EXPECT_EQ(odd.s[ExtStat::TotalParams], odd.s[ExtStat::ActiveParams]);
 }
 
 } // namespace
