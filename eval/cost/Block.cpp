@@ -73,7 +73,7 @@ void sumMoe(const Layer &l, const LayerCostT<T> &c, bool training,
 
 template <class T>
 void sumLayer(const Layer &l, const LayerCostT<T> &c, bool training,
-              BlockTotalsT<T> &b) {
+              bool exactRecompute, BlockTotalsT<T> &b) {
   const StageCostT<T> &fw = c.stage[Fw];
   addStage(b.fw, fw);
   // MoE comm is kept apart from Calculon's TP comm statistics.
@@ -90,6 +90,10 @@ void sumLayer(const Layer &l, const LayerCostT<T> &c, bool training,
       b.re.bytes += b.fw.bytes;
       b.re.memTime += b.fw.memTime;
       b.re.time += fw.procTime;
+      if (exactRecompute) {
+        b.reOwnFlopsTime += fw.flopsTime;
+        b.reOwnMemTime += fw.memTime;
+      }
     }
     if (l.recomm && !moe) {
       const StageCostT<T> &wg = c.stage[Wgrad];
@@ -115,10 +119,11 @@ void sumLayer(const Layer &l, const LayerCostT<T> &c, bool training,
 template <class T>
 void calc::cost::sumBlock(llvm::ArrayRef<Layer> layers,
                           llvm::ArrayRef<LayerCostT<T>> costs, bool training,
-                          bool fullRecompute, BlockTotalsT<T> &out) {
+                          bool fullRecompute, BlockTotalsT<T> &out,
+                          bool exactRecompute) {
   out = BlockTotalsT<T>();
   for (size_t i = 0, e = layers.size(); i != e; ++i)
-    sumLayer(layers[i], costs[i], training, out);
+    sumLayer(layers[i], costs[i], training, exactRecompute, out);
   if (fullRecompute)
     out.actStore = T(0);
 }
@@ -154,6 +159,8 @@ void eachTotal(BlockTotalsT<T> &o, const BlockTotalsT<T> &a,
     f(o.a2aTime[k], a.a2aTime[k], b.a2aTime[k]);
     f(o.etpTime[k], a.etpTime[k], b.etpTime[k]);
   }
+  f(o.reOwnFlopsTime, a.reOwnFlopsTime, b.reOwnFlopsTime);
+  f(o.reOwnMemTime, a.reOwnMemTime, b.reOwnMemTime);
   T *ov[] = {&o.backwardFlops, &o.weight,           &o.actWork,
              &o.actStore,      &o.weightGrad,       &o.weightGradFull,
              &o.actGrad,       &o.optimizer,        &o.expertTime,
@@ -178,7 +185,7 @@ void calc::cost::meanBlock(const BlockTotalsT<T> &a, int64_t na,
                            BlockTotalsT<T> &out) {
   // Every scalar of the totals is visited once (tpReqBw apart).
   static_assert(sizeof(BlockTotalsT<double>) ==
-                    (25 + 18 + 6 + 13) * sizeof(double),
+                    (25 + 18 + 6 + 13 + 2) * sizeof(double),
                 "meanBlock must visit every field of BlockTotalsT");
   T wa = T(na), wb = T(nb), n = T(na + nb);
   eachTotal(out, a, b,
@@ -196,7 +203,9 @@ template void calc::cost::meanBlock<PyNum>(const BlockTotalsT<PyNum> &, int64_t,
 
 template void calc::cost::sumBlock<double>(llvm::ArrayRef<Layer>,
                                            llvm::ArrayRef<LayerCostT<double>>,
-                                           bool, bool, BlockTotalsT<double> &);
+                                           bool, bool, BlockTotalsT<double> &,
+                                           bool);
 template void calc::cost::sumBlock<PyNum>(llvm::ArrayRef<Layer>,
                                           llvm::ArrayRef<LayerCostT<PyNum>>,
-                                          bool, bool, BlockTotalsT<PyNum> &);
+                                          bool, bool, BlockTotalsT<PyNum> &,
+                                          bool);

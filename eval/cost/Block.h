@@ -36,6 +36,9 @@ template <class T> struct BlockTotalsT {
   T a2aTime[3] = {}, etpTime[3] = {};
   /// Expert path processing time: fw + recompute + agrad + wgrad.
   T expertTime = 0;
+  /// The recomputed layers' own forward flops and memory times, without
+  /// Calculon's running-sum quirk (§15.1); only with `exactRecompute`.
+  T reOwnFlopsTime = 0, reOwnMemTime = 0;
   /// The routed experts' share of weight, weightGrad, optimizer (bytes).
   T expertWeight = 0, expertWeightGrad = 0, expertOptimizer = 0;
 };
@@ -48,10 +51,11 @@ using BlockTotals = BlockTotalsT<double>;
 
 /// Sums the layers' costs. `training` adds recompute, recomm, the backward
 /// stages and the training-only memory; `fullRecompute` zeroes the stored
-/// activations afterwards.
+/// activations afterwards; `exactRecompute` also sums reOwn* (MoE models).
 template <class T>
 void sumBlock(llvm::ArrayRef<Layer> layers, llvm::ArrayRef<LayerCostT<T>> costs,
-              bool training, bool fullRecompute, BlockTotalsT<T> &out);
+              bool training, bool fullRecompute, BlockTotalsT<T> &out,
+              bool exactRecompute = false);
 
 /// The mean block of a pipeline stage holding `na` blocks like `a` and `nb`
 /// like `b` (docs/model.md, "Stages of mixed blocks"): every total is the

@@ -42,10 +42,13 @@ Overlap<T> overlapWindows(const BlockTotalsT<T> &b, const Geometry &g,
   Overlap<T> o;
   bool sharded = exe.optimizerSharding;
   T win[2];
-  o.comp = b.ag.flopsTime + b.wg.flopsTime + b.re.flopsTime;
+  // Calculon quirk §15.1: the inflated recompute times are used; a MoE
+  // model, which Calculon cannot run, uses the recomputed layers' own.
+  T reFlops = g.moe ? b.reOwnFlopsTime : b.re.flopsTime;
+  T reMem = g.moe ? b.reOwnMemTime : b.re.memTime;
+  o.comp = b.ag.flopsTime + b.wg.flopsTime + reFlops;
   for (unsigned k = 0; k < 2; ++k) {
-    // Calculon quirk §15.1: the inflated recompute mem time is subtracted.
-    win[k] = bt.bw[k] - (b.ag.memTime + b.wg.memTime + b.re.memTime);
+    win[k] = bt.bw[k] - (b.ag.memTime + b.wg.memTime + reMem);
     if (!sharded)
       win[k] += b.op.time - b.op.memTime;
     // Calculon quirk §15.5: "same network" compares tier indices.

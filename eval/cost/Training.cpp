@@ -110,16 +110,16 @@ void stageBlock(const Model &m, const Workspace &ws,
                 BlockTotalsT<T> &out) {
   llvm::ArrayRef<Layer> layers = ws.layers;
   if (ws.numKinds == 1) {
-    sumBlock<T>(layers, costs, g.training, g.fullRecompute, out);
+    sumBlock<T>(layers, costs, g.training, g.fullRecompute, out, g.moe);
     g.moeBlocks = ws.kindType[0] == BlockType::Moe ? g.Lp : 0;
     return;
   }
   BlockTotalsT<T> dense, moe;
   size_t split = ws.kindEnd[0];
   sumBlock<T>(layers.take_front(split), costs.take_front(split), g.training,
-              g.fullRecompute, dense);
+              g.fullRecompute, dense, g.moe);
   sumBlock<T>(layers.drop_front(split), costs.drop_front(split), g.training,
-              g.fullRecompute, moe);
+              g.fullRecompute, moe, g.moe);
   // The stage with the most work holds as many of the costlier kind as the
   // model has (contiguous stages of ceil(L/p) blocks).
   int64_t nMoe = !(blockWork(moe) < blockWork(dense))
