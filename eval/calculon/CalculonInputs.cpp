@@ -11,6 +11,99 @@ using namespace calc;
 using namespace calc::calculon;
 using namespace llvm;
 
+namespace {
+
+/// An optional integer key: absent leaves `out` alone.
+bool optionalInt(JsonReader &r, const json::Object &o, StringRef key,
+                 int64_t min, int64_t &out) {
+  if (!o.get(key))
+    return true;
+  if (!r.getInt(o, "", key, out))
+    return false;
+  if (out < min)
+    return r.fail(key, "expected an integer >= " + Twine(min) + ", got " +
+                           Twine(out));
+  return true;
+}
+
+/// A key of `names` set while `condition` is false is an error.
+bool onlyWith(JsonReader &r, const json::Object &o, ArrayRef<StringRef> names,
+              bool condition, const Twine &requirement) {
+  if (condition)
+    return true;
+  for (StringRef key : names)
+    if (o.get(key))
+      return r.fail(key, "requires " + requirement);
+  return true;
+}
+
+const StringRef moeKeys[] = {"top_k", "expert_feedforward", "shared_experts",
+                             "dense_blocks", "capacity_factor"};
+const StringRef mlaKeys[] = {"q_lora_rank", "kv_lora_rank", "qk_nope_head_dim",
+                             "qk_rope_head_dim", "v_head_dim"};
+
+/// The optional keys beyond Calculon's six (docs/cli.md): grouped-query
+/// attention, SwiGLU, vocabulary, mixture of experts, latent attention.
+bool readModelExtensions(JsonReader &r, const json::Object &o, cost::Model &m) {
+  if (o.get("mlp_type")) {
+    std::string mlp;
+    if (!r.getString(o, "", "mlp_type", mlp))
+      return false;
+    if (mlp != "gelu" && mlp != "swiglu")
+      return r.fail("mlp_type",
+                    "expected 'gelu' or 'swiglu', got '" + mlp + "'");
+    m.mlpType = mlp == "swiglu" ? cost::MlpType::SwiGlu : cost::MlpType::Gelu;
+  }
+  if (o.get("attention_type")) {
+    std::string att;
+    if (!r.getString(o, "", "attention_type", att))
+      return false;
+    if (att != "standard" && att != "mla")
+      return r.fail("attention_type",
+                    "expected 'standard' or 'mla', got '" + att + "'");
+    if (att == "mla")
+      m.attention = cost::AttentionKind::Mla;
+  }
+  int64_t *mla[] = {&m.qLoraRank, &m.kvLoraRank, &m.qkNopeHeadDim,
+                    &m.qkRopeHeadDim, &m.vHeadDim};
+  if (!optionalInt(r, o, "kv_heads", 1, m.kvHeads) ||
+      !optionalInt(r, o, "vocab", 0, m.vocab) ||
+      !optionalInt(r, o, "experts", 0, m.experts) ||
+      !onlyWith(r, o, moeKeys, m.experts > 0, "'experts' > 0") ||
+      !onlyWith(r, o, mlaKeys, m.isMla(), "\"attention_type\": \"mla\"") ||
+      !onlyWith(r, o, {"kv_heads"}, !m.isMla(),
+                "standard attention (latent attention has one key and value "
+                "per head)"))
+    return false;
+  for (unsigned i = 0; i < 5; ++i)
+    if (!optionalInt(r, o, mlaKeys[i], i == 1 ? 1 : 0, *mla[i]))
+      return false;
+  if (m.isMla()) {
+    m.kvHeads = m.attnHeads;
+    if (!o.get("kv_lora_rank") || !o.get("v_head_dim"))
+      return r.fail(o.get("kv_lora_rank") ? "v_head_dim" : "kv_lora_rank",
+                    "missing (required with \"attention_type\": \"mla\")");
+  }
+  if (m.experts == 0)
+    return true;
+  m.expertFeedforward = m.feedforward; // Megatron's default
+  if (!o.get("top_k"))
+    return r.fail("top_k", "missing (required with 'experts')");
+  if (!optionalInt(r, o, "top_k", 1, m.topK) ||
+      !optionalInt(r, o, "expert_feedforward", 1, m.expertFeedforward) ||
+      !optionalInt(r, o, "shared_experts", 0, m.sharedExperts) ||
+      !optionalInt(r, o, "dense_blocks", 0, m.denseBlocks))
+    return false;
+  if (o.get("capacity_factor") &&
+      !r.getNumber(o, "", "capacity_factor", m.capacityFactor))
+    return false;
+  if (m.capacityFactor < 0)
+    return r.fail("capacity_factor", "expected a number >= 0 (0: dropless)");
+  return true;
+}
+
+} // namespace
+
 bool calc::calculon::loadModel(StringRef path, cost::Model &model,
                                std::string &error) {
   JsonReader r(path);
@@ -24,20 +117,60 @@ bool calc::calculon::loadModel(JsonReader &r, cost::Model &model,
                                    "attn_heads", "attn_size",   "num_blocks"};
   int64_t *fields[] = {&model.hidden,    &model.feedforward, &model.seqSize,
                        &model.attnHeads, &model.attnSize,    &model.numBlocks};
-  if (o && r.checkKeys(*o, "", keys, /*exact=*/false))
-    for (unsigned i = 0; i < 6; ++i)
-      if (!r.getInt(*o, "", keys[i], *fields[i]) ||
-          (*fields[i] <= 0 && !r.fail(keys[i], "expected a positive integer")))
-        break;
-  model.kvHeads = 0;
-  model.mlpType = cost::MlpType::Gelu;
+  model = cost::Model();
+  bool ok = o && r.checkKeys(*o, "", keys, /*exact=*/false);
+  for (unsigned i = 0; ok && i < 6; ++i)
+    ok = r.getInt(*o, "", keys[i], *fields[i]) &&
+         (*fields[i] > 0 || r.fail(keys[i], "expected a positive integer"));
+  if (ok)
+    readModelExtensions(r, *o, model);
   error = r.error();
   return !r.failed();
 }
 
 void calc::calculon::applyAttention(cost::Model &model,
                                     AttentionType attention) {
-  model.kvHeads = attention == AttentionType::MultiHead ? model.attnHeads : 1;
+  if (model.kvHeads == 0)
+    model.kvHeads = attention == AttentionType::MultiHead ? model.attnHeads : 1;
+}
+
+bool calc::calculon::attentionAgrees(const cost::Model &model,
+                                     AttentionType attention) {
+  bool multiQuery = model.kvHeads == 1 && model.attnHeads > 1;
+  return multiQuery == (attention == AttentionType::MultiQuery);
+}
+
+bool calc::calculon::checkLlmInputs(StringRef exePath, AttentionType attention,
+                                    bool attentionGiven, cost::Model &model,
+                                    const cost::Execution &exe,
+                                    std::string &error) {
+  if (attentionGiven && model.kvHeads != 0 &&
+      !attentionAgrees(model, attention)) {
+    error =
+        (exePath + ": attention_type '" +
+         (attention == AttentionType::MultiHead ? "multihead" : "multiquery") +
+         "' contradicts the model, which has kv_heads = " +
+         Twine(model.kvHeads) + " of " + Twine(model.attnHeads) +
+         " attention heads (the model's kv_heads decides; grouped-query "
+         "and latent attention are 'multihead')")
+            .str();
+    return false;
+  }
+  applyAttention(model, attention);
+  if (!model.isMoe()) {
+    const char *key = exe.expertPar != 1         ? "expert_par"
+                      : exe.expertTensorPar != 1 ? "expert_tensor_par"
+                      : exe.expertParNet != 0    ? "expert_par_net"
+                      : exe.expertImbalance != 1 ? "expert_imbalance"
+                                                 : nullptr;
+    if (key) {
+      error = (exePath + ": key '" + key +
+               "': the model has no experts (set 'experts' in the model)")
+                  .str();
+      return false;
+    }
+  }
+  return true;
 }
 
 namespace {
@@ -89,9 +222,31 @@ bool getNet(JsonReader &r, const json::Object &o, StringRef key, int &out) {
   return true;
 }
 
+const StringRef expertExeKeys[] = {"expert_par", "expert_tensor_par",
+                                   "expert_par_net", "expert_imbalance"};
+
+/// The optional expert-parallelism keys (docs/cli.md).
+bool readExpertKeys(JsonReader &r, const json::Object &o, cost::Execution &x) {
+  if (!optionalInt(r, o, "expert_par", 1, x.expertPar) ||
+      !optionalInt(r, o, "expert_tensor_par", 1, x.expertTensorPar))
+    return false;
+  if (o.get("expert_par_net") &&
+      !getNet(r, o, "expert_par_net", x.expertParNet))
+    return false;
+  if (o.get("expert_imbalance") &&
+      !r.getNumber(o, "", "expert_imbalance", x.expertImbalance))
+    return false;
+  if (!(x.expertImbalance >= 1))
+    return r.fail("expert_imbalance",
+                  "expected a number >= 1 (1: balanced routing)");
+  return true;
+}
+
 bool readExecution(JsonReader &r, const json::Object &o, cost::Execution &x,
                    AttentionType &attention) {
-  if (!r.checkKeys(o, "", exeKeys, /*exact=*/true))
+  x = cost::Execution();
+  if (!r.checkKeys(o, "", exeKeys, /*exact=*/true, expertExeKeys) ||
+      !readExpertKeys(r, o, x))
     return false;
   if (!r.getInt(o, "", "num_procs", x.numProcs) ||
       !r.getInt(o, "", "tensor_par", x.tensorPar) ||
@@ -177,10 +332,9 @@ bool calc::calculon::loadLlmInputs(JsonReader &model, JsonReader &exe,
                                    JsonReader &system, LlmInputs &in,
                                    std::string &error) {
   AttentionType attention;
-  if (!loadModel(model, in.model, error) ||
-      !loadExecution(exe, in.exe, attention, error) ||
-      !loadSystem(system, in.system, error))
-    return false;
-  applyAttention(in.model, attention);
-  return true;
+  return loadModel(model, in.model, error) &&
+         loadExecution(exe, in.exe, attention, error) &&
+         loadSystem(system, in.system, error) &&
+         checkLlmInputs(exe.name(), attention, /*attentionGiven=*/true,
+                        in.model, in.exe, error);
 }

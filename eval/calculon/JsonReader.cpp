@@ -78,7 +78,8 @@ bool JsonReader::fail(StringRef key, const Twine &problem) {
 }
 
 bool JsonReader::checkKeys(const json::Object &obj, StringRef where,
-                           ArrayRef<StringRef> required, bool exact) {
+                           ArrayRef<StringRef> required, bool exact,
+                           ArrayRef<StringRef> optional) {
   for (StringRef key : required)
     if (!obj.get(key))
       return fail(join(where, key), "missing");
@@ -88,7 +89,7 @@ bool JsonReader::checkKeys(const json::Object &obj, StringRef where,
   std::string unknown;
   for (const auto &entry : obj) {
     StringRef key = entry.first;
-    if (llvm::is_contained(required, key))
+    if (llvm::is_contained(required, key) || llvm::is_contained(optional, key))
       continue;
     if (unknown.empty() || key < unknown)
       unknown = key.str();

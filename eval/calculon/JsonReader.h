@@ -36,9 +36,10 @@ public:
   bool fail(llvm::StringRef key, const llvm::Twine &problem);
 
   /// Requires every key of `required` to be present; when `exact`, no other
-  /// key is allowed either.
+  /// key is allowed either, except those of `optional`.
   bool checkKeys(const llvm::json::Object &obj, llvm::StringRef where,
-                 llvm::ArrayRef<llvm::StringRef> required, bool exact);
+                 llvm::ArrayRef<llvm::StringRef> required, bool exact,
+                 llvm::ArrayRef<llvm::StringRef> optional = {});
 
   const llvm::json::Value *get(const llvm::json::Object &obj,
                                llvm::StringRef where, llvm::StringRef key);

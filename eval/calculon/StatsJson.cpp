@@ -1,7 +1,8 @@
 //===- StatsJson.cpp - The `llm` statistics as Calculon's JSON ------------===//
 //
-// 96 statistics in Calculon's key order and the optional per-layer list,
-// each number written with Calculon's int/float type (cost::statTypes).
+// 96 statistics in Calculon's key order, calcc's own after them for
+// mixture-of-experts models, and the optional per-layer list, each number
+// written with Calculon's int/float type (cost::statTypes).
 //
 //===----------------------------------------------------------------------===//
 #include "eval/calculon/PyFloat.h"
@@ -46,7 +47,8 @@ void writeLayer(raw_ostream &os, const cost::LayerStats &layer,
 void calc::calculon::writeStatsJson(raw_ostream &os, const cost::Stats &stats,
                                     const cost::StatTypes &types,
                                     ArrayRef<cost::LayerStats> layers,
-                                    bool withLayers, bool compact) {
+                                    bool withLayers, bool compact,
+                                    bool withExtStats) {
   // Python's json.dump: indented, or on one line with ", " separators.
   StringRef nl = compact ? "" : "\n", in1 = compact ? "" : "  ";
   StringRef comma = compact ? ", " : ",";
@@ -56,6 +58,11 @@ void calc::calculon::writeStatsJson(raw_ostream &os, const cost::Stats &stats,
     cost::Stat s = cost::Stat(i);
     os << (i ? comma : "") << nl << in1 << "\"" << cost::statKey(s) << "\": ";
     writeStat(os, stats, types, s);
+  }
+  for (unsigned i = 0; withExtStats && i < cost::NumExtStats; ++i) {
+    cost::ExtStat x = cost::ExtStat(i);
+    os << comma << nl << in1 << "\"" << cost::extStatKey(x) << "\": ";
+    writeNumber(os, stats[x], types.isInt[cost::NumStats + i]);
   }
   if (withLayers) {
     os << comma << nl << in1 << "\"layers\": [";

@@ -22,19 +22,21 @@
 namespace calc::calculon {
 
 /// Writes the 96 statistics as a JSON object (2-space indent, or none when
-/// `compact`), with the per-layer list when `withLayers`. Numbers are
-/// written as ints or floats following `types` (cost::statTypes), so the
-/// text matches Calculon's Python output.
+/// `compact`), then calcc's own (ExtStatKeys.def) when `withExtStats` (a
+/// mixture-of-experts model), then the per-layer list when `withLayers`.
+/// Numbers are written as ints or floats following `types`
+/// (cost::statTypes), so the text matches Calculon's Python output.
 void writeStatsJson(llvm::raw_ostream &os, const cost::Stats &stats,
                     const cost::StatTypes &types,
                     llvm::ArrayRef<cost::LayerStats> layers, bool withLayers,
-                    bool compact);
+                    bool compact, bool withExtStats = false);
 
 /// Writes the peers file: for every rank its TP group, next pipeline rank
 /// and DP group (§10.4).
 void writePeersJson(llvm::raw_ostream &os, const cost::Execution &exe);
 
-/// The human-readable summary of `llm ... -`.
+/// The human-readable summary of `llm ... -`; a mixture-of-experts model
+/// adds its expert parallelism and a section of MoE statistics.
 void writeSummary(llvm::raw_ostream &os, const cost::Model &model,
                   const cost::Execution &exe, const cost::Stats &stats);
 

@@ -36,6 +36,11 @@ static void writeExecutionRepr(raw_ostream &os, const cost::Model &m,
       overlap[unsigned(x.tensorParOverlap)], b(x.seqParAgRedo),
       b(x.dataParOverlap), b(x.weightOffload), b(x.activationsOffload),
       b(x.optimizerOffload), b(x.training));
+  if (m.isMoe())
+    os << fmt::format("Experts: {} top_k={} EP={} ETP={} EDP={} "
+                      "expert_par_net={} expert_imbalance={}\n",
+                      m.experts, m.topK, x.expertPar, x.expertTensorPar,
+                      x.expertDataPar(), x.expertParNet, x.expertImbalance);
 }
 
 namespace {
@@ -128,4 +133,27 @@ void calc::calculon::writeSummary(raw_ostream &os, const cost::Model &m,
       os << line.label << ": " << formatValue(s[line.stat], line.format)
          << "\n";
   }
+  if (!m.isMoe())
+    return;
+  using cost::ExtStat;
+  os << rule << "\n";
+  os << fmt::format("MoE blocks per processor: {}\n",
+                    s[ExtStat::MoeBlocksPerProc]);
+  os << "Batch MoE all-to-all time (exposed): "
+     << formatValue(s[ExtStat::MoeA2aTime], Format::Seconds) << "\n";
+  os << "Batch expert TP comm time (exposed): "
+     << formatValue(s[ExtStat::MoeEtpCommTime], Format::Seconds) << "\n";
+  os << "Batch expert compute time: "
+     << formatValue(s[ExtStat::ExpertComputeTime], Format::Seconds) << "\n";
+  os << "Batch expert DP comm time on link: "
+     << formatValue(s[ExtStat::ExpertDpCommTime], Format::Seconds) << "\n";
+  os << "Expert weights: " << cost::humanBytes(s[ExtStat::ExpertWeightSpace])
+     << "\n";
+  os << "Tokens dropped: "
+     << formatValue(s[ExtStat::MoeTokensDropped], Format::Percent) << "\n";
+  os << "Parameters: " << cost::humanFormat(s[ExtStat::TotalParams], 1000, "")
+     << " total, " << cost::humanFormat(s[ExtStat::ActiveParams], 1000, "")
+     << " active\n";
+  os << "Model FLOPS per processor (Megatron's count): "
+     << cost::humanFormat(s[ExtStat::ModelFlopsPerProc], 1000, "FLOPS") << "\n";
 }

@@ -92,10 +92,15 @@ bool readOps(JsonReader &r, const json::Object &net, StringRef where,
     return false;
   std::string opsWhere = JsonReader::join(where, "ops");
   static const StringRef names[] = {"p2p", "reduce_scatter", "all_gather",
-                                    "all_reduce"};
-  if (!r.checkKeys(*ops, opsWhere, names, /*exact=*/true))
+                                    "all_reduce", "all_to_all"};
+  // Calculon's four keys are required; all_to_all (calcc's, for mixture of
+  // experts) is optional and defaults to [1, -1], i.e. (n-1)/n of the data.
+  if (!r.checkKeys(*ops, opsWhere, makeArrayRef(names, cost::NumNetOps),
+                   /*exact=*/true, {names[cost::NumNetOps]}))
     return false;
-  for (unsigned i = 0; i < cost::NumNetOps; ++i) {
+  for (unsigned i = 0; i < cost::NumAllNetOps; ++i) {
+    if (!ops->get(names[i]))
+      continue;
     std::string key = JsonReader::join(opsWhere, names[i]);
     const json::Array *pair = ops->get(names[i])->getAsArray();
     Optional<double> scale;

@@ -3,6 +3,7 @@
 #include "eval/calculon/CalculonInputs.h"
 #include "eval/calculon/JsonReader.h"
 #include "eval/calculon/ValidationInputs.h"
+#include "eval/cost/Parameters.h"
 #include "eval/cost/Training.h"
 
 #include "llvm/ADT/SmallString.h"
@@ -210,43 +211,6 @@ bool calc::calculon::runValidation(StringRef baseDir, bool verbose,
   return ok;
 }
 
-/// The count in arithmetic type T (int64_t: exact; double: never overflows).
-/// \p mul and \p add are T's operations.
-template <typename T, typename Mul, typename Add>
-static T countParameters(const cost::Model &m, Mul mul, Add add) {
-  T h = m.hidden, f = m.feedforward, ad = mul(T(m.attnHeads), T(m.attnSize));
-  bool multiHead = m.isMultiHead(), swiglu = m.mlpType == cost::MlpType::SwiGlu;
-  // The QKV projection's width (Q, K and V columns) and the attention
-  // weights (QKV plus the output projection, h x ad).
-  T qkv = multiHead ? mul(3, ad)
-                    : add(ad, mul(mul(2, T(m.kvHeads)), T(m.attnSize)));
-  T attnWeights = multiHead ? mul(mul(4, h), ad) : add(mul(h, qkv), mul(h, ad));
-  T mlpWeights = mul(mul(swiglu ? 3 : 2, h), f);
-  T mlpBiases = swiglu ? add(mul(2, f), h) : add(h, f);
-  T block = add(add(add(add(mlpWeights, attnWeights), mlpBiases), add(qkv, h)),
-                mul(4, h));
-  // Calculon: a 51,200-token embedding and learned positions.
-  T embeddings = m.vocab > 0 ? mul(mul(2, T(m.vocab)), h)
-                             : mul(add(51200, T(m.seqSize)), h);
-  return add(mul(T(m.numBlocks), block), embeddings);
-}
-
 double calc::calculon::parameterCount(const cost::Model &m) {
-  bool overflow = false;
-  auto mul = [&](int64_t a, int64_t b) {
-    int64_t r;
-    overflow |= __builtin_mul_overflow(a, b, &r);
-    return r;
-  };
-  auto add = [&](int64_t a, int64_t b) {
-    int64_t r;
-    overflow |= __builtin_add_overflow(a, b, &r);
-    return r;
-  };
-  int64_t exact = countParameters<int64_t>(m, mul, add);
-  if (!overflow)
-    return double(exact);
-  return countParameters<double>(
-      m, [](double a, double b) { return a * b; },
-      [](double a, double b) { return a + b; });
+  return cost::countParameters(m).total;
 }

@@ -81,7 +81,8 @@ void computeAndComm(const BlockTotalsT<T> &b, const Geometry &g,
 template <class T>
 void calc::cost::batchTimes(const BlockTotalsT<T> &b, const Geometry &g,
                             const Hardware &hw, const System &sys,
-                            const Execution &exe, StatsT<T> &s) {
+                            const Execution &exe, StatsT<T> &s,
+                            DpResultT<T> &dp) {
   auto resolve = [&](int index) {
     return index < 0 ? index + int(sys.networks.size()) : index;
   };
@@ -89,7 +90,7 @@ void calc::cost::batchTimes(const BlockTotalsT<T> &b, const Geometry &g,
   blockTimes(b, g, hw, sys.networks[resolve(exe.pipelineParNet)], exe, bt);
   computeAndComm(b, g, bt, s);
   s[Stat::BubbleTime] = bubble(g, bt);
-  DpResultT<T> dp = dataParallel(b, g, bt, sys, exe, resolve(exe.dataParNet));
+  dp = dataParallel(b, g, bt, sys, exe, resolve(exe.dataParNet));
   s[Stat::BlockDpSize] = dp.size;
   s[Stat::DpBwOverlapReqChunk] = dp.reqChunk;
   s[Stat::DpBwOverlapReqTail] = dp.reqTail;
@@ -102,6 +103,9 @@ void calc::cost::batchTimes(const BlockTotalsT<T> &b, const Geometry &g,
                        s[Stat::RecommExposedTime] + s[Stat::BubbleTime] +
                        s[Stat::TpCommExposedTime] + s[Stat::PpCommExposedTime] +
                        dp.exposed;
+  // The MoE comm (all-to-all, expert TP) is exposed, after Calculon's sum.
+  if (g.moe)
+    s[Stat::TotalTime] += T(g.Lp * g.n) * (moeFwComm(b) + moeBwComm(b));
   offloadRequirements(b, g, bt, s);
   efficiencies(b, g, hw, s);
 }
@@ -109,8 +113,10 @@ void calc::cost::batchTimes(const BlockTotalsT<T> &b, const Geometry &g,
 template void calc::cost::batchTimes<double>(const BlockTotalsT<double> &,
                                              const Geometry &, const Hardware &,
                                              const System &, const Execution &,
-                                             StatsT<double> &);
+                                             StatsT<double> &,
+                                             DpResultT<double> &);
 template void calc::cost::batchTimes<PyNum>(const BlockTotalsT<PyNum> &,
                                             const Geometry &, const Hardware &,
                                             const System &, const Execution &,
-                                            StatsT<PyNum> &);
+                                            StatsT<PyNum> &,
+                                            DpResultT<PyNum> &);

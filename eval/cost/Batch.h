@@ -11,6 +11,8 @@
 
 #include "eval/cost/Block.h"
 #include "eval/cost/Hardware.h"
+#include "eval/cost/Model.h"
+#include "eval/cost/Parameters.h"
 #include "eval/cost/Stats.h"
 
 namespace calc::cost {
@@ -27,7 +29,22 @@ struct Geometry {
   bool fullRecompute = false;
   int64_t checkpoint = 0; ///< CK_blk, bytes
   int64_t ppSize = 0;     ///< S_pp, bytes per pipeline send
+  // Mixture of experts: only when `moe` are the MoE terms evaluated, so a
+  // dense model runs exactly Calculon's operations.
+  bool moe = false;
+  int64_t moeBlocks = 0; ///< MoE blocks on the costed processor
+  int64_t edp = 1;       ///< expert data parallelism (EDP)
 };
+
+/// The exposed MoE comm of one block (never overlapped, docs/model.md):
+/// forward, and backward with the recomputed forward exchange.
+template <class T> T moeFwComm(const BlockTotalsT<T> &b) {
+  return b.a2aTime[MoeFw] + b.etpTime[MoeFw];
+}
+template <class T> T moeBwComm(const BlockTotalsT<T> &b) {
+  return b.a2aTime[MoeAg] + b.etpTime[MoeAg] +
+         (b.a2aTime[MoeRe] + b.etpTime[MoeRe]);
+}
 
 /// The intermediate per-block wall times shared by §8.5, §8.6 and §8.8.
 template <class T> struct BlockTimesT {
@@ -42,7 +59,8 @@ using BlockTimes = BlockTimesT<double>;
 /// §8.6: data-parallel communication.
 template <class T> struct DpResultT {
   T exposed = 0, link = 0, reqChunk = 0, reqTail = 0;
-  T size = 0; ///< S_dp, bytes per block
+  T size = 0;       ///< S_dp, bytes per block (the non-expert weights)
+  T expertLink = 0; ///< link time of the expert weights' reduction (EDP)
 };
 using DpResult = DpResultT<double>;
 
@@ -68,7 +86,16 @@ void blockStats(const BlockTotalsT<T> &b, const Geometry &g, StatsT<T> &s);
 /// Computes §8.2–§8.8 into `s`.
 template <class T>
 void batchTimes(const BlockTotalsT<T> &b, const Geometry &g, const Hardware &hw,
-                const System &sys, const Execution &exe, StatsT<T> &s);
+                const System &sys, const Execution &exe, StatsT<T> &s,
+                DpResultT<T> &dp);
+
+/// calcc's statistics beyond Calculon's (ExtStatKeys.def) into `s`, after
+/// batchTimes and batchMemory: model size and FLOP count, and for MoE
+/// models the expert comm, compute and memory.
+template <class T>
+void extStats(const BlockTotalsT<T> &b, const Geometry &g, const Model &model,
+              const ModelFigures &figures, const Execution &exe,
+              const DpResultT<T> &dp, StatsT<T> &s);
 
 /// Computes §9 into `s` (memory spaces and tier requirements).
 template <class T>

@@ -166,6 +166,120 @@ S checkShapes(const Model &m, const Execution &x) {
   return S();
 }
 
+/// Latent-attention fields: only an MLA model may set them, and it needs a
+/// latent, a query/key head width and a value head width.
+S checkMla(const Model &m) {
+  const int64_t f[] = {m.qLoraRank, m.kvLoraRank, m.qkNopeHeadDim,
+                       m.qkRopeHeadDim, m.vHeadDim};
+  if (!m.isMla()) {
+    for (unsigned i = 0; i < 5; ++i)
+      if (f[i] != 0)
+        return S::fail(E::MlaFieldsWithoutMla, i);
+    return S();
+  }
+  for (unsigned i : {0u, 2u, 3u})
+    if (f[i] < 0)
+      return S::fail(E::BadMlaField, i, f[i]);
+  if (f[1] < 1)
+    return S::fail(E::BadMlaField, 1, f[1]);
+  if (f[2] + f[3] < 1)
+    return S::fail(E::BadMlaField, 2, f[2]);
+  if (f[4] < 1)
+    return S::fail(E::BadMlaField, 4, f[4]);
+  return S();
+}
+
+/// The model's expert fields and the execution's expert parallelism.
+S checkExperts(const Model &m, const Execution &x) {
+  using F = MoeField;
+  auto bad = [](F field, int64_t v) {
+    return S::fail(E::BadMoeField, int64_t(field), v);
+  };
+  if (m.expertFeedforward < 1)
+    return bad(F::ExpertFeedforward, m.expertFeedforward);
+  if (m.sharedExperts < 0)
+    return bad(F::SharedExperts, m.sharedExperts);
+  if (m.denseBlocks < 0 || m.denseBlocks >= m.numBlocks)
+    return bad(F::DenseBlocks, m.denseBlocks);
+  if (m.topK < 1 || m.topK > m.experts)
+    return S::fail(E::BadTopK, m.topK, m.experts);
+  if (!(m.capacityFactor >= 0)) {
+    S s = S::fail(E::NegativeCapacityFactor);
+    s.x = m.capacityFactor;
+    return s;
+  }
+  if (x.expertPar < 1)
+    return bad(F::ExpertPar, x.expertPar);
+  if (x.expertTensorPar < 1)
+    return bad(F::ExpertTensorPar, x.expertTensorPar);
+  if (!(x.expertImbalance >= 1)) {
+    S s = S::fail(E::ExpertImbalanceBelowOne);
+    s.x = x.expertImbalance;
+    return s;
+  }
+  return S();
+}
+
+/// Expert parallelism folds over the attention ranks: ETP x EP x EDP covers
+/// TP x DP (docs/model.md, "Parallel folding").
+S checkExpertGrid(const Model &m, const System &sys, const Execution &x) {
+  int64_t t = x.tensorPar, ep = x.expertPar, etp = x.expertTensorPar;
+  if (m.experts % ep)
+    return S::fail(E::ExpertsNotDivisible, m.experts, ep);
+  int64_t grid = exactProduct({etp, ep});
+  int64_t ranks = exactProduct({t, x.dataPar});
+  if (grid < 0 || ranks < 0 || ranks % grid)
+    return S::fail(E::ExpertGridMismatch, etp, ep, t, x.dataPar);
+  if (m.expertFeedforward % etp)
+    return S::fail(E::ExpertFeedforwardNotDivisible, m.expertFeedforward, etp);
+  int64_t shared = exactProduct({m.sharedExperts, m.expertFeedforward});
+  if (shared < 0)
+    return S::fail(E::SizeOverflow);
+  if (shared % t)
+    return S::fail(E::ExpertFeedforwardNotDivisible, shared, t);
+  // Each TP rank routes its 1/t of the microbatch's tokens.
+  int64_t M = x.microbatchSize * m.seqSize; // checkShapes bounded it
+  if (M % t)
+    return S::fail(E::BatchSeqNotDivisible, M, t);
+  int count = int(sys.networks.size());
+  if (x.expertParNet >= count || x.expertParNet < -count)
+    return S::fail(E::ExpertNetworkIndex, 3, x.expertParNet, count);
+  int tier = x.expertParNet < 0 ? x.expertParNet + count : x.expertParNet;
+  if (ep > 1 && grid > sys.networks[tier].size)
+    return S::fail(E::ExpertNetworkTooSmall, tier, grid,
+                   sys.networks[tier].size);
+  return S();
+}
+
+/// The size guard for expert counts: all experts' weights over all
+/// blocks, and the expert matmuls of the busiest rank.
+bool expertSizesExact(const Model &m, const Execution &x) {
+  int64_t fe2 = exactProduct({2, m.expertFeedforward});
+  if (fe2 < 0)
+    return false;
+  int64_t width = std::max(fe2, m.experts);
+  double load = x.expertImbalance < 1e6 ? x.expertImbalance : 1e6;
+  return exactProduct(
+             {m.numBlocks, m.experts, 3, m.hidden, m.expertFeedforward}) >= 0 &&
+         exactProduct({4, x.microbatchSize, m.seqSize, m.topK,
+                       x.expertTensorPar, m.hidden, width,
+                       int64_t(load) + 1}) >= 0;
+}
+
+/// The size guard for latent attention: its widest projection and its
+/// attention matmuls.
+bool mlaSizesExact(const Model &m, const Execution &x) {
+  int64_t head = 0;
+  if (__builtin_add_overflow(m.qkNopeHeadDim, m.qkRopeHeadDim, &head) ||
+      __builtin_add_overflow(head, m.vHeadDim, &head))
+    return false;
+  int64_t width = std::max({head, m.qLoraRank, m.kvLoraRank});
+  return exactProduct({4, x.microbatchSize, m.seqSize, m.attnHeads, width,
+                       std::max(m.hidden, width)}) >= 0 &&
+         exactProduct({4, x.microbatchSize, m.attnHeads, m.seqSize, m.seqSize,
+                       head}) >= 0;
+}
+
 bool inUnit(double x) { return x > 0 && x <= 1; }
 
 S checkTable(const EfficiencyTable &table, bool ordered, SystemProblem bad,
@@ -252,6 +366,20 @@ EvalStatus calc::cost::checkExecution(const Model &model, const System &sys,
     s = checkNetworks(sys, exe);
   if (s.ok())
     s = checkShapes(model, exe);
+  // calcc's own checks of latent attention and experts, after Calculon's.
+  if (s.ok())
+    s = checkMla(model);
+  if (s.ok() && model.isMla() && !mlaSizesExact(model, exe))
+    s = S::fail(E::SizeOverflow);
+  if (s.ok() && model.experts < 0)
+    s = S::fail(E::BadMoeField, int64_t(MoeField::Experts), model.experts);
+  if (s.ok() && model.isMoe()) {
+    s = checkExperts(model, exe);
+    if (s.ok())
+      s = checkExpertGrid(model, sys, exe);
+    if (s.ok() && !expertSizesExact(model, exe))
+      s = S::fail(E::SizeOverflow);
+  }
   if (s.ok() && !sizesExact(model, exe))
     s = S::fail(E::SizeOverflow);
   return s;

@@ -42,15 +42,21 @@ Overlap<T> overlapWindows(const BlockTotalsT<T> &b, const Geometry &g,
   Overlap<T> o;
   bool sharded = exe.optimizerSharding;
   T win[2];
-  o.comp = b.ag.flopsTime + b.wg.flopsTime + b.re.flopsTime;
+  // Calculon quirk §15.1: the inflated recompute times are used; a MoE
+  // model, which Calculon cannot run, uses the recomputed layers' own.
+  T reFlops = g.moe ? b.reOwnFlopsTime : b.re.flopsTime;
+  T reMem = g.moe ? b.reOwnMemTime : b.re.memTime;
+  o.comp = b.ag.flopsTime + b.wg.flopsTime + reFlops;
   for (unsigned k = 0; k < 2; ++k) {
-    // Calculon quirk §15.1: the inflated recompute mem time is subtracted.
-    win[k] = bt.bw[k] - (b.ag.memTime + b.wg.memTime + b.re.memTime);
+    win[k] = bt.bw[k] - (b.ag.memTime + b.wg.memTime + reMem);
     if (!sharded)
       win[k] += b.op.time - b.op.memTime;
     // Calculon quirk §15.5: "same network" compares tier indices.
     if (exe.dataParNet == exe.tensorParNet)
       win[k] -= b.recommTime[k] + b.tpAgTime[k];
+    // The backward all-to-all on the DP tier takes the same link.
+    if (g.moe && exe.dataParNet == exe.expertParNet)
+      win[k] -= b.a2aTime[MoeAg] + b.a2aTime[MoeRe];
   }
   if (!sharded)
     o.comp += b.op.flopsTime;
@@ -109,23 +115,45 @@ void overlapRequirements(const Overlap<T> &o, const Geometry &g,
 
 } // namespace
 
+/// One block's gradient reduction of `bytes` among `peers` (§8.6): an
+/// all-reduce, or reduce-scatter + all-gather when the optimizer is sharded.
+static double reduction(const Network &net, bool sharded, double bytes,
+                        double peers) {
+  return sharded ? networkTime(net, NetOp::ReduceScatter, bytes, peers) +
+                       networkTime(net, NetOp::AllGather, bytes, peers)
+                 : networkTime(net, NetOp::AllReduce, bytes, peers);
+}
+
 template <class T>
 DpResultT<T>
 calc::cost::dataParallel(const BlockTotalsT<T> &b, const Geometry &g,
                          const BlockTimesT<T> &bt, const System &sys,
                          const Execution &exe, int dpNetIndex) {
   DpResultT<T> r;
-  if (g.D <= 1 || !g.training)
+  if (!g.training || (g.D <= 1 && !(g.moe && g.edp > 1)))
     return r;
   const Network &net = sys.networks[dpNetIndex];
   bool sharded = exe.optimizerSharding;
-  // Calculon quirk §15.11: the message is the block's weights in the
-  // training datatype.
-  r.size = b.weight;
-  double bytes = value(r.size), D = double(g.D);
-  T tau = T(sharded ? networkTime(net, NetOp::ReduceScatter, bytes, D) +
-                          networkTime(net, NetOp::AllGather, bytes, D)
-                    : networkTime(net, NetOp::AllReduce, bytes, D));
+  T tau;
+  if (!g.moe) {
+    // Calculon quirk §15.11: the message is the block's weights in the
+    // training datatype.
+    r.size = b.weight;
+    tau = T(reduction(net, sharded, value(r.size), double(g.D)));
+  } else {
+    // Expert weights reduce over EDP, the rest over DP (docs/model.md), both
+    // on the data-parallel tier; optimizer sharding shards each over its
+    // own group.
+    double dense = 0, expert = 0;
+    if (g.D > 1) {
+      r.size = b.weight - b.expertWeight;
+      dense = reduction(net, sharded, value(r.size), double(g.D));
+    }
+    if (g.edp > 1)
+      expert = reduction(net, sharded, value(b.expertWeight), double(g.edp));
+    r.expertLink = T(g.Lp) * T(expert);
+    tau = T(dense + expert);
+  }
   r.link = T(g.Lp) * tau;
   if (!exe.dataParOverlap) {
     r.exposed = r.link;

@@ -91,6 +91,7 @@ bool calc::cost::isCandidateRejection(EvalError e) {
   case EvalError::OffloadTooFewBlocks:
   case EvalError::Mem1Capacity:
   case EvalError::Mem2Capacity:
+  case EvalError::ExpertNetworkTooSmall:
     return true;
   default:
     return false;
@@ -335,7 +336,76 @@ static bool renderGeneration(const EvalStatus &s, llvm::raw_ostream &os) {
   }
 }
 
+static const char *moeFieldName(int64_t i) {
+  static const char *const names[] = {"experts",        "expert_feedforward",
+                                      "shared_experts", "dense_blocks",
+                                      "expert_par",     "expert_tensor_par"};
+  return i >= 0 && i < 6 ? names[i] : "?";
+}
+
+static const char *mlaFieldName(int64_t i) {
+  static const char *const names[] = {"q_lora_rank", "kv_lora_rank",
+                                      "qk_nope_head_dim", "qk_rope_head_dim",
+                                      "v_head_dim"};
+  return i >= 0 && i < 5 ? names[i] : "?";
+}
+
+/// Mixture-of-experts and latent-attention failures (docs/model.md). Returns
+/// false if `s` is not one of them.
+static bool renderMoe(const EvalStatus &s, llvm::raw_ostream &os) {
+  switch (s.error) {
+  case EvalError::BadMoeField:
+    os << "'" << moeFieldName(s.a) << "' is out of range, got " << s.b;
+    if (MoeField(s.a) == MoeField::DenseBlocks)
+      os << " (must be in 0..num_blocks-1)";
+    return true;
+  case EvalError::BadTopK:
+    os << "top_k " << s.a << " must be between 1 and experts " << s.b;
+    return true;
+  case EvalError::ExpertsNotDivisible:
+    os << "experts " << s.a << " are not divisible by expert_par " << s.b;
+    return true;
+  case EvalError::ExpertGridMismatch:
+    os << "expert_tensor_par * expert_par (" << s.a << " * " << s.b
+       << ") does not divide tensor_par * data_par (" << s.c << " * " << s.d
+       << ")";
+    return true;
+  case EvalError::ExpertFeedforwardNotDivisible:
+    os << "We should split expert width=" << s.a << " between " << s.b
+       << " partitions evenly";
+    return true;
+  case EvalError::NegativeCapacityFactor:
+    os << "capacity_factor must not be negative, got "
+       << llvm::format("%g", s.x);
+    return true;
+  case EvalError::ExpertImbalanceBelowOne:
+    os << "expert_imbalance must be at least 1, got "
+       << llvm::format("%g", s.x);
+    return true;
+  case EvalError::MlaFieldsWithoutMla:
+    os << "'" << mlaFieldName(s.a)
+       << "' is set but the model's attention is not latent (mla)";
+    return true;
+  case EvalError::BadMlaField:
+    os << "'" << mlaFieldName(s.a) << "' is out of range for latent "
+       << "attention, got " << s.b;
+    return true;
+  case EvalError::ExpertNetworkIndex:
+    os << "expert_par_net " << s.b << " is not a network index (the system has "
+       << s.c << " networks)";
+    return true;
+  case EvalError::ExpertNetworkTooSmall:
+    os << "Network tier" << s.a << " isn't big enough for the expert group ("
+       << s.b << " processors of expert_tensor_par * expert_par, size " << s.c
+       << ")";
+    return true;
+  default:
+    return false;
+  }
+}
+
 void calc::cost::renderStatus(const EvalStatus &s, llvm::raw_ostream &os) {
-  if (!renderInput(s, os) && !renderCompile(s, os) && !renderGeneration(s, os))
-    renderRun(s, os);
+  if (!renderInput(s, os) && !renderCompile(s, os) &&
+      !renderGeneration(s, os) && !renderRun(s, os))
+    renderMoe(s, os);
 }

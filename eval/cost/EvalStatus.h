@@ -62,6 +62,19 @@ enum class EvalError : uint8_t {
   Mem2Capacity,        ///< #27 [E] x = needed bytes, y = capacity
   Sanity,              ///< #28 [A] a result is not a finite number
   EfficiencyLookup,    ///< #29 [A] a = EfficiencyKind, x = quantity
+  // MoE: calcc's checks of mixture-of-experts and latent-attention inputs
+  // (docs/model.md), after all of Calculon's.
+  BadMoeField,                   ///< a = MoeField, b = value
+  BadTopK,                       ///< a = top_k, b = experts
+  ExpertsNotDivisible,           ///< a = experts, b = EP
+  ExpertGridMismatch,            ///< a = ETP, b = EP, c = t, d = D
+  ExpertFeedforwardNotDivisible, ///< a = width, b = divisor (ETP or t)
+  NegativeCapacityFactor,        ///< x = capacity factor
+  ExpertImbalanceBelowOne,       ///< x = expert imbalance
+  MlaFieldsWithoutMla,           ///< a = MlaField
+  BadMlaField,                   ///< a = MlaField, b = value
+  ExpertNetworkIndex,            ///< b = index, c = count
+  ExpertNetworkTooSmall,         ///< [E] a = tier, b = ETP*EP, c = size
   // Generation (checkServing; docs/model.md, "Generation"). Invalid input,
   // except that Mem1Capacity and the network tier checks are reused.
   GenBadModelField,           ///< a = GenModelField, b = value
@@ -76,6 +89,29 @@ enum class EvalError : uint8_t {
   /// Sentinel: the number of values above (None included). A search has a
   /// reason for each value from 1 on.
   NumEvalErrors
+};
+
+/// The last EvalError (NumEvalErrors counts None and every check).
+constexpr EvalError LastEvalError =
+    EvalError(unsigned(EvalError::NumEvalErrors) - 1);
+
+/// Which mixture-of-experts field BadMoeField names.
+enum class MoeField : uint8_t {
+  Experts,
+  ExpertFeedforward,
+  SharedExperts,
+  DenseBlocks,
+  ExpertPar,
+  ExpertTensorPar,
+};
+
+/// Which latent-attention field MlaFieldsWithoutMla / BadMlaField names.
+enum class MlaField : uint8_t {
+  QLoraRank,
+  KvLoraRank,
+  QkNopeHeadDim,
+  QkRopeHeadDim,
+  VHeadDim,
 };
 
 /// Which model field GenBadModelField names.

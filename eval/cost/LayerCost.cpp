@@ -20,16 +20,18 @@ template <class T> struct Formulas {
   const Layer &l;
   const CostContext &ctx;
   T e, t;
+  T So; ///< S_o; expert weights are sharded over expert data parallelism
 
   Formulas(const Layer &l, const CostContext &ctx)
-      : l(l), ctx(ctx), e(T(ctx.e)), t(T(ctx.t)) {}
+      : l(l), ctx(ctx), e(T(ctx.e)), t(T(ctx.t)),
+        So(T(l.expert ? ctx.expertShards : ctx.shards)) {}
 
   T n(double count) const { return asInt<T>(count); }
 
   /// Optimizer bytes: (fp32 master copy + fp32 Adam m, v) / S_o (§5).
   T optimizerBytes() const {
     T master = ctx.e < 4 ? T(4) * n(l.weights) : T(0);
-    return (master + T(4) * n(l.optState)) / T(ctx.shards);
+    return (master + T(4) * n(l.optState)) / So;
   }
 
   /// Memory traffic of one stage (§5 defaults and overrides, §6.1).
@@ -45,6 +47,10 @@ template <class T> struct Formulas {
       return st == Wgrad ? T(0) : T(2) * X * e;
     case LayerKind::Fork:
       return st == Agrad ? X * e * T(l.users + 1) : T(0);
+    case LayerKind::AllToAll: // Permuting the tokens, both directions.
+      return st == Wgrad ? T(0) : T(2) * n(l.commElems) * e;
+    case LayerKind::ExpertTpComm:
+      return T(0);
     case LayerKind::TPComm: {
       if (l.commElems == 0 || st == Wgrad)
         return T(0);
@@ -74,7 +80,7 @@ template <class T> struct Formulas {
     case Wgrad:
       return f(l.wgFlops);
     case Optim:
-      return (n(l.weights) / T(ctx.shards)) * T(11); // Adam, 11 flop/param
+      return (n(l.weights) / So) * T(11); // Adam, 11 flop/param
     }
     return T(0);
   }
@@ -84,7 +90,7 @@ template <class T> struct Formulas {
     T W = n(l.weights);
     c.weight = W * e;
     c.output = n(l.outputs) * e;
-    c.weightGrad = W * e / T(ctx.shards);
+    c.weightGrad = W * e / So;
     c.weightGradFull = T(4) * W;
     c.optimizer = optimizerBytes();
     if (l.kind == LayerKind::DropOut) { // Quirk §15.7: 1-byte mask and grad.
@@ -136,6 +142,7 @@ template <class T> struct Formulas {
   }
 
   void tpComm(LayerCostT<T> &c) const;
+  void moeComm(LayerCostT<T> &c) const;
   T loBytes(Stage st, unsigned k) const;
   T loNetTime(Stage st, unsigned k) const;
   void loTiled(Stage st, StageCostT<T> &s) const;
@@ -172,6 +179,35 @@ template <class T> void Formulas<T>::tpComm(LayerCostT<T> &c) const {
   // Calculon quirk §15.8: the op's own time is charged in its network time.
   for (StageCostT<T> &s : c.stage)
     s.procTime = T(0);
+}
+
+/// docs/model.md "Mixture of experts": the all-to-all over EP, or the
+/// expert-TP all-gather/reduce-scatter over ETP on the TP tier. Never
+/// overlapped: exposed time = network time, the same in base and edge
+/// blocks. The recomm is the forward exchange again (full recompute).
+template <class T> void Formulas<T>::moeComm(LayerCostT<T> &c) const {
+  bool a2a = l.kind == LayerKind::AllToAll;
+  int64_t peers = a2a ? ctx.ep : ctx.etp;
+  StageCostT<T> &fw = c.stage[Fw], &ag = c.stage[Agrad], &wg = c.stage[Wgrad];
+  if (peers <= 1) // A local permutation: no network.
+    return;
+  const Network &net = a2a ? *ctx.epNet : *ctx.tpNet;
+  NetOp fwOp = a2a ? NetOp::AllToAll
+                   : (l.conjugate ? NetOp::ReduceScatter : NetOp::AllGather);
+  NetOp bwOp = a2a ? NetOp::AllToAll
+                   : (l.conjugate ? NetOp::AllGather : NetOp::ReduceScatter);
+  T Y = T(l.commElems) * e;
+  double P = double(peers);
+  T fwNet = real<T>(networkTime(net, fwOp, value(Y), P));
+  T bwNet = real<T>(networkTime(net, bwOp, value(Y), P));
+  for (unsigned k = 0; k < 2; ++k) {
+    fw.commBytes[k] = ag.commBytes[k] = Y;
+    fw.netTime[k] = fw.exposed[k] = fwNet;
+    ag.netTime[k] = ag.exposed[k] = bwNet;
+    wg.commBytes[k] = l.recomm ? Y : T(0);
+    wg.netTime[k] = wg.exposed[k] = c.recommExposed[k] =
+        l.recomm ? fwNet : T(0);
+  }
 }
 
 /// §6.2 comm bytes of an overlapped linear for stage st, block kind k.
@@ -290,6 +326,8 @@ void calc::cost::costLayer(const Layer &layer, const CostContext &ctx,
     f.tpComm(cost);
   else if (layer.kind == LayerKind::LinearOverlapped)
     f.overlapped(cost);
+  else if (isMoeComm(layer.kind))
+    f.moeComm(cost);
 }
 
 template void calc::cost::costLayer<double>(const Layer &, const CostContext &,

@@ -2,7 +2,8 @@
 //
 // Turns a Layer (element counts) into a LayerCost (flops, bytes, times, TP
 // comm) on given hardware: the formulas of docs/calculon-model.md §5 (ordinary
-// layers), §6.1 (TPComm) and §6.2 (overlapped linear).
+// layers), §6.1 (TPComm) and §6.2 (overlapped linear), plus the MoE
+// communication layers of docs/model.md.
 //
 //===----------------------------------------------------------------------===//
 #ifndef CALC_EVAL_COST_LAYERCOST_H
@@ -24,6 +25,10 @@ struct CostContext {
   const Network *tpNet = nullptr;
   /// split(k) of §6: RS/AG instead of AR/identity, per block kind.
   bool split[2] = {false, false};
+  // Mixture of experts (read by expert and MoE comm layers only).
+  int64_t expertShards = 1;       ///< optimizer sharding over EDP
+  int64_t ep = 1, etp = 1;        ///< expert and expert-tensor parallelism
+  const Network *epNet = nullptr; ///< the all-to-all's tier
 };
 
 /// Fills `cost` for `layer`. All four stages are computed (the per-layer

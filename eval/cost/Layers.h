@@ -26,7 +26,14 @@ enum class LayerKind : uint8_t {
   Fork,             ///< one tensor fanned out to several users
   TPComm,           ///< Megatron's f (conjugate=false) / g (conjugate=true)
   LinearOverlapped, ///< matmul tiled with its TP comm (§6.2)
+  // Mixture of experts (docs/model.md, "Mixture of experts"). Their comm is
+  // summed apart from the TP comm (Block.h); keep them last.
+  AllToAll,     ///< token dispatch/combine over the expert-parallel group
+  ExpertTpComm, ///< expert-TP all-gather (conjugate=false) / reduce-scatter
 };
+
+/// The MoE communication layers (AllToAll, ExpertTpComm).
+inline bool isMoeComm(LayerKind kind) { return kind >= LayerKind::AllToAll; }
 
 /// Passes over a layer, in Calculon's stage order.
 enum Stage : unsigned { Fw = 0, Agrad = 1, Wgrad = 2, Optim = 3 };
@@ -34,6 +41,9 @@ constexpr unsigned NumStages = 4;
 /// The two block kinds for TP semantics: the edge block precedes a
 /// pipeline send (p2p_rs_ag uses RS/AG there).
 enum BlockKind : unsigned { Base = 0, Edge = 1 };
+/// What a block's MLP is: a model may mix both (leading dense blocks, then
+/// mixture-of-experts blocks).
+enum class BlockType : uint8_t { Dense, Moe };
 
 /// One layer: element counts and flags. Counts are doubles holding integers
 /// (exact below 2^53) except the TP reduction flops, which Calculon computes
@@ -57,12 +67,15 @@ struct Layer {
   bool conjugate = false; ///< TPComm / LO: g-type (comm after the op)
   bool fused = false;     ///< GeLU fused into the preceding matmul
   bool matrix = false;    ///< fw/agrad/wgrad on the matrix engine
+  /// Routed-expert path: weights sharded and reduced over the expert
+  /// data-parallel group (EDP) instead of DP; time is expert compute.
+  bool expert = false;
   double fwFlops = 0, agFlops = 0, wgFlops = 0;
   double inputs = 0, outputs = 0; ///< I, O
   double act = 0, grad = 0;       ///< stored activation and grad elements
   double weights = 0;             ///< W = WG
   double optState = 0;            ///< OPT, optimizer moment elements
-  double commElems = 0;           ///< TPComm: X
+  double commElems = 0;           ///< TPComm, AllToAll, ExpertTpComm: X
   int users = 0;                  ///< Fork: consumers of the input
   bool realFlops = false;         ///< TPComm: reduction flops are reals
 };

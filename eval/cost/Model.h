@@ -69,6 +69,21 @@ struct Model {
   int64_t qkRopeHeadDim = 0;
   int64_t vHeadDim = 0;
 
+  /// Every field equal (the cost library's memo of model-level figures).
+  bool sameAs(const Model &o) const {
+    return hidden == o.hidden && feedforward == o.feedforward &&
+           seqSize == o.seqSize && attnHeads == o.attnHeads &&
+           attnSize == o.attnSize && numBlocks == o.numBlocks &&
+           kvHeads == o.kvHeads && mlpType == o.mlpType && vocab == o.vocab &&
+           experts == o.experts && topK == o.topK &&
+           expertFeedforward == o.expertFeedforward &&
+           sharedExperts == o.sharedExperts && denseBlocks == o.denseBlocks &&
+           capacityFactor == o.capacityFactor && attention == o.attention &&
+           qLoraRank == o.qLoraRank && kvLoraRank == o.kvLoraRank &&
+           qkNopeHeadDim == o.qkNopeHeadDim &&
+           qkRopeHeadDim == o.qkRopeHeadDim && vHeadDim == o.vHeadDim;
+  }
+
   bool isMoe() const { return experts > 0; }
   /// Blocks whose MLP is a mixture of experts.
   int64_t moeBlocks() const { return isMoe() ? numBlocks - denseBlocks : 0; }

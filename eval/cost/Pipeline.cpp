@@ -27,12 +27,16 @@ void calc::cost::blockTimes(const BlockTotalsT<T> &b, const Geometry &g,
     bt.fw0[k] = b.fw.time + b.tpFwExposed[k];
     if (k == Edge)
       bt.fw0[k] += bt.ppFw;
+    if (g.moe)
+      bt.fw0[k] += moeFwComm(b);
     bt.ovhFw[k] = pyMax(T(0), offFw + b.fw.memTime - bt.fw0[k]);
     bt.fw[k] = bt.fw0[k] + bt.ovhFw[k];
     bt.bw0[k] = b.re.time + b.recommExposed[k] + b.ag.time + b.wg.time +
                 b.tpAgExposed[k];
     if (k == Edge)
       bt.bw0[k] += bt.ppBw;
+    if (g.moe)
+      bt.bw0[k] += moeBwComm(b);
     bt.ovhBw[k] = pyMax(T(0), offBw + b.ag.memTime + b.wg.memTime - bt.bw0[k]);
     bt.bw[k] = bt.bw0[k] + bt.ovhBw[k];
   }

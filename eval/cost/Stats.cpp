@@ -11,6 +11,17 @@ const char *const statKeys[] = {
 static_assert(sizeof(statKeys) / sizeof(statKeys[0]) == NumStats,
               "StatKeys.def must list Calculon's 96 statistics");
 
+const char *const extStatKeys[] = {
+#define XSTAT(Id, Key, Unit) Key,
+#include "eval/cost/ExtStatKeys.def"
+};
+const char *const extStatUnits[] = {
+#define XSTAT(Id, Key, Unit) Unit,
+#include "eval/cost/ExtStatKeys.def"
+};
+static_assert(sizeof(extStatKeys) / sizeof(extStatKeys[0]) == NumExtStats,
+              "NumExtStats must count ExtStatKeys.def");
+
 const char *const layerStatKeys[] = {
 #define LSTAT(Id, Key) Key,
 #include "eval/cost/LayerStatKeys.def"
@@ -25,4 +36,12 @@ llvm::StringRef calc::cost::statKey(Stat s) {
 
 llvm::StringRef calc::cost::layerStatKey(LayerStat s) {
   return layerStatKeys[static_cast<unsigned>(s)];
+}
+
+llvm::StringRef calc::cost::extStatKey(ExtStat s) {
+  return extStatKeys[static_cast<unsigned>(s)];
+}
+
+llvm::StringRef calc::cost::extStatUnit(ExtStat s) {
+  return extStatUnits[static_cast<unsigned>(s)];
 }

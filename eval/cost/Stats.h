@@ -1,8 +1,9 @@
 //===- Stats.h - The results of one evaluation ----------------------------===//
 //
-// Calculon's 96 statistics (docs/calculon-model.md §10.1) as a flat array
-// indexed by an enum in Calculon's key order, and the 48-key per-layer records
-// of `llm -l` (§10.2). Values are SI: seconds, bytes, flop, bytes/s.
+// Calculon's 96 statistics (docs/calculon-model.md §10.1) as a flat array indexed
+// by an enum in Calculon's key order, followed by calcc's own (model size,
+// Megatron's FLOP count, mixture of experts), and the 48-key per-layer
+// records of `llm -l` (§10.2). Values are SI: seconds, bytes, flop, bytes/s.
 //
 //===----------------------------------------------------------------------===//
 #ifndef CALC_EVAL_COST_STATS_H
@@ -22,16 +23,35 @@ constexpr unsigned NumStats = 96;
 /// Calculon's JSON key of a statistic ("block_fw_flops", ...).
 llvm::StringRef statKey(Stat s);
 
-/// The 96 statistics of one evaluation. T is double; PyNum when Calculon's
-/// int/float typing is tracked (statTypes in Training.h).
+/// calcc's statistics beyond Calculon's, in ExtStatKeys.def order.
+enum class ExtStat : unsigned {
+#define XSTAT(Id, Key, Unit) Id,
+#include "eval/cost/ExtStatKeys.def"
+};
+constexpr unsigned NumExtStats = 14;
+
+/// The key ("total_params", ...) and the unit the language shows ("s",
+/// "B", "int", ...) of an extra statistic.
+llvm::StringRef extStatKey(ExtStat s);
+llvm::StringRef extStatUnit(ExtStat s);
+
+/// The statistics of one evaluation: Calculon's 96, then calcc's own. T is
+/// double; PyNum when Calculon's int/float typing is tracked (statTypes in
+/// Training.h).
 template <class T> struct StatsT {
-  T values[NumStats] = {};
+  T values[NumStats + NumExtStats] = {};
   /// Calculon writes act_checkpoint_size_with_offload as null in inference
   /// (docs/calculon-model.md §9.2, quirk §15.15).
   bool checkpointWithOffloadIsNull = false;
 
   T &operator[](Stat s) { return values[static_cast<unsigned>(s)]; }
   const T &operator[](Stat s) const { return values[static_cast<unsigned>(s)]; }
+  T &operator[](ExtStat s) {
+    return values[NumStats + static_cast<unsigned>(s)];
+  }
+  const T &operator[](ExtStat s) const {
+    return values[NumStats + static_cast<unsigned>(s)];
+  }
 };
 using Stats = StatsT<double>;
 

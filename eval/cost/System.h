@@ -60,8 +60,20 @@ enum class ProcessingMode : uint8_t {
 };
 
 /// Network operations with their own byte scaling.
-enum class NetOp : uint8_t { P2P, ReduceScatter, AllGather, AllReduce };
+enum class NetOp : uint8_t {
+  P2P,
+  ReduceScatter,
+  AllGather,
+  AllReduce,
+  /// Token exchange of a mixture-of-experts layer over the expert-parallel
+  /// group (docs/model.md, "Mixture of experts"); not one of Calculon's.
+  AllToAll,
+};
+/// Calculon's operations, the keys of its system JSON's `ops` (P2P to
+/// AllReduce).
 constexpr unsigned NumNetOps = 4;
+/// Every operation, AllToAll included.
+constexpr unsigned NumAllNetOps = 5;
 
 /// Bytes moved for a message of X bytes among n peers: X*scale*(1 + offset/n)
 /// (§3.3). offset -1 is the ring form, 0 flat; P2P's offset is always 0.
@@ -76,7 +88,9 @@ struct Network {
   double efficiency = 1; ///< achievable fraction of bandwidth, (0, 1]
   int64_t size = 0;      ///< processors that can share one instance
   double latency = 0;    ///< seconds added to every op
-  NetOpScaling ops[NumNetOps];
+  /// Per NetOp. AllToAll defaults to scale 1, offset -1: each of n peers
+  /// sends (n-1)/n of its data (docs/model.md, "Mixture of experts").
+  NetOpScaling ops[NumAllNetOps] = {{1, 0}, {1, 0}, {1, 0}, {1, 0}, {1, -1}};
   /// The product of the parallel degrees mapped here must divide `size`.
   bool mustBeFilled = false;
   /// Fraction of the processor lost while it drives comm on this tier (TP

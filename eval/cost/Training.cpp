@@ -12,6 +12,7 @@
 #include "eval/cost/LayerStatsOut.h"
 #include "eval/cost/PyNum.h"
 
+#include <algorithm>
 #include <cmath>
 
 using namespace calc::cost;
@@ -37,10 +38,19 @@ Geometry makeGeometry(const Model &m, const Execution &x) {
   bool pprs = x.tensorParCommType != TpCommType::AllReduce;
   int64_t As = (M / x.tensorPar) * m.hidden;
   g.ppSize = g.p == 1 ? 0 : (pprs ? As : A) * e;
+  if (m.isMoe()) {
+    g.moe = true;
+    g.edp = x.expertDataPar();
+  }
   return g;
 }
 
-CostContext makeContext(const System &sys, const Execution &x, Workspace &ws) {
+int resolveNet(const System &sys, int index) {
+  return index < 0 ? index + int(sys.networks.size()) : index;
+}
+
+CostContext makeContext(const Model &m, const System &sys, const Execution &x,
+                        Workspace &ws) {
   CostContext ctx;
   unsigned dt = static_cast<unsigned>(x.datatype);
   ctx.hw.matrix = &sys.matrix[dt];
@@ -59,7 +69,69 @@ CostContext makeContext(const System &sys, const Execution &x, Workspace &ws) {
   ctx.tpNet = &sys.networks[tp];
   ctx.split[Base] = x.tensorParCommType == TpCommType::RsAg;
   ctx.split[Edge] = x.tensorParCommType != TpCommType::AllReduce;
+  ctx.epNet = ctx.tpNet;
+  if (m.isMoe()) {
+    ctx.ep = x.expertPar;
+    ctx.etp = x.expertTensorPar;
+    ctx.expertShards = x.optimizerSharding ? x.expertDataPar() : 1;
+    ctx.epNet = &sys.networks[resolveNet(sys, x.expertParNet)];
+  }
   return ctx;
+}
+
+/// The layers of every block type the model has (Workspace::numKinds).
+void buildLayers(const Model &m, const Execution &x, Workspace &ws) {
+  ws.layers.clear();
+  unsigned kinds = 0;
+  auto add = [&](BlockType type) {
+    appendBlock(m, x, type, ws.layers);
+    ws.kindType[kinds] = type;
+    ws.kindEnd[kinds++] = ws.layers.size();
+  };
+  if (!m.isMoe() || m.denseBlocks > 0)
+    add(BlockType::Dense);
+  if (m.isMoe())
+    add(BlockType::Moe);
+  ws.numKinds = kinds;
+}
+
+/// Wall time of one block of a kind, for choosing the busiest stage.
+template <class T> T blockWork(const BlockTotalsT<T> &b) {
+  return b.fw.time + b.ag.time + b.wg.time + b.re.time + moeFwComm(b) +
+         moeBwComm(b);
+}
+
+/// The block the batch level costs: the only one, or the mean block of the
+/// stage with the most work when dense and MoE blocks share a pipeline
+/// stage (docs/model.md, "Stages of mixed blocks"). Sets g.moeBlocks.
+template <class T>
+void stageBlock(const Model &m, const Workspace &ws,
+                llvm::ArrayRef<LayerCostT<T>> costs, Geometry &g,
+                BlockTotalsT<T> &out) {
+  llvm::ArrayRef<Layer> layers = ws.layers;
+  if (ws.numKinds == 1) {
+    sumBlock<T>(layers, costs, g.training, g.fullRecompute, out, g.moe);
+    g.moeBlocks = ws.kindType[0] == BlockType::Moe ? g.Lp : 0;
+    return;
+  }
+  BlockTotalsT<T> dense, moe;
+  size_t split = ws.kindEnd[0];
+  sumBlock<T>(layers.take_front(split), costs.take_front(split), g.training,
+              g.fullRecompute, dense, g.moe);
+  sumBlock<T>(layers.drop_front(split), costs.drop_front(split), g.training,
+              g.fullRecompute, moe, g.moe);
+  // The stage with the most work holds as many of the costlier kind as the
+  // model has (contiguous stages of ceil(L/p) blocks).
+  int64_t nMoe = !(blockWork(moe) < blockWork(dense))
+                     ? std::min(g.Lp, m.moeBlocks())
+                     : g.Lp - std::min(g.Lp, m.denseBlocks);
+  g.moeBlocks = nMoe;
+  if (nMoe == g.Lp)
+    out = moe;
+  else if (nMoe == 0)
+    out = dense;
+  else
+    meanBlock(dense, g.Lp - nMoe, moe, nMoe, out);
 }
 
 /// §2.4 #26/#27: tier 1 first, strictly greater fails.
@@ -90,8 +162,8 @@ EvalStatus calc::cost::evaluateTraining(const Model &model, const System &sys,
     return EvalStatus::fail(EvalError::DatatypeUnsupported, dt);
 
   ws.lookupFailed = false;
-  buildBlock(model, exe, ws.layers);
-  CostContext ctx = makeContext(sys, exe, ws);
+  buildLayers(model, exe, ws);
+  CostContext ctx = makeContext(model, sys, exe, ws);
   // costLayer writes every field, so growing need not value-initialize.
   ws.costs.resize_for_overwrite(ws.layers.size());
   for (size_t i = 0, e = ws.layers.size(); i != e; ++i)
@@ -99,11 +171,18 @@ EvalStatus calc::cost::evaluateTraining(const Model &model, const System &sys,
 
   Geometry g = makeGeometry(model, exe);
   BlockTotals block;
-  sumBlock<double>(ws.layers, ws.costs, g.training, g.fullRecompute, block);
+  stageBlock<double>(model, ws, ws.costs, g, block);
   stats = Stats();
   blockStats(block, g, stats);
-  batchTimes(block, g, ctx.hw, sys, exe, stats);
+  DpResult dp;
+  batchTimes(block, g, ctx.hw, sys, exe, stats, dp);
   batchMemory(block, g, exe, stats);
+  if (!ws.figuresValid || !ws.figuresModel.sameAs(model)) {
+    ws.figuresModel = model;
+    ws.figures = modelFigures(model);
+    ws.figuresValid = true;
+  }
+  extStats(block, g, model, ws.figures, exe, dp, stats);
   if (ws.lookupFailed) {
     status.error = EvalError::EfficiencyLookup;
     status.a = int64_t(ws.lookupKind);
@@ -119,7 +198,7 @@ void calc::cost::statTypes(const Model &model, const System &sys,
                            const Execution &exe, const Workspace &ws,
                            StatTypes &types) {
   Workspace scratch; // lookups already succeeded; failures are not reported
-  CostContext ctx = makeContext(sys, exe, scratch);
+  CostContext ctx = makeContext(model, sys, exe, scratch);
   llvm::SmallVector<LayerCostT<PyNum>, 32> costs(ws.layers.size());
   types.layerIsInt.assign(ws.layers.size(), {});
   for (size_t i = 0, e = ws.layers.size(); i != e; ++i) {
@@ -131,11 +210,13 @@ void calc::cost::statTypes(const Model &model, const System &sys,
   }
   Geometry g = makeGeometry(model, exe);
   BlockTotalsT<PyNum> block;
-  sumBlock<PyNum>(ws.layers, costs, g.training, g.fullRecompute, block);
+  stageBlock<PyNum>(model, ws, costs, g, block);
   StatsT<PyNum> stats;
   blockStats(block, g, stats);
-  batchTimes(block, g, ctx.hw, sys, exe, stats);
+  DpResultT<PyNum> dp;
+  batchTimes(block, g, ctx.hw, sys, exe, stats, dp);
   batchMemory(block, g, exe, stats);
-  for (unsigned k = 0; k < NumStats; ++k)
+  extStats(block, g, model, modelFigures(model), exe, dp, stats);
+  for (unsigned k = 0; k < NumStats + NumExtStats; ++k)
     types.isInt[k] = stats.values[k].isInt;
 }

@@ -41,23 +41,26 @@ void runRowGroup(const cost::Model &model, const cost::System &system,
   for (int64_t b : w.group.microbatches)
     for (int tn = 0; tn < w.group.numTpNets; ++tn)
       for (int pn = 0; pn < w.group.numPpNets; ++pn)
-        for (int dn = 0; dn < w.group.numDpNets; ++dn) {
-          x.microbatchSize = b;
-          x.tensorParNet = tn;
-          x.pipelineParNet = pn;
-          x.dataParNet = dn;
-          cost::EvalStatus st =
-              cost::evaluateTraining(model, system, x, w.ws, w.stats);
-          if (!st.ok()) {
-            out.counts.reject(unsigned(st.error));
-            continue;
+        for (int dn = 0; dn < w.group.numDpNets; ++dn)
+          for (int en = 0; en < w.group.numEpNets; ++en) {
+            x.microbatchSize = b;
+            x.tensorParNet = tn;
+            x.pipelineParNet = pn;
+            x.dataParNet = dn;
+            x.expertParNet = en;
+            cost::EvalStatus st =
+                cost::evaluateTraining(model, system, x, w.ws, w.stats);
+            if (!st.ok()) {
+              out.counts.reject(unsigned(st.error));
+              continue;
+            }
+            out.counts.accept();
+            // Calculon's int/float spelling of each statistic.
+            cost::statTypes(model, system, x, w.ws, w.types);
+            writeCsvValues(os, attentionTypeName(model), x, w.stats, w.types,
+                           model.isMoe());
+            os << '\n';
           }
-          out.counts.accept();
-          // Calculon's int/float spelling of each statistic.
-          cost::statTypes(model, system, x, w.ws, w.types);
-          writeCsvValues(os, attentionTypeName(model), x, w.stats, w.types);
-          os << '\n';
-        }
 }
 
 } // namespace

@@ -45,6 +45,28 @@ llvm::StringRef calc::search::evalErrorName(EvalError e) {
   case EvalError::Mem2Capacity: return "mem2 capacity";
   case EvalError::Sanity: return "result not finite";
   case EvalError::EfficiencyLookup: return "efficiency table lookup";
+  case EvalError::BadMoeField:
+    return "bad mixture-of-experts field";
+  case EvalError::BadTopK:
+    return "top_k not in 1..experts";
+  case EvalError::ExpertsNotDivisible:
+    return "experts not divisible by EP";
+  case EvalError::ExpertGridMismatch:
+    return "ETP*EP does not divide t*D";
+  case EvalError::ExpertFeedforwardNotDivisible:
+    return "expert feedforward not divisible";
+  case EvalError::NegativeCapacityFactor:
+    return "negative capacity factor";
+  case EvalError::ExpertImbalanceBelowOne:
+    return "expert imbalance below 1";
+  case EvalError::MlaFieldsWithoutMla:
+    return "MLA fields without MLA";
+  case EvalError::BadMlaField:
+    return "bad MLA field";
+  case EvalError::ExpertNetworkIndex:
+    return "expert network index out of range";
+  case EvalError::ExpertNetworkTooSmall:
+    return "expert network too small";
   case EvalError::GenBadModelField: return "model field unusable for generation";
   case EvalError::GenNonPositive: return "serving size not positive";
   case EvalError::GenNetworkIndex: return "network index out of range";

@@ -31,6 +31,26 @@ static int64_t batchSizeFor(int64_t dataPar, int64_t maxBatch) {
   return dataPar > maxBatch ? 0 : (maxBatch / dataPar) * dataPar;
 }
 
+void ExecutionSpace::expertLayouts(
+    const cost::Model &model, int64_t t, int64_t D,
+    llvm::SmallVectorImpl<std::pair<int64_t, int64_t>> &out) {
+  out.clear();
+  if (!model.isMoe()) {
+    out.push_back({1, 1});
+    return;
+  }
+  llvm::SmallVector<int64_t, 32> etps, eps;
+  divisors(t, etps);
+  divisors(model.experts, eps);
+  for (int64_t etp : etps) {
+    if (model.expertFeedforward % etp)
+      continue;
+    for (int64_t ep : eps)
+      if ((t * D) % (etp * ep) == 0)
+        out.push_back({etp, ep});
+  }
+}
+
 void ExecutionSpace::addTasks(const cost::Model &model, int64_t t, int64_t p) {
   int64_t N = options.numProcs, L = model.numBlocks;
   int64_t D = N / (t * p);
@@ -49,7 +69,9 @@ void ExecutionSpace::addTasks(const cost::Model &model, int64_t t, int64_t p) {
 
   llvm::SmallVector<int64_t, 32> interleavings = {1};
   if (p > 1)
-    divisors(L / p, interleavings);
+    divisors(model.blocksPerStage(p), interleavings);
+  llvm::SmallVector<std::pair<int64_t, int64_t>, 16> layouts;
+  expertLayouts(model, t, D, layouts);
   static const cost::Recompute recomputes[] = {
       cost::Recompute::Full, cost::Recompute::AttnOnly, cost::Recompute::None};
   static const cost::TpCommType comms[] = {cost::TpCommType::AllReduce,
@@ -58,40 +80,45 @@ void ExecutionSpace::addTasks(const cost::Model &model, int64_t t, int64_t p) {
   for (int64_t v : interleavings)
     for (cost::Recompute rc : recomputes)
       for (int sharding = D > 1 ? 1 : 0; sharding >= 0; --sharding)
-        for (cost::TpCommType comm : comms) {
-          SpaceTask task;
-          task.tensorPar = t;
-          task.pipelinePar = p;
-          task.dataPar = D;
-          task.interleaving = v;
-          task.batchSize = B;
-          task.recompute = rc;
-          task.optimizerSharding = sharding == 1;
-          task.comm = comm;
-          bool canRedo = comm == cost::TpCommType::RsAg &&
-                         rc != cost::Recompute::Full;
-          task.radix[KnobAgRedo] = canRedo ? 2 : 1;
-          task.radix[KnobDpOverlap] = D > 1 && options.allowDpOverlap ? 2 : 1;
-          task.radix[KnobTpOverlap] = t > 1 && options.allowTpOverlap ? 3 : 1;
-          task.radix[KnobWeightOffload] = hasMem2 ? 2 : 1;
-          task.radix[KnobActOffload] =
-              rc == cost::Recompute::Full || !hasMem2 ? 1 : 2;
-          task.radix[KnobOptimOffload] = hasMem2 ? 2 : 1;
-          task.radix[KnobFused] = uint8_t(options.fused.size());
-          task.nets[0] = t > 1 ? numNets : 1;
-          task.nets[1] = p > 1 ? numNets : 1;
-          task.nets[2] = D > 1 ? numNets : 1;
-          task.mbBegin = mbBegin;
-          task.mbCount = mbCount;
-          task.firstGroup = groupCount;
-          task.numGroups = 1;
-          for (uint8_t r : task.radix)
-            task.numGroups *= r;
-          groupCount += task.numGroups;
-          candidateCount += task.numGroups * mbCount * uint64_t(task.nets[0]) *
-                            task.nets[1] * task.nets[2];
-          taskList.push_back(task);
-        }
+        for (cost::TpCommType comm : comms)
+          for (auto [etp, ep] : layouts) {
+            SpaceTask task;
+            task.expertTensorPar = etp;
+            task.expertPar = ep;
+            task.tensorPar = t;
+            task.pipelinePar = p;
+            task.dataPar = D;
+            task.interleaving = v;
+            task.batchSize = B;
+            task.recompute = rc;
+            task.optimizerSharding = sharding == 1;
+            task.comm = comm;
+            bool canRedo =
+                comm == cost::TpCommType::RsAg && rc != cost::Recompute::Full;
+            task.radix[KnobAgRedo] = canRedo ? 2 : 1;
+            task.radix[KnobDpOverlap] = D > 1 && options.allowDpOverlap ? 2 : 1;
+            task.radix[KnobTpOverlap] = t > 1 && options.allowTpOverlap ? 3 : 1;
+            task.radix[KnobWeightOffload] = hasMem2 ? 2 : 1;
+            task.radix[KnobActOffload] =
+                rc == cost::Recompute::Full || !hasMem2 ? 1 : 2;
+            task.radix[KnobOptimOffload] = hasMem2 ? 2 : 1;
+            task.radix[KnobFused] = uint8_t(options.fused.size());
+            task.nets[0] = t > 1 ? numNets : 1;
+            task.nets[1] = p > 1 ? numNets : 1;
+            task.nets[2] = D > 1 ? numNets : 1;
+            task.nets[3] = ep > 1 ? numNets : 1;
+            task.mbBegin = mbBegin;
+            task.mbCount = mbCount;
+            task.firstGroup = groupCount;
+            task.numGroups = 1;
+            for (uint8_t r : task.radix)
+              task.numGroups *= r;
+            groupCount += task.numGroups;
+            candidateCount += task.numGroups * mbCount *
+                              uint64_t(task.nets[0]) * task.nets[1] *
+                              task.nets[2] * task.nets[3];
+            taskList.push_back(task);
+          }
 }
 
 bool ExecutionSpace::build(const cost::Model &model,
@@ -120,8 +147,10 @@ bool ExecutionSpace::build(const cost::Model &model,
     if (model.hidden % t || model.attnHeads % t)
       continue;
     divisors(std::min(N / t, L), pps);
+    // Calculon searches even splits only; a MoE model (DeepSeek-V3's 61
+    // blocks, Qwen3's 94) also uneven ones, costed by the fullest stage.
     for (int64_t p : pps)
-      if (N % (t * p) == 0 && L % p == 0)
+      if (N % (t * p) == 0 && (L % p == 0 || model.isMoe()))
         space.addTasks(model, t, p);
   }
   return true;
@@ -162,10 +191,14 @@ void ExecutionSpace::group(uint64_t index, SpaceGroup &out) const {
   x.activationsOffload = flag(KnobActOffload);
   x.optimizerOffload = flag(KnobOptimOffload);
   x.training = true;
+  x.expertPar = task.expertPar;
+  x.expertTensorPar = task.expertTensorPar;
+  x.expertImbalance = options.expertImbalance;
   out.microbatches = llvm::ArrayRef<int64_t>(microbatchPool)
                          .slice(task.mbBegin, task.mbCount);
   out.numTpNets = task.nets[0];
   out.numPpNets = task.nets[1];
   out.numDpNets = task.nets[2];
+  out.numEpNets = task.nets[3];
   out.task = &task;
 }

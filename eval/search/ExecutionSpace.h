@@ -2,13 +2,17 @@
 //
 // The candidates of Calculon's `loe` and `lae` (docs/calculon-model.md §11.1–
 // §11.2), in Calculon's nesting order, without materialising them. The space
-// is a list of outer tasks (t, p, D, v, B, recompute, sharding, comm) built
-// once; each task has a mixed-radix block of "groups" (AG redo, DP overlap,
-// TP overlap, weight/activation/optimizer offload, fused activation), and
-// each group runs its microbatch sizes (ascending) and network tiers. A
-// group is the unit of `-m`: everything fixed except b and the nets. Groups
-// are numbered globally, so any range of them is decoded with one binary
-// search and a few divisions: no allocation per candidate.
+// is a list of outer tasks (t, p, D, v, B, recompute, sharding, comm, and
+// for a mixture-of-experts model ETP and EP) built once; each task has a
+// mixed-radix block of "groups" (AG redo, DP overlap, TP overlap,
+// weight/activation/optimizer offload, fused activation), and each group runs
+// its microbatch sizes (ascending) and network tiers. A group is the unit of
+// `-m`: everything fixed except b and the nets. A MoE model also ranges over
+// its expert layouts (ETP dividing t and the expert width, EP dividing the
+// experts, ETP*EP dividing t*D), the all-to-all's network tier, and pipeline
+// splits that leave the stages uneven. Groups are numbered globally, so any
+// range of them is decoded with one binary search and a few divisions: no
+// allocation per candidate.
 //
 //===----------------------------------------------------------------------===//
 #ifndef CALC_EVAL_SEARCH_EXECUTIONSPACE_H
@@ -36,6 +40,9 @@ struct SpaceOptions {
   llvm::SmallVector<bool, 2> fused = {true};
   bool allowTpOverlap = true; ///< false with `--no-tp-overlap`
   bool allowDpOverlap = true; ///< false with `--no-dp-overlap`
+  /// expert_imbalance of every candidate of a mixture-of-experts model
+  /// (`--expert-imbalance`); not searched.
+  double expertImbalance = 1;
 };
 
 /// The inner knobs of a task, outermost first (§11.2 step 2).
@@ -57,10 +64,12 @@ struct SpaceTask {
   cost::Recompute recompute = cost::Recompute::None;
   bool optimizerSharding = false;
   cost::TpCommType comm = cost::TpCommType::AllReduce;
+  /// Expert parallelism and expert TP (1 for a dense model).
+  int64_t expertPar = 1, expertTensorPar = 1;
   /// Number of values of each inner knob.
   uint8_t radix[NumInnerKnobs] = {};
-  /// Number of tiers each of the TP, PP and DP networks ranges over.
-  int nets[3] = {1, 1, 1};
+  /// Number of tiers each of the TP, PP, DP and EP networks ranges over.
+  int nets[4] = {1, 1, 1, 1};
   /// The task's microbatch sizes: ExecutionSpace::microbatchPool slice.
   uint32_t mbBegin = 0, mbCount = 0;
   uint64_t firstGroup = 0, numGroups = 0;
@@ -71,11 +80,11 @@ struct SpaceTask {
 struct SpaceGroup {
   cost::Execution exe;
   llvm::ArrayRef<int64_t> microbatches;
-  int numTpNets = 1, numPpNets = 1, numDpNets = 1;
+  int numTpNets = 1, numPpNets = 1, numDpNets = 1, numEpNets = 1;
   const SpaceTask *task = nullptr;
 
   uint64_t netCombinations() const {
-    return uint64_t(numTpNets) * numPpNets * numDpNets;
+    return uint64_t(numTpNets) * numPpNets * numDpNets * numEpNets;
   }
 };
 
@@ -100,6 +109,10 @@ public:
 
 private:
   void addTasks(const cost::Model &model, int64_t t, int64_t p);
+  /// (ETP, EP) pairs of a MoE model for t x D attention ranks, ETP
+  /// outermost; {(1, 1)} for a dense model.
+  void expertLayouts(const cost::Model &model, int64_t t, int64_t D,
+                     llvm::SmallVectorImpl<std::pair<int64_t, int64_t>> &out);
 
   SpaceOptions options;
   bool hasMem2 = false;

@@ -68,21 +68,23 @@ private:
     cost::Execution &x = w.group.exe;
     for (int tn = 0; tn < w.group.numTpNets; ++tn)
       for (int pn = 0; pn < w.group.numPpNets; ++pn)
-        for (int dn = 0; dn < w.group.numDpNets; ++dn) {
-          x.tensorParNet = tn;
-          x.pipelineParNet = pn;
-          x.dataParNet = dn;
-          cost::EvalStatus st =
-              cost::evaluateTraining(model, system, x, w.ws, w.probe.stats);
-          if (!st.ok()) {
-            sink.reject(unsigned(st.error));
-            continue;
+        for (int dn = 0; dn < w.group.numDpNets; ++dn)
+          for (int en = 0; en < w.group.numEpNets; ++en) {
+            x.tensorParNet = tn;
+            x.pipelineParNet = pn;
+            x.dataParNet = dn;
+            x.expertParNet = en;
+            cost::EvalStatus st =
+                cost::evaluateTraining(model, system, x, w.ws, w.probe.stats);
+            if (!st.ok()) {
+              sink.reject(unsigned(st.error));
+              continue;
+            }
+            w.probe.rate = w.probe.stats[cost::Stat::SampleRate];
+            if (sink.wouldKeep(w.probe))
+              w.probe.exe = x;
+            sink.accepted(w.probe);
           }
-          w.probe.rate = w.probe.stats[cost::Stat::SampleRate];
-          if (sink.wouldKeep(w.probe))
-            w.probe.exe = x;
-          sink.accepted(w.probe);
-        }
   }
 
   const cost::Model &model;

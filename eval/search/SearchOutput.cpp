@@ -21,6 +21,30 @@ llvm::ArrayRef<StringRef> calc::search::executionKeys() {
   return keys;
 }
 
+llvm::ArrayRef<StringRef> calc::search::expertExecutionKeys() {
+  static const StringRef keys[] = {"expert_par", "expert_tensor_par",
+                                   "expert_par_net", "expert_imbalance"};
+  return keys;
+}
+
+/// The expert keys' values (and keys, `withKeys`) of a MoE model's plan.
+static void writeExpertValues(PyWriter &w, const cost::Execution &x,
+                              bool withKeys) {
+  llvm::ArrayRef<StringRef> keys = expertExecutionKeys();
+  auto key = [&](unsigned i) {
+    if (withKeys)
+      w.key(keys[i]);
+  };
+  key(0);
+  w.integer(x.expertPar);
+  key(1);
+  w.integer(x.expertTensorPar);
+  key(2);
+  w.integer(x.expertParNet);
+  key(3);
+  w.real(x.expertImbalance);
+}
+
 static StringRef recomputeName(cost::Recompute r) {
   switch (r) {
   case cost::Recompute::None:
@@ -153,14 +177,18 @@ static void writeLayers(PyWriter &w, const RankedExecution &r) {
 }
 
 void calc::search::writeCsvHeader(raw_ostream &os, bool rankColumn,
-                                  bool withLayers) {
+                                  bool withLayers, bool experts) {
   const char *sep = rankColumn ? "," : "";
   for (StringRef k : executionKeys()) {
     os << sep << k;
     sep = ",";
   }
+  for (unsigned i = 0; experts && i < expertExecutionKeys().size(); ++i)
+    os << ',' << expertExecutionKeys()[i];
   for (unsigned i = 0; i < cost::NumStats; ++i)
     os << ',' << cost::statKey(cost::Stat(i));
+  for (unsigned i = 0; experts && i < cost::NumExtStats; ++i)
+    os << ',' << cost::extStatKey(cost::ExtStat(i));
   if (withLayers)
     os << ",layers";
   os << '\n';
@@ -169,7 +197,7 @@ void calc::search::writeCsvHeader(raw_ostream &os, bool rankColumn,
 void calc::search::writeCsvValues(raw_ostream &os, StringRef attention,
                                   const cost::Execution &x,
                                   const cost::Stats &stats,
-                                  const cost::StatTypes &types) {
+                                  const cost::StatTypes &types, bool experts) {
   // Repr style with no container: values come out comma-free, so the
   // separators are written here.
   PyWriter w(os, PyWriter::Style::Repr);
@@ -189,15 +217,25 @@ void calc::search::writeCsvValues(raw_ostream &os, StringRef attention,
      << (x.activationsOffload ? "True" : "False") << ','
      << (x.optimizerOffload ? "True" : "False") << ','
      << (x.training ? "True" : "False");
+  if (experts) {
+    os << ',' << x.expertPar << ',' << x.expertTensorPar << ','
+       << x.expertParNet << ',';
+    w.real(x.expertImbalance);
+  }
   for (unsigned i = 0; i < cost::NumStats; ++i) {
     os << ',';
     writeStat(w, stats, types, cost::Stat(i));
+  }
+  for (unsigned i = 0; experts && i < cost::NumExtStats; ++i) {
+    os << ',';
+    writeNumber(w, stats[cost::ExtStat(i)], types.isInt[cost::NumStats + i]);
   }
 }
 
 void calc::search::writeOptimalJson(raw_ostream &os, StringRef attention,
                                     llvm::ArrayRef<RankedExecution> ranked,
-                                    bool withLayers, bool compact) {
+                                    bool withLayers, bool compact,
+                                    bool experts) {
   PyWriter w(os, compact ? PyWriter::Style::JsonCompact
                          : PyWriter::Style::JsonIndented);
   w.beginObject();
@@ -208,12 +246,19 @@ void calc::search::writeOptimalJson(raw_ostream &os, StringRef attention,
     w.key("execution");
     w.beginObject();
     writeExecutionValues(w, attention, r.exe, /*withKeys=*/true);
+    if (experts)
+      writeExpertValues(w, r.exe, /*withKeys=*/true);
     w.endObject();
     w.key("stats");
     w.beginObject();
     for (unsigned i = 0; i < cost::NumStats; ++i) {
       w.key(cost::statKey(cost::Stat(i)));
       writeStat(w, r.stats, r.types, cost::Stat(i));
+    }
+    for (unsigned i = 0; experts && i < cost::NumExtStats; ++i) {
+      w.key(cost::extStatKey(cost::ExtStat(i)));
+      writeNumber(w, r.stats[cost::ExtStat(i)],
+                  r.types.isInt[cost::NumStats + i]);
     }
     if (withLayers) {
       w.key("layers");
@@ -227,12 +272,12 @@ void calc::search::writeOptimalJson(raw_ostream &os, StringRef attention,
 
 void calc::search::writeOptimalCsv(raw_ostream &os, StringRef attention,
                                    llvm::ArrayRef<RankedExecution> ranked,
-                                   bool withLayers) {
-  writeCsvHeader(os, /*rankColumn=*/true, withLayers);
+                                   bool withLayers, bool experts) {
+  writeCsvHeader(os, /*rankColumn=*/true, withLayers, experts);
   for (size_t rank = 0; rank < ranked.size(); ++rank) {
     os << rank << ',';
     writeCsvValues(os, attention, ranked[rank].exe, ranked[rank].stats,
-                   ranked[rank].types);
+                   ranked[rank].types, experts);
     if (withLayers) {
       // Python str() of the list of dicts, unquoted, as Calculon writes it.
       os << ',';

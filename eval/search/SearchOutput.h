@@ -32,31 +32,41 @@ struct RankedExecution {
 /// Calculon's 23 execution keys, in its order.
 llvm::ArrayRef<llvm::StringRef> executionKeys();
 
+/// The expert-parallelism keys written after Calculon's 23 for a
+/// mixture-of-experts model (expert_par, expert_tensor_par, expert_par_net,
+/// expert_imbalance), as its execution JSON spells them.
+llvm::ArrayRef<llvm::StringRef> expertExecutionKeys();
+
 /// The `attention_type` the searches write for \p model: "multiquery" for
 /// one key/value head, else "multihead" (the searches refuse the grouped
 /// models in between, which Calculon's format cannot say).
 llvm::StringRef attentionTypeName(const cost::Model &model);
 
 /// The CSV header: [rank column ","] 23 execution keys, 96 stat keys and,
-/// with `withLayers`, "layers"; ends with a newline.
-void writeCsvHeader(llvm::raw_ostream &os, bool rankColumn, bool withLayers);
+/// with `withLayers`, "layers"; ends with a newline. With `experts` (a
+/// mixture-of-experts model) the expert execution keys follow the 23 and
+/// calcc's statistics (ExtStatKeys.def) follow the 96.
+void writeCsvHeader(llvm::raw_ostream &os, bool rankColumn, bool withLayers,
+                    bool experts = false);
 
 /// One CSV row without rank column or newline: the 23 execution values
 /// (\p attention for attention_type) and 96 statistics as Python str()
-/// (True/False, ints, shortest float repr).
+/// (True/False, ints, shortest float repr); with `experts`, as the header.
 void writeCsvValues(llvm::raw_ostream &os, llvm::StringRef attention,
                     const cost::Execution &exe, const cost::Stats &stats,
-                    const cost::StatTypes &types);
+                    const cost::StatTypes &types, bool experts = false);
 
 /// The `loe` JSON document: {"0": {"execution": …, "stats": …}, …}, indented
-/// by 2 unless `compact`; no trailing newline, like json.dumps.
+/// by 2 unless `compact`; no trailing newline, like json.dumps. With
+/// `experts`, the expert keys and statistics follow Calculon's.
 void writeOptimalJson(llvm::raw_ostream &os, llvm::StringRef attention,
                       llvm::ArrayRef<RankedExecution> ranked, bool withLayers,
-                      bool compact);
+                      bool compact, bool experts = false);
 
 /// The `loe` CSV: header with an empty first cell, then one row per rank.
 void writeOptimalCsv(llvm::raw_ostream &os, llvm::StringRef attention,
-                     llvm::ArrayRef<RankedExecution> ranked, bool withLayers);
+                     llvm::ArrayRef<RankedExecution> ranked, bool withLayers,
+                     bool experts = false);
 
 } // namespace calc::search
 

@@ -72,7 +72,8 @@ static int runLae() {
   if (!laeOptions.debug()) {
     std::string header, packed;
     raw_string_ostream os(header);
-    search::writeCsvHeader(os, /*rankColumn=*/false, /*withLayers=*/false);
+    search::writeCsvHeader(os, /*rankColumn=*/false, /*withLayers=*/false,
+                           /*experts=*/model.isMoe());
     StringRef text = os.str();
     if (gzip && !eval::gzipCompress(text, packed, eval::GzipDefaultCompression))
       return fail(args.outputPath + ": cannot compress output");

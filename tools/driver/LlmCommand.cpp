@@ -1,9 +1,11 @@
 //===- LlmCommand.cpp - `calcc llm`: Calculon's single evaluation ---------===//
 //
 // `calcc llm MODEL EXEC SYSTEM OUT [-l] [-p PEERS]`, Calculon's positional
-// arguments (docs/calculon-model.md §13); each input is Calculon JSON or a
-// .calc file declaring one entity of its kind (LlmInputs.h). OUT is `-` (human
-// summary), `*.json` or `*.json.gz` (the 96 statistics). Every rejection prints
+// arguments (docs/calculon-model.md §13); each input is Calculon JSON or a .calc
+// file declaring one entity of its kind (LlmInputs.h). OUT is `-` (human
+// summary), `*.json` or
+// `*.json.gz` (the 96 statistics, then calcc's own for a mixture-of-experts
+// model). Every rejection prints
 // `error: <message>` and exits 1 without writing any file.
 //
 //===----------------------------------------------------------------------===//
@@ -107,7 +109,8 @@ static int runLlm() {
   cost::statTypes(in.model, in.system, in.exe, ws, types);
   std::string text;
   raw_string_ostream os(text);
-  calculon::writeStatsJson(os, stats, types, layers, llmLayers, compact);
+  calculon::writeStatsJson(os, stats, types, layers, llmLayers, compact,
+                           /*withExtStats=*/in.model.isMoe());
   if (!writeOutput(out, os.str(), error))
     return fail(error);
   return driver::ExitSuccess;

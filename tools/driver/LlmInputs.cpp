@@ -75,18 +75,22 @@ bool calc::driver::loadLlmInputs(StringRef modelPath, StringRef exePath,
     if (!isJsonInput(path) && !isCalcInput(path))
       return fail(path + ": unsupported input format (expected a Calculon "
                          ".json file or a .calc file)");
-  if (!loadModelInput(modelPath, options, in.model))
-    return false;
+  // A JSON model keeps kv_heads 0 unless it sets them, until the execution
+  // says its attention_type.
+  std::string error;
+  if (isCalcInput(modelPath) ? !loadModelInput(modelPath, options, in.model)
+                             : !calculon::loadModel(modelPath, in.model, error))
+    return error.empty() ? false : fail(error);
   // Without an attention_type (a .calc execution) a JSON model is
   // multi-head, the prelude's default for kv_heads.
   calculon::AttentionType attention = calculon::AttentionType::MultiHead;
-  if (isCalcInput(exePath)) {
+  bool jsonExe = !isCalcInput(exePath);
+  if (!jsonExe) {
     CalcEntity entity;
     if (!loadCalcEntity(exePath, EntityKind::Execution, options, entity))
       return false;
     in.exe = entity.exe;
   } else {
-    std::string error;
     if (!calculon::loadExecution(exePath, in.exe, attention, error))
       return fail(error);
     if (isCalcInput(modelPath) && !checkAttention(exePath, attention, in.model))
@@ -94,8 +98,10 @@ bool calc::driver::loadLlmInputs(StringRef modelPath, StringRef exePath,
   }
   if (!loadSystem(systemPath, options, in.system))
     return false;
-  if (!isCalcInput(modelPath))
-    calculon::applyAttention(in.model, attention);
+  if (!isCalcInput(modelPath) &&
+      !calculon::checkLlmInputs(exePath, attention, jsonExe, in.model, in.exe,
+                                error))
+    return fail(error);
   return true;
 }
 
@@ -106,7 +112,10 @@ bool calc::driver::loadSearchInputs(const search::SearchArgs &args,
   if (!loadModelInput(args.modelPath, options, model) ||
       !loadSystem(args.systemPath, options, system))
     return false;
-  if (!model.isMultiHead() && !model.isMultiQuery())
+  // A JSON model that sets kv_heads keeps them: the searches' `multihead`
+  // reads back as the same model (calculon::attentionAgrees).
+  if (isCalcInput(args.modelPath) && !model.isMultiHead() &&
+      !model.isMultiQuery())
     return fail(fmt::format(
         "{}: kv_heads = {} of {} attention heads is grouped-query attention, "
         "which the attention_type of Calculon's output cannot say (multihead "

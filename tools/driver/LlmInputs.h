@@ -33,8 +33,9 @@ bool loadLlmInputs(llvm::StringRef modelPath, llvm::StringRef exePath,
                    calculon::LlmInputs &out);
 
 /// Loads the model and system of a search, checks the system supports its
-/// datatype and builds the space of candidates. The model must be
-/// multi-head or multi-query, what the searches' `attention_type` can say.
+/// datatype and builds the space of candidates. A `.calc` model must be
+/// multi-head or multi-query, what the searches' `attention_type` can say;
+/// a JSON model that sets kv_heads decides its attention itself.
 /// Errors are printed; returns false after printing.
 bool loadSearchInputs(const search::SearchArgs &args,
                       const CalcInputOptions &options, cost::Model &model,

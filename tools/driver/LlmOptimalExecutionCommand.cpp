@@ -80,15 +80,15 @@ static bool parseOptions(search::SearchArgs &args, std::string &error) {
 }
 
 static int writeResults(const search::SearchArgs &args, StringRef attention,
-                        ArrayRef<search::RankedExecution> best) {
+                        ArrayRef<search::RankedExecution> best, bool experts) {
   StringRef out = args.outputPath;
   std::string text, error;
   raw_string_ostream os(text);
   if (out.endswith(".csv") || out.endswith(".csv.gz"))
-    search::writeOptimalCsv(os, attention, best, loeLayers);
+    search::writeOptimalCsv(os, attention, best, loeLayers, experts);
   else
     search::writeOptimalJson(os, attention, best, loeLayers,
-                             out.endswith(".gz"));
+                             out.endswith(".gz"), experts);
   StringRef contents = os.str();
   std::string packed;
   if (out.endswith(".gz")) {
@@ -141,7 +141,8 @@ static int runLoe() {
     calculon::writePyFloat(errs(), best.front().stats[cost::Stat::SampleRate]);
     errs() << "\n";
   }
-  return writeResults(args, search::attentionTypeName(model), best);
+  return writeResults(args, search::attentionTypeName(model), best,
+                      model.isMoe());
 }
 
 static driver::Command loeRegistration(loeCommand, runLoe);

@@ -1,17 +1,19 @@
 //===- LlmParameterCalculatorCommand.cpp - `calcc lpc` --------------------===//
 //
-// Calculon's `llm-parameter-calculator APP [-a N]` (docs/calculon-model.md
-// §13.1): the model file's stem padded to N characters, " -> ", the parameter
-// count in base-1000 human form ("megatron-1T   -> 1.008 T"). A `.calc` model
-// (CalcInputs.h) is named by its entity, the name a user wrote for it.
+// Calculon's `llm-parameter-calculator APP [-a N]` (docs/calculon-model.md §13.1): the
+// model file's stem padded to N characters, " -> ", the parameter count in
+// base-1000 human form ("megatron-1T   -> 1.008 T"); a mixture-of-experts
+// model adds its active parameters ("mixtral-8x7b -> 46.712 G total,
+// 12.880 G active"). A `.calc` model (CalcInputs.h) is named by its
+// entity, the name a user wrote for it.
 //
 //===----------------------------------------------------------------------===//
 #include "tools/driver/CalcInputFlags.h"
 #include "tools/driver/Command.h"
 #include "tools/driver/LlmInputs.h"
 
-#include "eval/calculon/Validation.h"
 #include "eval/cost/HumanFormat.h"
+#include "eval/cost/Parameters.h"
 
 #include "llvm/Support/raw_ostream.h"
 
@@ -39,9 +41,13 @@ static int runLpc() {
   outs() << name;
   if (name.size() < lpcAlign)
     outs().indent(lpcAlign - name.size());
-  outs() << " -> "
-         << cost::humanFormat(calculon::parameterCount(model), 1000, "")
-         << "\n";
+  cost::ParameterCount count = cost::countParameters(model);
+  outs() << " -> " << cost::humanFormat(count.total, 1000, "");
+  // A mixture of experts also says what one token uses.
+  if (model.isMoe())
+    outs() << " total, " << cost::humanFormat(count.active, 1000, "")
+           << " active";
+  outs() << "\n";
   return driver::ExitSuccess;
 }
 

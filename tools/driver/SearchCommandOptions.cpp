@@ -23,7 +23,13 @@ SearchCommandOptions::SearchCommandOptions(cl::SubCommand &command,
       cpusOpt("c", cl::sub(command), cl::sub(alias), cl::init(0),
               cl::desc("Worker threads (default: one per core)"),
               cl::value_desc("N")),
-      cpusLong("cpus", cl::aliasopt(cpusOpt)), inputFlags(command, alias) {}
+      cpusLong("cpus", cl::aliasopt(cpusOpt)),
+      imbalanceOpt("expert-imbalance", cl::sub(command), cl::sub(alias),
+                   cl::init(1.0),
+                   cl::desc("MoE models: the busiest expert's load over the "
+                            "mean, >= 1 (default 1: balanced routing)"),
+                   cl::value_desc("X")),
+      inputFlags(command, alias) {}
 
 bool SearchCommandOptions::parse(search::SearchArgs &out, std::string &error) {
   if (!search::parseSearchArgs(args, out, error))
@@ -36,5 +42,10 @@ bool SearchCommandOptions::parse(search::SearchArgs &out, std::string &error) {
     error = "-f must be true, false or both, got '" + fused + "'";
     return false;
   }
+  if (!(imbalanceOpt >= 1)) {
+    error = "--expert-imbalance must be >= 1";
+    return false;
+  }
+  out.space.expertImbalance = imbalanceOpt;
   return true;
 }

@@ -2,9 +2,9 @@
 //
 // Calculon's two search commands take the same positional arguments and the
 // flags -f, -n, -d, -c (docs/calculon-model.md §11.2–11.3), plus -I and
-// --stdlib-dir for `.calc` inputs. Each command file owns one instance,
-// constructed after its SubCommands in the same file, so the options are
-// registered with subcommands that already exist.
+// --stdlib-dir for `.calc` inputs and --expert-imbalance for MoE models. Each
+// command file owns one instance, constructed after its SubCommands in the same
+// file, so the options are registered with subcommands that already exist.
 //
 //===----------------------------------------------------------------------===//
 #ifndef CALC_TOOLS_DRIVER_SEARCHCOMMANDOPTIONS_H
@@ -49,6 +49,7 @@ private:
   llvm::cl::alias debugLong;
   llvm::cl::opt<int> cpusOpt;
   llvm::cl::alias cpusLong;
+  llvm::cl::opt<double> imbalanceOpt;
   CalcInputFlags inputFlags;
 };
 

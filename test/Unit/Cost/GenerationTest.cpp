@@ -127,7 +127,7 @@ TEST(GenerationTest, ExpectedExpertsTouched) {
   EXPECT_DOUBLE_EQ(expectedExpertsTouched(8, 2, 1), 2);
   EXPECT_NEAR(expectedExpertsTouched(8, 2, 8), 8 * (1 - std::pow(0.75, 8)),
               1e-12);
-  // Expected experts touched (docs/model.md §11): DeepSeek-V3 (256, 8) and Qwen3 (128, 8).
+  // Expected experts touched (docs/model.md §15): DeepSeek-V3 (256, 8) and Qwen3 (128, 8).
   EXPECT_NEAR(expectedExpertsTouched(256, 8, 4), 30.5, 0.05);
   EXPECT_NEAR(expectedExpertsTouched(256, 8, 64), 222, 0.5);
   EXPECT_NEAR(expectedExpertsTouched(128, 8, 16), 82.4, 0.05);
