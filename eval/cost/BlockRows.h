@@ -3,7 +3,7 @@
 // Internal to the block builders (BlockBuilder.cpp for Calculon's dense
 // block, MoeBlock.cpp for mixture-of-experts MLPs and latent attention):
 // the shapes every row needs and one appender per layer type, with the
-// element counts of calculon-model.md §5/§6 and docs/model.md.
+// element counts of docs/calculon-model.md §5/§6 and docs/model.md.
 //
 //===----------------------------------------------------------------------===//
 #ifndef CALC_EVAL_COST_BLOCKROWS_H

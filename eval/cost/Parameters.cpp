@@ -1,6 +1,6 @@
 //===- Parameters.cpp - Parameter count and Megatron's FLOP count ---------===//
 //
-// Per block, Calculon's convention (calculon-model.md §13.1): matmul weights,
+// Per block, Calculon's convention (docs/calculon-model.md §13.1): matmul weights,
 // a bias on every projection output, two LayerNorms of 2h each; embeddings
 // of 51,200 tokens plus learned positions, or vocab*h in and out with a
 // vocabulary. Experts are MLPs of expert_feedforward width counted the same

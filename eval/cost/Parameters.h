@@ -1,7 +1,7 @@
 //===- Parameters.h - Parameter count and Megatron's FLOP count -----------===//
 //
 // Model-level figures that do not depend on the hardware: the parameters of
-// a model (Calculon's `llm-parameter-calculator` formula, calculon-model.md
+// a model (Calculon's `llm-parameter-calculator` formula, docs/calculon-model.md
 // §13.1, generalised to grouped-query attention, SwiGLU, a vocabulary,
 // mixtures of experts and latent attention) and the FLOP count of one
 // training iteration as Megatron-LM reports it (docs/model.md, "Statistics
