@@ -159,6 +159,15 @@ static cost::Network toNetwork(FieldReader &r, Instance *n) {
     net.ops[i].offset =
         FieldReader::isDefined(op, "offset") ? r.real(op, "offset") : 0;
   }
+  // calcc's own operation, optional: without it every peer of an
+  // all-to-all sends (n-1)/n of its data (cost::Network's default).
+  if (ops && FieldReader::isDefined(ops, "all_to_all"))
+    if (Instance *op = r.object(ops, "all_to_all")) {
+      auto &a2a = net.ops[unsigned(cost::NetOp::AllToAll)];
+      a2a.scale = r.real(op, "scale");
+      a2a.offset =
+          FieldReader::isDefined(op, "offset") ? r.real(op, "offset") : 0;
+    }
   return net;
 }
 

@@ -4,7 +4,8 @@
 // system are converted whole, the execution field by field (so a search
 // re-reads only what a changed domain touched), and Calculon's statistics
 // fill the `training_result` record, integers where Calculon computes them
-// with integers only (docs/calculon-model.md §17).
+// with integers only (docs/calculon-model.md §17), followed by calcc's own
+// (eval/cost/ExtStatKeys.def: parameters, Megatron's FLOP count, MoE).
 //
 //===----------------------------------------------------------------------===//
 #include "eval/AnalysisList.h"
@@ -53,6 +54,8 @@ public:
     return cost::evaluateTraining(model, system, exe, ws, stats);
   }
   double stat(unsigned k) const override {
+    if (k >= cost::NumStats) // calcc's own, after Calculon's 96.
+      return stats[cost::ExtStat(k - cost::NumStats)];
     cost::Stat st = cost::Stat(k);
     // Calculon writes this one as null in inference; a record reads 0.
     if (st == cost::Stat::ActCheckpointSizeWithOffload &&
@@ -91,6 +94,15 @@ void TrainingRun::fillResult(const Schema *rs,
     if (declared.scale == 1 && declared.text != baseUnitFor(dim).text)
       values[slot].unit = declared;
   }
+  for (unsigned i = 0; i < cost::NumExtStats; ++i) {
+    int slot = rs->lookup(cost::extStatKey(cost::ExtStat(i)));
+    if (slot < 0 || unsigned(slot) >= values.size())
+      continue;
+    double v = stat(cost::NumStats + i);
+    Dimension dim = rs->fields[slot].type.dim;
+    auto exact = rs->fields[slot].isInt ? exactInt(v) : llvm::None;
+    values[slot] = exact ? Value::integer(*exact, dim) : Value::real(v, dim);
+  }
 }
 
 class Training final : public Analysis {
@@ -106,6 +118,8 @@ public:
       std::vector<llvm::StringRef> out;
       for (unsigned i = 0; i < cost::NumStats; ++i)
         out.push_back(cost::statKey(cost::Stat(i)));
+      for (unsigned i = 0; i < cost::NumExtStats; ++i)
+        out.push_back(cost::extStatKey(cost::ExtStat(i)));
       return out;
     }();
     return keys;
