@@ -7,7 +7,9 @@
 //===----------------------------------------------------------------------===//
 #include "eval/Analysis.h"
 #include "eval/AnalysisList.h"
+#include "ir/CheckedInt.h"
 #include "ir/NumberFormat.h"
+#include "ir/Units.h"
 
 #include "llvm/ADT/StringExtras.h"
 #include "llvm/Support/raw_ostream.h"
@@ -26,6 +28,16 @@ const Analysis *eval::findAnalysis(llvm::StringRef name) {
     if (a->name() == name)
       return a;
   return nullptr;
+}
+
+ir::Value eval::statValue(const ir::FieldDecl &field, double v,
+                          bool integral) {
+  ir::Dimension dim = field.type.dim;
+  auto exact = integral ? ir::exactInt(v) : llvm::None;
+  ir::Value value = exact ? ir::Value::integer(*exact, dim) : ir::Value::real(v, dim);
+  if (field.unit.scale == 1 && field.unit.text != ir::baseUnitFor(dim).text)
+    value.unit = field.unit;
+  return value;
 }
 
 std::string Analysis::rejection(const cost::EvalStatus &status,

@@ -77,6 +77,12 @@ public:
   }
 };
 
+/// The result value of a statistic \p v (SI) for result field \p field:
+/// an int when \p integral and exact, else a real; a count unit the field
+/// declares (`sample/s`) is kept for display, base units are left to the
+/// automatic display (GiB, ms…).
+ir::Value statValue(const ir::FieldDecl &field, double v, bool integral);
+
 /// A registered analysis.
 class Analysis {
 public:

@@ -45,30 +45,30 @@ cost::Model eval::toCostModel(FieldReader &r, Instance *m) {
 static const char *const dataTypeNames[cost::NumDataTypes] = {
     "float8", "float16", "bfloat16", "float32"};
 
-static cost::DataType dataTypeOf(llvm::StringRef name) {
+cost::DataType eval::dataTypeNamed(llvm::StringRef name) {
   for (unsigned i = 0; i < cost::NumDataTypes; ++i)
     if (name == dataTypeNames[i])
       return cost::DataType(i);
   return cost::DataType::Float16;
 }
 
-// The execution fields in reading order, each with how it sets its member
-// (a table, so a search can re-read only the fields that changed).
-static int64_t intOf(const Value &v) {
+int64_t eval::intValue(const Value &v) {
   return v.kind == Value::Int ? v.i : int64_t(v.asDouble());
 }
 
+// The execution fields in reading order, each with how it sets its member
+// (a table, so a search can re-read only the fields that changed).
 static const ExecutionField executionTable[] = {
-    {"num_procs", [](cost::Execution &x, const Value &v) { x.numProcs = intOf(v); }},
-    {"tensor_par", [](cost::Execution &x, const Value &v) { x.tensorPar = intOf(v); }},
-    {"pipeline_par", [](cost::Execution &x, const Value &v) { x.pipelinePar = intOf(v); }},
-    {"data_par", [](cost::Execution &x, const Value &v) { x.dataPar = intOf(v); }},
-    {"tensor_par_net", [](cost::Execution &x, const Value &v) { x.tensorParNet = int(intOf(v)); }},
-    {"pipeline_par_net", [](cost::Execution &x, const Value &v) { x.pipelineParNet = int(intOf(v)); }},
-    {"data_par_net", [](cost::Execution &x, const Value &v) { x.dataParNet = int(intOf(v)); }},
-    {"batch_size", [](cost::Execution &x, const Value &v) { x.batchSize = intOf(v); }},
-    {"microbatch_size", [](cost::Execution &x, const Value &v) { x.microbatchSize = intOf(v); }},
-    {"datatype", [](cost::Execution &x, const Value &v) { x.datatype = dataTypeOf(v.getString()); }},
+    {"num_procs", [](cost::Execution &x, const Value &v) { x.numProcs = intValue(v); }},
+    {"tensor_par", [](cost::Execution &x, const Value &v) { x.tensorPar = intValue(v); }},
+    {"pipeline_par", [](cost::Execution &x, const Value &v) { x.pipelinePar = intValue(v); }},
+    {"data_par", [](cost::Execution &x, const Value &v) { x.dataPar = intValue(v); }},
+    {"tensor_par_net", [](cost::Execution &x, const Value &v) { x.tensorParNet = int(intValue(v)); }},
+    {"pipeline_par_net", [](cost::Execution &x, const Value &v) { x.pipelineParNet = int(intValue(v)); }},
+    {"data_par_net", [](cost::Execution &x, const Value &v) { x.dataParNet = int(intValue(v)); }},
+    {"batch_size", [](cost::Execution &x, const Value &v) { x.batchSize = intValue(v); }},
+    {"microbatch_size", [](cost::Execution &x, const Value &v) { x.microbatchSize = intValue(v); }},
+    {"datatype", [](cost::Execution &x, const Value &v) { x.datatype = dataTypeNamed(v.getString()); }},
     {"fused_activation", [](cost::Execution &x, const Value &v) { x.fusedActivation = v.b; }},
     {"activation_recompute",
      [](cost::Execution &x, const Value &v) {
@@ -78,7 +78,7 @@ static const ExecutionField executionTable[] = {
                .Case("attn_only", cost::Recompute::AttnOnly)
                .Default(cost::Recompute::None);
      }},
-    {"pipeline_interleaving", [](cost::Execution &x, const Value &v) { x.pipelineInterleaving = intOf(v); }},
+    {"pipeline_interleaving", [](cost::Execution &x, const Value &v) { x.pipelineInterleaving = intValue(v); }},
     {"optimizer_sharding", [](cost::Execution &x, const Value &v) { x.optimizerSharding = v.b; }},
     {"tensor_par_comm_type",
      [](cost::Execution &x, const Value &v) {
@@ -102,9 +102,9 @@ static const ExecutionField executionTable[] = {
     {"activations_offload", [](cost::Execution &x, const Value &v) { x.activationsOffload = v.b; }},
     {"optimizer_offload", [](cost::Execution &x, const Value &v) { x.optimizerOffload = v.b; }},
     {"training", [](cost::Execution &x, const Value &v) { x.training = v.b; }},
-    {"expert_par", [](cost::Execution &x, const Value &v) { x.expertPar = intOf(v); }},
-    {"expert_tensor_par", [](cost::Execution &x, const Value &v) { x.expertTensorPar = intOf(v); }},
-    {"expert_par_net", [](cost::Execution &x, const Value &v) { x.expertParNet = int(intOf(v)); }},
+    {"expert_par", [](cost::Execution &x, const Value &v) { x.expertPar = intValue(v); }},
+    {"expert_tensor_par", [](cost::Execution &x, const Value &v) { x.expertTensorPar = intValue(v); }},
+    {"expert_par_net", [](cost::Execution &x, const Value &v) { x.expertParNet = int(intValue(v)); }},
     {"expert_imbalance", [](cost::Execution &x, const Value &v) { x.expertImbalance = v.asDouble(); }},
 };
 

@@ -17,6 +17,12 @@
 
 namespace calc::eval {
 
+/// The datatype spelled \p name ("float8", …; the prelude's enum values).
+cost::DataType dataTypeNamed(llvm::StringRef name);
+
+/// An int field's value (a real holding an integer is truncated).
+int64_t intValue(const ir::Value &v);
+
 /// Converts a model entity. Failed reads leave `r.ok` false (reported).
 cost::Model toCostModel(FieldReader &r, Instance *model);
 

@@ -11,8 +11,6 @@
 #include "eval/CostInputs.h"
 #include "eval/cost/Generation.h"
 #include "eval/cost/Training.h"
-#include "ir/CheckedInt.h"
-#include "ir/Units.h"
 
 #include "llvm/ADT/StringSwitch.h"
 
@@ -23,18 +21,6 @@ using namespace calc::ir;
 namespace {
 
 enum Input : unsigned { ModelInput, SystemInput, ServingInput };
-
-int64_t intOf(const Value &v) {
-  return v.kind == Value::Int ? v.i : int64_t(v.asDouble());
-}
-
-cost::DataType dataTypeOf(llvm::StringRef name) {
-  return llvm::StringSwitch<cost::DataType>(name)
-      .Case("float8", cost::DataType::Float8)
-      .Case("bfloat16", cost::DataType::BFloat16)
-      .Case("float32", cost::DataType::Float32)
-      .Default(cost::DataType::Float16);
-}
 
 cost::WeightType weightTypeOf(llvm::StringRef name) {
   return llvm::StringSwitch<cost::WeightType>(name)
@@ -53,19 +39,19 @@ struct ServingField {
 };
 
 const ServingField servingTable[] = {
-    {"tensor_par", [](cost::Serving &s, const Value &v) { s.tensorPar = intOf(v); }},
-    {"pipeline_par", [](cost::Serving &s, const Value &v) { s.pipelinePar = intOf(v); }},
-    {"expert_par", [](cost::Serving &s, const Value &v) { s.expertPar = intOf(v); }},
-    {"data_par", [](cost::Serving &s, const Value &v) { s.dataPar = intOf(v); }},
-    {"tensor_par_net", [](cost::Serving &s, const Value &v) { s.tensorParNet = int(intOf(v)); }},
-    {"pipeline_par_net", [](cost::Serving &s, const Value &v) { s.pipelineParNet = int(intOf(v)); }},
-    {"expert_par_net", [](cost::Serving &s, const Value &v) { s.expertParNet = int(intOf(v)); }},
-    {"batch_size", [](cost::Serving &s, const Value &v) { s.batchSize = intOf(v); }},
-    {"prompt_size", [](cost::Serving &s, const Value &v) { s.promptSize = intOf(v); }},
-    {"output_size", [](cost::Serving &s, const Value &v) { s.outputSize = intOf(v); }},
-    {"datatype", [](cost::Serving &s, const Value &v) { s.datatype = dataTypeOf(v.getString()); }},
+    {"tensor_par", [](cost::Serving &s, const Value &v) { s.tensorPar = intValue(v); }},
+    {"pipeline_par", [](cost::Serving &s, const Value &v) { s.pipelinePar = intValue(v); }},
+    {"expert_par", [](cost::Serving &s, const Value &v) { s.expertPar = intValue(v); }},
+    {"data_par", [](cost::Serving &s, const Value &v) { s.dataPar = intValue(v); }},
+    {"tensor_par_net", [](cost::Serving &s, const Value &v) { s.tensorParNet = int(intValue(v)); }},
+    {"pipeline_par_net", [](cost::Serving &s, const Value &v) { s.pipelineParNet = int(intValue(v)); }},
+    {"expert_par_net", [](cost::Serving &s, const Value &v) { s.expertParNet = int(intValue(v)); }},
+    {"batch_size", [](cost::Serving &s, const Value &v) { s.batchSize = intValue(v); }},
+    {"prompt_size", [](cost::Serving &s, const Value &v) { s.promptSize = intValue(v); }},
+    {"output_size", [](cost::Serving &s, const Value &v) { s.outputSize = intValue(v); }},
+    {"datatype", [](cost::Serving &s, const Value &v) { s.datatype = dataTypeNamed(v.getString()); }},
     {"weight_datatype", [](cost::Serving &s, const Value &v) { s.weightDatatype = weightTypeOf(v.getString()); }},
-    {"kv_datatype", [](cost::Serving &s, const Value &v) { s.kvDatatype = dataTypeOf(v.getString()); }},
+    {"kv_datatype", [](cost::Serving &s, const Value &v) { s.kvDatatype = dataTypeNamed(v.getString()); }},
     {"mode",
      [](cost::Serving &s, const Value &v) {
        s.mode = v.getString() == "continuous" ? cost::RequestMode::Continuous
@@ -116,14 +102,9 @@ public:
       int slot = rs->lookup(cost::genStatKey(cost::GenStat(i)));
       if (slot < 0 || unsigned(slot) >= values.size())
         continue;
-      double v = stats.values[i];
-      Dimension dim = rs->fields[slot].type.dim;
-      // Counts (num_procs, max_batch_size) read as integers.
-      auto exact = rs->fields[slot].isInt ? exactInt(v) : llvm::None;
-      values[slot] = exact ? Value::integer(*exact, dim) : Value::real(v, dim);
-      const Unit &declared = rs->fields[slot].unit;
-      if (declared.scale == 1 && declared.text != baseUnitFor(dim).text)
-        values[slot].unit = declared;
+      // Counts (num_procs, max_batch_size) are int fields.
+      values[slot] = statValue(rs->fields[slot], stats.values[i],
+                               rs->fields[slot].isInt);
     }
     (void)exactTypes;
   }

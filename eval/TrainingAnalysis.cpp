@@ -11,8 +11,6 @@
 #include "eval/AnalysisList.h"
 #include "eval/CostInputs.h"
 #include "eval/cost/Training.h"
-#include "ir/CheckedInt.h"
-#include "ir/Units.h"
 
 using namespace calc;
 using namespace calc::eval;
@@ -84,24 +82,15 @@ void TrainingRun::fillResult(const Schema *rs,
     int slot = rs->lookup(cost::statKey(cost::Stat(i)));
     if (slot < 0 || unsigned(slot) >= values.size())
       continue;
-    double v = stat(i);
-    Dimension dim = rs->fields[slot].type.dim;
-    auto exact = exactTypes && types.isInt[i] ? exactInt(v) : llvm::None;
-    values[slot] = exact ? Value::integer(*exact, dim) : Value::real(v, dim);
-    // A count unit (`sample/s`) is how the stat reads; base units (`B`, `s`)
-    // are left to the automatic display (GiB, ms…).
-    const Unit &declared = rs->fields[slot].unit;
-    if (declared.scale == 1 && declared.text != baseUnitFor(dim).text)
-      values[slot].unit = declared;
+    values[slot] =
+        statValue(rs->fields[slot], stat(i), exactTypes && types.isInt[i]);
   }
   for (unsigned i = 0; i < cost::NumExtStats; ++i) {
     int slot = rs->lookup(cost::extStatKey(cost::ExtStat(i)));
     if (slot < 0 || unsigned(slot) >= values.size())
       continue;
-    double v = stat(cost::NumStats + i);
-    Dimension dim = rs->fields[slot].type.dim;
-    auto exact = rs->fields[slot].isInt ? exactInt(v) : llvm::None;
-    values[slot] = exact ? Value::integer(*exact, dim) : Value::real(v, dim);
+    values[slot] = statValue(rs->fields[slot], stat(cost::NumStats + i),
+                             rs->fields[slot].isInt);
   }
 }
 
