@@ -20,6 +20,12 @@ config.environment["LC_ALL"] = "C"
 config.substitutions.append(("%calcc", os.path.join(config.calc_tools_dir, "calcc")))
 config.substitutions.append(("%python", config.python_executable))
 config.substitutions.append(("%src_root", config.calc_src_root))
+# The fuzz tests' run counts: a sanitizer build starts each calcc process about
+# ten times slower (0.35 s), so it runs half as many programs in the suite (its
+# point there is memory errors, which the longer campaigns of test/Fuzz also find).
+sanitized = getattr(config, "sanitized", False)
+config.substitutions.append(("%fuzz_searches", "50" if sanitized else "100"))
+config.substitutions.append(("%fuzz_mutants", "100" if sanitized else "200"))
 # Calculon's input JSON (models, systems, the README execution, validation runs),
 # copied from its repository; see test/Calculon/Inputs/calculon/README.md.
 config.substitutions.append(("%calculon_inputs", os.path.join(
