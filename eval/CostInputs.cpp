@@ -7,7 +7,7 @@
 //===----------------------------------------------------------------------===//
 #include "eval/CostInputs.h"
 
-#include "llvm/ADT/StringSwitch.h"
+#include <algorithm>
 
 using namespace calc;
 using namespace calc::eval;
@@ -42,12 +42,9 @@ cost::Model eval::toCostModel(FieldReader &r, Instance *m) {
   return model;
 }
 
-static const char *const dataTypeNames[cost::NumDataTypes] = {
-    "float8", "float16", "bfloat16", "float32"};
-
 cost::DataType eval::dataTypeNamed(llvm::StringRef name) {
   for (unsigned i = 0; i < cost::NumDataTypes; ++i)
-    if (name == dataTypeNames[i])
+    if (name == cost::dataTypeName(cost::DataType(i)))
       return cost::DataType(i);
   return cost::DataType::Float16;
 }
@@ -56,57 +53,36 @@ int64_t eval::intValue(const Value &v) {
   return v.kind == Value::Int ? v.i : int64_t(v.asDouble());
 }
 
-// The execution fields in reading order, each with how it sets its member
-// (a table, so a search can re-read only the fields that changed).
-static const ExecutionField executionTable[] = {
-    {"num_procs", [](cost::Execution &x, const Value &v) { x.numProcs = intValue(v); }},
-    {"tensor_par", [](cost::Execution &x, const Value &v) { x.tensorPar = intValue(v); }},
-    {"pipeline_par", [](cost::Execution &x, const Value &v) { x.pipelinePar = intValue(v); }},
-    {"data_par", [](cost::Execution &x, const Value &v) { x.dataPar = intValue(v); }},
-    {"tensor_par_net", [](cost::Execution &x, const Value &v) { x.tensorParNet = int(intValue(v)); }},
-    {"pipeline_par_net", [](cost::Execution &x, const Value &v) { x.pipelineParNet = int(intValue(v)); }},
-    {"data_par_net", [](cost::Execution &x, const Value &v) { x.dataParNet = int(intValue(v)); }},
-    {"batch_size", [](cost::Execution &x, const Value &v) { x.batchSize = intValue(v); }},
-    {"microbatch_size", [](cost::Execution &x, const Value &v) { x.microbatchSize = intValue(v); }},
-    {"datatype", [](cost::Execution &x, const Value &v) { x.datatype = dataTypeNamed(v.getString()); }},
-    {"fused_activation", [](cost::Execution &x, const Value &v) { x.fusedActivation = v.b; }},
-    {"activation_recompute",
-     [](cost::Execution &x, const Value &v) {
-       x.activationRecompute =
-           llvm::StringSwitch<cost::Recompute>(v.getString())
-               .Case("full", cost::Recompute::Full)
-               .Case("attn_only", cost::Recompute::AttnOnly)
-               .Default(cost::Recompute::None);
-     }},
-    {"pipeline_interleaving", [](cost::Execution &x, const Value &v) { x.pipelineInterleaving = intValue(v); }},
-    {"optimizer_sharding", [](cost::Execution &x, const Value &v) { x.optimizerSharding = v.b; }},
-    {"tensor_par_comm_type",
-     [](cost::Execution &x, const Value &v) {
-       x.tensorParCommType =
-           llvm::StringSwitch<cost::TpCommType>(v.getString())
-               .Case("rs_ag", cost::TpCommType::RsAg)
-               .Case("p2p_rs_ag", cost::TpCommType::P2pRsAg)
-               .Default(cost::TpCommType::AllReduce);
-     }},
-    {"tensor_par_overlap",
-     [](cost::Execution &x, const Value &v) {
-       x.tensorParOverlap =
-           llvm::StringSwitch<cost::TpOverlap>(v.getString())
-               .Case("ring", cost::TpOverlap::Ring)
-               .Case("pipe", cost::TpOverlap::Pipe)
-               .Default(cost::TpOverlap::None);
-     }},
-    {"seq_par_ag_redo", [](cost::Execution &x, const Value &v) { x.seqParAgRedo = v.b; }},
-    {"data_par_overlap", [](cost::Execution &x, const Value &v) { x.dataParOverlap = v.b; }},
-    {"weight_offload", [](cost::Execution &x, const Value &v) { x.weightOffload = v.b; }},
-    {"activations_offload", [](cost::Execution &x, const Value &v) { x.activationsOffload = v.b; }},
-    {"optimizer_offload", [](cost::Execution &x, const Value &v) { x.optimizerOffload = v.b; }},
-    {"training", [](cost::Execution &x, const Value &v) { x.training = v.b; }},
-    {"expert_par", [](cost::Execution &x, const Value &v) { x.expertPar = intValue(v); }},
-    {"expert_tensor_par", [](cost::Execution &x, const Value &v) { x.expertTensorPar = intValue(v); }},
-    {"expert_par_net", [](cost::Execution &x, const Value &v) { x.expertParNet = int(intValue(v)); }},
-    {"expert_imbalance", [](cost::Execution &x, const Value &v) { x.expertImbalance = v.asDouble(); }},
-};
+void ExecutionField::set(cost::Execution &x, const Value &v) const {
+  using Kind = cost::ExecutionFieldKind;
+  switch (info->kind) {
+  case Kind::Int:
+  case Kind::NetIndex:
+    info->setInt(x, intValue(v));
+    return;
+  case Kind::Bool:
+    info->setInt(x, v.b);
+    return;
+  case Kind::Real:
+    info->setReal(x, v.asDouble());
+    return;
+  case Kind::Choice:
+    // The prelude's enum admits only the table's spellings.
+    info->setInt(x, std::max(0, info->choiceIndex(v.getString())));
+    return;
+  case Kind::Attention:
+    return;
+  }
+}
+
+// The execution fields the prelude declares, in the table's order.
+static const std::vector<ExecutionField> executionTable = [] {
+  std::vector<ExecutionField> out;
+  for (const cost::ExecutionFieldInfo &info : cost::executionFieldInfos())
+    if (info.hasMember())
+      out.push_back({info.key, &info});
+  return out;
+}();
 
 llvm::ArrayRef<ExecutionField> eval::executionFields() {
   return executionTable;
@@ -121,7 +97,7 @@ cost::Execution eval::toCostExecution(FieldReader &r, Instance *e) {
 
 static void toEngines(FieldReader &r, Instance *engines, cost::Engine *out) {
   for (unsigned i = 0; i < cost::NumDataTypes; ++i) {
-    Instance *eng = engines ? r.optionalObject(engines, dataTypeNames[i]) : nullptr;
+    Instance *eng = engines ? r.optionalObject(engines, cost::dataTypeName(cost::DataType(i))) : nullptr;
     if (!eng)
       continue;
     out[i].present = true;

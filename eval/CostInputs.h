@@ -12,6 +12,7 @@
 
 #include "eval/FieldReader.h"
 #include "eval/cost/Execution.h"
+#include "eval/cost/ExecutionFields.h"
 #include "eval/cost/Model.h"
 #include "eval/cost/System.h"
 
@@ -29,11 +30,13 @@ cost::Model toCostModel(FieldReader &r, Instance *model);
 /// Converts an execution entity.
 cost::Execution toCostExecution(FieldReader &r, Instance *exe);
 
-/// One field of the execution conversion: its name and how its value sets
-/// the cost::Execution member.
+/// One field of the execution conversion: its name and its table entry
+/// (eval/cost/ExecutionFields.def).
 struct ExecutionField {
   const char *name;
-  void (*set)(cost::Execution &, const ir::Value &);
+  const cost::ExecutionFieldInfo *info;
+  /// Sets the cost::Execution member from the field's value.
+  void set(cost::Execution &x, const ir::Value &v) const;
 };
 
 /// The fields toCostExecution reads, in its order.

@@ -1,6 +1,7 @@
 //===- CalculonInputs.cpp - Calculon JSON -> cost structs -----------------===//
 #include "eval/calculon/CalculonInputs.h"
 #include "eval/calculon/JsonReader.h"
+#include "eval/cost/ExecutionFields.h"
 #include "eval/cost/Training.h"
 
 #include "llvm/ADT/StringSwitch.h"
@@ -175,125 +176,94 @@ bool calc::calculon::checkLlmInputs(StringRef exePath, AttentionType attention,
 
 namespace {
 
-const StringRef exeKeys[] = {"num_procs",
-                             "tensor_par",
-                             "pipeline_par",
-                             "data_par",
-                             "tensor_par_net",
-                             "pipeline_par_net",
-                             "data_par_net",
-                             "batch_size",
-                             "microbatch_size",
-                             "datatype",
-                             "fused_activation",
-                             "attention_type",
-                             "activation_recompute",
-                             "pipeline_interleaving",
-                             "optimizer_sharding",
-                             "tensor_par_comm_type",
-                             "tensor_par_overlap",
-                             "seq_par_ag_redo",
-                             "data_par_overlap",
-                             "weight_offload",
-                             "activations_offload",
-                             "optimizer_offload",
-                             "training"};
+/// The execution's keys of one group, in the table's order.
+std::vector<StringRef> executionKeysOf(cost::ExecutionFieldGroup group) {
+  std::vector<StringRef> keys;
+  for (const cost::ExecutionFieldInfo &f : cost::executionFieldInfos())
+    if (f.group == group)
+      keys.push_back(f.key);
+  return keys;
+}
 
-/// A string key restricted to `names`; returns the index or -1.
-int getChoice(JsonReader &r, const json::Object &o, StringRef key,
-              ArrayRef<StringRef> names, const char *message) {
+/// A string key whose value must be one of `f`'s choices; returns the index
+/// or -1.
+int getChoice(JsonReader &r, const json::Object &o,
+              const cost::ExecutionFieldInfo &f) {
   std::string value;
-  if (!r.getString(o, "", key, value))
+  if (!r.getString(o, "", f.key, value))
     return -1;
-  for (size_t i = 0; i < names.size(); ++i)
-    if (names[i] == value)
-      return int(i);
-  r.fail(key, Twine(message) + " '" + value + "'");
+  int index = f.choiceIndex(value);
+  if (index >= 0)
+    return index;
+  if (*f.choiceMessage)
+    r.fail(f.key, Twine(f.choiceMessage) + " '" + value + "'");
+  else {
+    std::string expected = "expected ";
+    for (unsigned i = 0, n = f.numChoices(); i < n; ++i)
+      expected += (i == 0 ? "'" : i + 1 == n ? " or '" : ", '") +
+                  std::string(f.choices[i]) + "'";
+    r.fail(f.key, expected + ", got '" + value + "'");
+  }
   return -1;
 }
 
-bool getNet(JsonReader &r, const json::Object &o, StringRef key, int &out) {
-  int64_t v;
-  if (!r.getInt(o, "", key, v))
+bool getNet(JsonReader &r, const json::Object &o, StringRef key, int64_t &out) {
+  if (!r.getInt(o, "", key, out))
     return false;
-  if (v < INT32_MIN || v > INT32_MAX)
+  if (out < INT32_MIN || out > INT32_MAX)
     return r.fail(key, "network index out of range");
-  out = int(v);
   return true;
 }
 
-const StringRef expertExeKeys[] = {"expert_par", "expert_tensor_par",
-                                   "expert_par_net", "expert_imbalance"};
-
-/// The optional expert-parallelism keys (docs/cli.md).
-bool readExpertKeys(JsonReader &r, const json::Object &o, cost::Execution &x) {
-  if (!optionalInt(r, o, "expert_par", 1, x.expertPar) ||
-      !optionalInt(r, o, "expert_tensor_par", 1, x.expertTensorPar))
-    return false;
-  if (o.get("expert_par_net") &&
-      !getNet(r, o, "expert_par_net", x.expertParNet))
-    return false;
-  if (o.get("expert_imbalance") &&
-      !r.getNumber(o, "", "expert_imbalance", x.expertImbalance))
-    return false;
-  if (!(x.expertImbalance >= 1))
-    return r.fail("expert_imbalance",
-                  "expected a number >= 1 (1: balanced routing)");
-  return true;
+/// One execution key into `x` (or `attention`). calcc's optional keys keep
+/// the default when absent; their integers are degrees, at least 1.
+bool readExecutionField(JsonReader &r, const json::Object &o,
+                        const cost::ExecutionFieldInfo &f, cost::Execution &x,
+                        AttentionType &attention) {
+  using Kind = cost::ExecutionFieldKind;
+  bool optional = f.group != cost::ExecutionFieldGroup::Calculon;
+  if (optional && !o.get(f.key))
+    return true;
+  int64_t i = 0;
+  double d = 0;
+  bool b = false;
+  switch (f.kind) {
+  case Kind::Int:
+    if (optional)
+      return optionalInt(r, o, f.key, 1, i) && (f.setInt(x, i), true);
+    return r.getInt(o, "", f.key, i) && (f.setInt(x, i), true);
+  case Kind::NetIndex:
+    return getNet(r, o, f.key, i) && (f.setInt(x, i), true);
+  case Kind::Bool:
+    return r.getBool(o, "", f.key, b) && (f.setInt(x, b), true);
+  case Kind::Real:
+    return r.getNumber(o, "", f.key, d) && (f.setReal(x, d), true);
+  case Kind::Choice:
+    i = getChoice(r, o, f);
+    return i >= 0 && (f.setInt(x, i), true);
+  case Kind::Attention:
+    i = getChoice(r, o, f);
+    return i >= 0 && (attention = AttentionType(i), true);
+  }
+  return false;
 }
 
 bool readExecution(JsonReader &r, const json::Object &o, cost::Execution &x,
                    AttentionType &attention) {
   x = cost::Execution();
-  if (!r.checkKeys(o, "", exeKeys, /*exact=*/true, expertExeKeys) ||
-      !readExpertKeys(r, o, x))
+  static const std::vector<StringRef> required =
+      executionKeysOf(cost::ExecutionFieldGroup::Calculon);
+  static const std::vector<StringRef> optional =
+      executionKeysOf(cost::ExecutionFieldGroup::Expert);
+  if (!r.checkKeys(o, "", required, /*exact=*/true, optional))
     return false;
-  if (!r.getInt(o, "", "num_procs", x.numProcs) ||
-      !r.getInt(o, "", "tensor_par", x.tensorPar) ||
-      !r.getInt(o, "", "pipeline_par", x.pipelinePar) ||
-      !r.getInt(o, "", "data_par", x.dataPar) ||
-      !getNet(r, o, "tensor_par_net", x.tensorParNet) ||
-      !getNet(r, o, "pipeline_par_net", x.pipelineParNet) ||
-      !getNet(r, o, "data_par_net", x.dataParNet) ||
-      !r.getInt(o, "", "batch_size", x.batchSize) ||
-      !r.getInt(o, "", "microbatch_size", x.microbatchSize))
-    return false;
-  int dt =
-      getChoice(r, o, "datatype", {"float8", "float16", "bfloat16", "float32"},
-                "Unsupported data type:");
-  if (dt < 0 || !r.getBool(o, "", "fused_activation", x.fusedActivation))
-    return false;
-  x.datatype = cost::DataType(dt);
-  int att = getChoice(r, o, "attention_type", {"multihead", "multiquery"},
-                      "expected 'multihead' or 'multiquery', got");
-  if (att < 0)
-    return false;
-  attention = AttentionType(att);
-  int rc =
-      getChoice(r, o, "activation_recompute", {"none", "attn_only", "full"},
-                "expected 'none', 'attn_only' or 'full', got");
-  if (rc < 0 ||
-      !r.getInt(o, "", "pipeline_interleaving", x.pipelineInterleaving) ||
-      !r.getBool(o, "", "optimizer_sharding", x.optimizerSharding))
-    return false;
-  x.activationRecompute = cost::Recompute(rc);
-  int comm =
-      getChoice(r, o, "tensor_par_comm_type", {"ar", "p2p_rs_ag", "rs_ag"},
-                "expected 'ar', 'p2p_rs_ag' or 'rs_ag', got");
-  if (comm < 0)
-    return false;
-  x.tensorParCommType = cost::TpCommType(comm);
-  int overlap = getChoice(r, o, "tensor_par_overlap", {"none", "ring", "pipe"},
-                          "expected 'none', 'ring' or 'pipe', got");
-  if (overlap < 0)
-    return false;
-  x.tensorParOverlap = cost::TpOverlap(overlap);
-  return r.getBool(o, "", "seq_par_ag_redo", x.seqParAgRedo) &&
-         r.getBool(o, "", "data_par_overlap", x.dataParOverlap) &&
-         r.getBool(o, "", "weight_offload", x.weightOffload) &&
-         r.getBool(o, "", "activations_offload", x.activationsOffload) &&
-         r.getBool(o, "", "optimizer_offload", x.optimizerOffload) &&
-         r.getBool(o, "", "training", x.training);
+  for (const cost::ExecutionFieldInfo &f : cost::executionFieldInfos())
+    if (!readExecutionField(r, o, f, x, attention))
+      return false;
+  if (!(x.expertImbalance >= 1))
+    return r.fail("expert_imbalance",
+                  "expected a number >= 1 (1: balanced routing)");
+  return true;
 }
 
 } // namespace

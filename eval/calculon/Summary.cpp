@@ -1,5 +1,6 @@
 //===- Summary.cpp - The human-readable summary of `llm ... -` (§10.3) ----===//
 #include "eval/calculon/StatsWriter.h"
+#include "eval/cost/ExecutionFields.h"
 #include "eval/cost/HumanFormat.h"
 
 #include <fmt/format.h>
@@ -10,32 +11,39 @@ using namespace llvm;
 
 static void writeExecutionRepr(raw_ostream &os, const cost::Model &m,
                                const cost::Execution &x) {
-  static const char *const recompute[] = {"none", "attn_only", "full"};
-  static const char *const comm[] = {"ar", "p2p_rs_ag", "rs_ag"};
-  static const char *const overlap[] = {"none", "ring", "pipe"};
-  auto b = [](bool v) { return v ? "True" : "False"; };
   std::string attention = m.isMultiHead() ? "multihead"
                           : m.kvHeads == 1
                               ? "multiquery"
                               : fmt::format("grouped({})", m.kvHeads);
-  os << fmt::format(
-      "Execution: {{'num_procs': {}, 'tensor_par': {}, 'pipeline_par': {}, "
-      "'data_par': {}, 'tensor_par_net': {}, 'pipeline_par_net': {}, "
-      "'data_par_net': {}, 'batch_size': {}, 'microbatch_size': {}, "
-      "'datatype': '{}', 'fused_activation': {}, 'attention_type': '{}', "
-      "'activation_recompute': '{}', 'pipeline_interleaving': {}, "
-      "'optimizer_sharding': {}, 'tensor_par_comm_type': '{}', "
-      "'tensor_par_overlap': '{}', 'seq_par_ag_redo': {}, "
-      "'data_par_overlap': {}, 'weight_offload': {}, "
-      "'activations_offload': {}, 'optimizer_offload': {}, 'training': {}}}\n",
-      x.numProcs, x.tensorPar, x.pipelinePar, x.dataPar, x.tensorParNet,
-      x.pipelineParNet, x.dataParNet, x.batchSize, x.microbatchSize,
-      cost::dataTypeName(x.datatype), b(x.fusedActivation), attention,
-      recompute[unsigned(x.activationRecompute)], x.pipelineInterleaving,
-      b(x.optimizerSharding), comm[unsigned(x.tensorParCommType)],
-      overlap[unsigned(x.tensorParOverlap)], b(x.seqParAgRedo),
-      b(x.dataParOverlap), b(x.weightOffload), b(x.activationsOffload),
-      b(x.optimizerOffload), b(x.training));
+  // Python's repr of Calculon's execution dict: its 23 keys in order.
+  using Kind = cost::ExecutionFieldKind;
+  os << "Execution: {";
+  const char *sep = "";
+  for (const cost::ExecutionFieldInfo &f : cost::executionFieldInfos()) {
+    if (f.group != cost::ExecutionFieldGroup::Calculon)
+      continue;
+    os << sep << '\'' << f.key << "': ";
+    sep = ", ";
+    switch (f.kind) {
+    case Kind::Int:
+    case Kind::NetIndex:
+      os << f.getInt(x);
+      break;
+    case Kind::Bool:
+      os << (f.getInt(x) ? "True" : "False");
+      break;
+    case Kind::Real:
+      os << fmt::format("{}", f.getReal(x));
+      break;
+    case Kind::Choice:
+      os << '\'' << f.choices[f.getInt(x)] << '\'';
+      break;
+    case Kind::Attention:
+      os << '\'' << attention << '\'';
+      break;
+    }
+  }
+  os << "}\n";
   if (m.isMoe())
     os << fmt::format("Experts: {} top_k={} EP={} ETP={} EDP={} "
                       "expert_par_net={} expert_imbalance={}\n",

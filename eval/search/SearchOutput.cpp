@@ -1,6 +1,7 @@
 //===- SearchOutput.cpp - Calculon's loe/lae result files -----------------===//
 #include "eval/search/SearchOutput.h"
 
+#include "eval/cost/ExecutionFields.h"
 #include "eval/search/PyWriter.h"
 
 using namespace calc;
@@ -8,139 +9,50 @@ using namespace calc::search;
 using llvm::raw_ostream;
 using llvm::StringRef;
 
-llvm::ArrayRef<StringRef> calc::search::executionKeys() {
-  static const StringRef keys[] = {
-      "num_procs",           "tensor_par",          "pipeline_par",
-      "data_par",            "tensor_par_net",      "pipeline_par_net",
-      "data_par_net",        "batch_size",          "microbatch_size",
-      "datatype",            "fused_activation",    "attention_type",
-      "activation_recompute", "pipeline_interleaving", "optimizer_sharding",
-      "tensor_par_comm_type", "tensor_par_overlap", "seq_par_ag_redo",
-      "data_par_overlap",    "weight_offload",      "activations_offload",
-      "optimizer_offload",   "training"};
-  return keys;
+/// The keys of the execution fields the outputs write: Calculon's, then
+/// (for a mixture-of-experts model) the expert ones.
+static bool written(const cost::ExecutionFieldInfo &f, bool experts) {
+  return f.group == cost::ExecutionFieldGroup::Calculon || experts;
 }
 
-llvm::ArrayRef<StringRef> calc::search::expertExecutionKeys() {
-  static const StringRef keys[] = {"expert_par", "expert_tensor_par",
-                                   "expert_par_net", "expert_imbalance"};
-  return keys;
-}
-
-/// The expert keys' values (and keys, `withKeys`) of a MoE model's plan.
-static void writeExpertValues(PyWriter &w, const cost::Execution &x,
-                              bool withKeys) {
-  llvm::ArrayRef<StringRef> keys = expertExecutionKeys();
-  auto key = [&](unsigned i) {
-    if (withKeys)
-      w.key(keys[i]);
-  };
-  key(0);
-  w.integer(x.expertPar);
-  key(1);
-  w.integer(x.expertTensorPar);
-  key(2);
-  w.integer(x.expertParNet);
-  key(3);
-  w.real(x.expertImbalance);
-}
-
-static StringRef recomputeName(cost::Recompute r) {
-  switch (r) {
-  case cost::Recompute::None:
-    return "none";
-  case cost::Recompute::AttnOnly:
-    return "attn_only";
-  case cost::Recompute::Full:
-    return "full";
-  }
-  return "none";
-}
-
-static StringRef commName(cost::TpCommType c) {
-  switch (c) {
-  case cost::TpCommType::AllReduce:
-    return "ar";
-  case cost::TpCommType::P2pRsAg:
-    return "p2p_rs_ag";
-  case cost::TpCommType::RsAg:
-    return "rs_ag";
-  }
-  return "ar";
-}
-
-static StringRef overlapName(cost::TpOverlap o) {
-  switch (o) {
-  case cost::TpOverlap::None:
-    return "none";
-  case cost::TpOverlap::Ring:
-    return "ring";
-  case cost::TpOverlap::Pipe:
-    return "pipe";
-  }
-  return "none";
-}
-
-/// The 23 values in key order, through `w` (one call per value).
 StringRef calc::search::attentionTypeName(const cost::Model &model) {
   return model.isMultiQuery() ? "multiquery" : "multihead";
 }
 
-static void writeExecutionValues(PyWriter &w, StringRef attention,
-                                 const cost::Execution &x, bool withKeys) {
-  llvm::ArrayRef<StringRef> keys = executionKeys();
-  unsigned i = 0;
-  auto key = [&] {
-    if (withKeys)
-      w.key(keys[i]);
-    ++i;
-  };
-  key();
-  w.integer(x.numProcs);
-  key();
-  w.integer(x.tensorPar);
-  key();
-  w.integer(x.pipelinePar);
-  key();
-  w.integer(x.dataPar);
-  key();
-  w.integer(x.tensorParNet);
-  key();
-  w.integer(x.pipelineParNet);
-  key();
-  w.integer(x.dataParNet);
-  key();
-  w.integer(x.batchSize);
-  key();
-  w.integer(x.microbatchSize);
-  key();
-  w.string(cost::dataTypeName(x.datatype));
-  key();
-  w.boolean(x.fusedActivation);
-  key();
-  w.string(attention);
-  key();
-  w.string(recomputeName(x.activationRecompute));
-  key();
-  w.integer(x.pipelineInterleaving);
-  key();
-  w.boolean(x.optimizerSharding);
-  key();
-  w.string(commName(x.tensorParCommType));
-  key();
-  w.string(overlapName(x.tensorParOverlap));
-  key();
-  w.boolean(x.seqParAgRedo);
-  key();
-  w.boolean(x.dataParOverlap);
-  key();
-  w.boolean(x.weightOffload);
-  key();
-  w.boolean(x.activationsOffload);
-  key();
-  w.boolean(x.optimizerOffload);
-  key();
-  w.boolean(x.training);
+/// One execution value: through `w` as JSON, or (`csv`) as Python's str()
+/// with no quotes, which is how Calculon's CSV cells read.
+static void writeExecutionValue(PyWriter &w, raw_ostream *csv,
+                                const cost::ExecutionFieldInfo &f,
+                                StringRef attention, const cost::Execution &x) {
+  using Kind = cost::ExecutionFieldKind;
+  switch (f.kind) {
+  case Kind::Int:
+  case Kind::NetIndex:
+    if (csv)
+      *csv << f.getInt(x);
+    else
+      w.integer(f.getInt(x));
+    return;
+  case Kind::Bool:
+    if (csv)
+      *csv << (f.getInt(x) ? "True" : "False");
+    else
+      w.boolean(f.getInt(x));
+    return;
+  case Kind::Real:
+    w.real(f.getReal(x));
+    return;
+  case Kind::Choice:
+  case Kind::Attention: {
+    StringRef name =
+        f.kind == Kind::Attention ? attention : f.choices[f.getInt(x)];
+    if (csv)
+      *csv << name;
+    else
+      w.string(name);
+    return;
+  }
+  }
 }
 
 static void writeNumber(PyWriter &w, double value, bool isInt) {
@@ -179,12 +91,11 @@ static void writeLayers(PyWriter &w, const RankedExecution &r) {
 void calc::search::writeCsvHeader(raw_ostream &os, bool rankColumn,
                                   bool withLayers, bool experts) {
   const char *sep = rankColumn ? "," : "";
-  for (StringRef k : executionKeys()) {
-    os << sep << k;
-    sep = ",";
-  }
-  for (unsigned i = 0; experts && i < expertExecutionKeys().size(); ++i)
-    os << ',' << expertExecutionKeys()[i];
+  for (const cost::ExecutionFieldInfo &f : cost::executionFieldInfos())
+    if (written(f, experts)) {
+      os << sep << f.key;
+      sep = ",";
+    }
   for (unsigned i = 0; i < cost::NumStats; ++i)
     os << ',' << cost::statKey(cost::Stat(i));
   for (unsigned i = 0; experts && i < cost::NumExtStats; ++i)
@@ -201,27 +112,13 @@ void calc::search::writeCsvValues(raw_ostream &os, StringRef attention,
   // Repr style with no container: values come out comma-free, so the
   // separators are written here.
   PyWriter w(os, PyWriter::Style::Repr);
-  os << x.numProcs << ',' << x.tensorPar << ',' << x.pipelinePar << ','
-     << x.dataPar << ',' << x.tensorParNet << ',' << x.pipelineParNet << ','
-     << x.dataParNet << ',' << x.batchSize << ',' << x.microbatchSize << ','
-     << cost::dataTypeName(x.datatype) << ','
-     << (x.fusedActivation ? "True" : "False") << ',' << attention << ','
-     << recomputeName(x.activationRecompute) << ','
-     << x.pipelineInterleaving << ','
-     << (x.optimizerSharding ? "True" : "False") << ','
-     << commName(x.tensorParCommType) << ','
-     << overlapName(x.tensorParOverlap) << ','
-     << (x.seqParAgRedo ? "True" : "False") << ','
-     << (x.dataParOverlap ? "True" : "False") << ','
-     << (x.weightOffload ? "True" : "False") << ','
-     << (x.activationsOffload ? "True" : "False") << ','
-     << (x.optimizerOffload ? "True" : "False") << ','
-     << (x.training ? "True" : "False");
-  if (experts) {
-    os << ',' << x.expertPar << ',' << x.expertTensorPar << ','
-       << x.expertParNet << ',';
-    w.real(x.expertImbalance);
-  }
+  const char *sep = "";
+  for (const cost::ExecutionFieldInfo &f : cost::executionFieldInfos())
+    if (written(f, experts)) {
+      os << sep;
+      sep = ",";
+      writeExecutionValue(w, &os, f, attention, x);
+    }
   for (unsigned i = 0; i < cost::NumStats; ++i) {
     os << ',';
     writeStat(w, stats, types, cost::Stat(i));
@@ -245,9 +142,11 @@ void calc::search::writeOptimalJson(raw_ostream &os, StringRef attention,
     w.beginObject();
     w.key("execution");
     w.beginObject();
-    writeExecutionValues(w, attention, r.exe, /*withKeys=*/true);
-    if (experts)
-      writeExpertValues(w, r.exe, /*withKeys=*/true);
+    for (const cost::ExecutionFieldInfo &f : cost::executionFieldInfos())
+      if (written(f, experts)) {
+        w.key(f.key);
+        writeExecutionValue(w, nullptr, f, attention, r.exe);
+      }
     w.endObject();
     w.key("stats");
     w.beginObject();

@@ -29,14 +29,6 @@ struct RankedExecution {
   llvm::SmallVector<cost::LayerStats, 0> layers;
 };
 
-/// Calculon's 23 execution keys, in its order.
-llvm::ArrayRef<llvm::StringRef> executionKeys();
-
-/// The expert-parallelism keys written after Calculon's 23 for a
-/// mixture-of-experts model (expert_par, expert_tensor_par, expert_par_net,
-/// expert_imbalance), as its execution JSON spells them.
-llvm::ArrayRef<llvm::StringRef> expertExecutionKeys();
-
 /// The `attention_type` the searches write for \p model: "multiquery" for
 /// one key/value head, else "multihead" (the searches refuse the grouped
 /// models in between, which Calculon's format cannot say).

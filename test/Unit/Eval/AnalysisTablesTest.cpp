@@ -8,6 +8,7 @@
 //===----------------------------------------------------------------------===//
 #include "../Sema/SemaFixture.h"
 #include "eval/Analysis.h"
+#include "eval/cost/ExecutionFields.h"
 
 #include "gtest/gtest.h"
 
@@ -57,6 +58,52 @@ TEST(AnalysisTablesTest, EveryPreludeAnalysisIsRegistered) {
       continue;
     EXPECT_TRUE(eval::findAnalysis(s->name)) << s->name;
   }
+}
+
+TEST(AnalysisTablesTest, PreludeExecutionMatchesTheFieldTable) {
+  Compiled c("");
+  ASSERT_TRUE(c.module);
+  const ir::Schema *exe = schemaNamed(*c.module, "execution");
+  ASSERT_TRUE(exe);
+  unsigned members = 0;
+  using Kind = cost::ExecutionFieldKind;
+  for (const cost::ExecutionFieldInfo &f : cost::executionFieldInfos()) {
+    SCOPED_TRACE(f.key);
+    int slot = exe->lookup(f.key);
+    if (!f.hasMember()) {
+      EXPECT_LT(slot, 0) << "Calculon's model key is not an execution field";
+      continue;
+    }
+    ++members;
+    ASSERT_GE(slot, 0);
+    const ir::FieldDecl &decl = exe->fields[slot];
+    switch (f.kind) {
+    case Kind::Int:
+    case Kind::NetIndex:
+      EXPECT_EQ(decl.type.kind, ir::TypeKind::Number);
+      EXPECT_TRUE(decl.isInt);
+      break;
+    case Kind::Real:
+      EXPECT_EQ(decl.type.kind, ir::TypeKind::Number);
+      EXPECT_FALSE(decl.isInt);
+      break;
+    case Kind::Bool:
+      EXPECT_EQ(decl.type.kind, ir::TypeKind::Bool);
+      break;
+    case Kind::Choice: {
+      EXPECT_EQ(decl.type.kind, ir::TypeKind::String);
+      std::vector<std::string> choices(f.choices, f.choices + f.numChoices());
+      std::vector<std::string> spelled(decl.enumValues.begin(),
+                                       decl.enumValues.end());
+      EXPECT_EQ(spelled, choices);
+      break;
+    }
+    case Kind::Attention:
+      break;
+    }
+  }
+  EXPECT_EQ(members, exe->fields.size())
+      << "a prelude execution field missing from ExecutionFields.def";
 }
 
 } // namespace
