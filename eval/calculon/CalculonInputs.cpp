@@ -176,11 +176,11 @@ bool calc::calculon::checkLlmInputs(StringRef exePath, AttentionType attention,
 
 namespace {
 
-/// The execution's keys of one group, in the table's order.
-std::vector<StringRef> executionKeysOf(cost::ExecutionFieldGroup group) {
+/// Calculon's execution keys, in the table's order.
+std::vector<StringRef> calculonExecutionKeys() {
   std::vector<StringRef> keys;
   for (const cost::ExecutionFieldInfo &f : cost::executionFieldInfos())
-    if (f.group == group)
+    if (f.group == cost::ExecutionFieldGroup::Calculon)
       keys.push_back(f.key);
   return keys;
 }
@@ -251,15 +251,22 @@ bool readExecutionField(JsonReader &r, const json::Object &o,
 bool readExecution(JsonReader &r, const json::Object &o, cost::Execution &x,
                    AttentionType &attention) {
   x = cost::Execution();
-  static const std::vector<StringRef> required =
-      executionKeysOf(cost::ExecutionFieldGroup::Calculon);
-  static const std::vector<StringRef> optional =
-      executionKeysOf(cost::ExecutionFieldGroup::Expert);
+  static const std::vector<StringRef> required = calculonExecutionKeys();
+  static const std::vector<StringRef> optional = [] {
+    std::vector<StringRef> keys;
+    for (const cost::ExecutionFieldInfo &f : cost::executionFieldInfos())
+      if (f.group != cost::ExecutionFieldGroup::Calculon)
+        keys.push_back(f.key);
+    return keys;
+  }();
   if (!r.checkKeys(o, "", required, /*exact=*/true, optional))
     return false;
   for (const cost::ExecutionFieldInfo &f : cost::executionFieldInfos())
     if (!readExecutionField(r, o, f, x, attention))
       return false;
+  // The GEMMs run in the datatype unless told otherwise.
+  if (!o.get("matrix_datatype"))
+    x.matrixDatatype = x.datatype;
   if (!(x.expertImbalance >= 1))
     return r.fail("expert_imbalance",
                   "expected a number >= 1 (1: balanced routing)");

@@ -78,6 +78,34 @@ void computeAndComm(const BlockTotalsT<T> &b, const Geometry &g,
 
 } // namespace
 
+/// The context-parallel K/V ring of every block (docs/model.md, "Context
+/// parallelism"): CP-1 steps per pass, each sending one rank's keys and
+/// values (forward) or those and their gradients (backward) while the
+/// attention of the chunk in hand is computed, so a step shows only what
+/// exceeds 1/CP of the attention compute. Full recompute runs the forward
+/// ring again.
+template <class T>
+static void contextRing(const BlockTotalsT<T> &b, const Geometry &g,
+                        const Network &net, StatsT<T> &s) {
+  double hops = double(g.cp - 1), cp = double(g.cp);
+  double fwStep = networkTime(net, NetOp::P2P, g.cpChunkBytes, 2);
+  double bwStep = networkTime(net, NetOp::P2P, 2 * g.cpChunkBytes, 2);
+  auto exposed = [&](double step, double attention) {
+    double over = step - attention / cp;
+    return over > 0 ? hops * over : 0.0;
+  };
+  double link = hops * fwStep, hidden = exposed(fwStep, value(b.attnCoreTime[0]));
+  if (g.training) {
+    double passes = g.fullRecompute ? 2 : 1;
+    link = passes * link + hops * bwStep;
+    hidden = passes * hidden + exposed(bwStep, value(b.attnCoreTime[1]));
+  }
+  T K = T(g.Lp * g.n);
+  s[ExtStat::CpCommTime] = K * T(link);
+  s[ExtStat::CpCommExposedTime] = K * T(hidden);
+  s[Stat::TotalTime] += s[ExtStat::CpCommExposedTime];
+}
+
 template <class T>
 void calc::cost::batchTimes(const BlockTotalsT<T> &b, const Geometry &g,
                             const Hardware &hw, const System &sys,
@@ -106,6 +134,8 @@ void calc::cost::batchTimes(const BlockTotalsT<T> &b, const Geometry &g,
   // The MoE comm (all-to-all, expert TP) is exposed, after Calculon's sum.
   if (g.moe)
     s[Stat::TotalTime] += T(g.Lp * g.n) * (moeFwComm(b) + moeBwComm(b));
+  if (g.cp > 1)
+    contextRing(b, g, sys.networks[resolve(exe.contextParNet)], s);
   offloadRequirements(b, g, bt, s);
   efficiencies(b, g, hw, s);
 }

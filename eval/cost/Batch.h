@@ -34,6 +34,9 @@ struct Geometry {
   bool moe = false;
   int64_t moeBlocks = 0; ///< MoE blocks on the costed processor
   int64_t edp = 1;       ///< expert data parallelism (EDP)
+  // Context parallelism: D above is the gradient-reduction group, DP x CP.
+  int64_t cp = 1;         ///< context_par
+  double cpChunkBytes = 0; ///< one ring step's K and V, bytes
 };
 
 /// The exposed MoE comm of one block (never overlapped, docs/model.md):

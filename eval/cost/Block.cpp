@@ -76,6 +76,11 @@ void sumLayer(const Layer &l, const LayerCostT<T> &c, bool training,
               bool exactRecompute, BlockTotalsT<T> &b) {
   const StageCostT<T> &fw = c.stage[Fw];
   addStage(b.fw, fw);
+  if (l.attnCore) {
+    b.attnCoreTime[0] += fw.procTime;
+    if (training)
+      b.attnCoreTime[1] += c.stage[Agrad].procTime;
+  }
   // MoE comm is kept apart from Calculon's TP comm statistics.
   bool moe = l.expert || isMoeComm(l.kind);
   if (moe)
@@ -160,6 +165,8 @@ void eachTotal(BlockTotalsT<T> &o, const BlockTotalsT<T> &a,
     f(o.etpTime[k], a.etpTime[k], b.etpTime[k]);
   }
   f(o.reOwnFlopsTime, a.reOwnFlopsTime, b.reOwnFlopsTime);
+  f(o.attnCoreTime[0], a.attnCoreTime[0], b.attnCoreTime[0]);
+  f(o.attnCoreTime[1], a.attnCoreTime[1], b.attnCoreTime[1]);
   f(o.reOwnMemTime, a.reOwnMemTime, b.reOwnMemTime);
   T *ov[] = {&o.backwardFlops, &o.weight,           &o.actWork,
              &o.actStore,      &o.weightGrad,       &o.weightGradFull,
@@ -185,7 +192,7 @@ void calc::cost::meanBlock(const BlockTotalsT<T> &a, int64_t na,
                            BlockTotalsT<T> &out) {
   // Every scalar of the totals is visited once (tpReqBw apart).
   static_assert(sizeof(BlockTotalsT<double>) ==
-                    (25 + 18 + 6 + 13 + 2) * sizeof(double),
+                    (25 + 18 + 6 + 13 + 2 + 2) * sizeof(double),
                 "meanBlock must visit every field of BlockTotalsT");
   T wa = T(na), wb = T(nb), n = T(na + nb);
   eachTotal(out, a, b,

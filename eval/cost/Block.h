@@ -41,6 +41,9 @@ template <class T> struct BlockTotalsT {
   T reOwnFlopsTime = 0, reOwnMemTime = 0;
   /// The routed experts' share of weight, weightGrad, optimizer (bytes).
   T expertWeight = 0, expertWeightGrad = 0, expertOptimizer = 0;
+  /// Processing time of the attnCore layers, forward and agrad: what hides
+  /// the context-parallel K/V ring.
+  T attnCoreTime[2] = {};
 };
 
 /// The MoE stage indices of a2aTime/etpTime.

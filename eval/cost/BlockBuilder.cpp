@@ -161,7 +161,7 @@ void calc::cost::rows::residualOut(Rows &r, const Shape &sh,
 void calc::cost::rows::attentionCore(Rows &r, const Shape &sh, int64_t dQk,
                                      int64_t dV) {
   Layer &kq =
-      r.bmm("AttnBlock_Multihead_Key_Query", sh.beta, sh.s, dQk, sh.s, sh.Ra);
+      r.bmm("AttnBlock_Multihead_Key_Query", sh.beta, sh.s, dQk, sh.sk, sh.Ra);
   kq.outStored = !sh.Ra;
   Layer &sm = r.elementOp("AttnBlock_Multihead_SoftMax", LayerKind::SoftMax,
                           double(sh.Xatt), 5, 8, sh.Ra);
@@ -169,7 +169,9 @@ void calc::cost::rows::attentionCore(Rows &r, const Shape &sh, int64_t dQk,
   Layer &dr = r.elementOp("AttnBlock_Multihead_DropOut", LayerKind::DropOut,
                           double(sh.Xatt), 1, 1, sh.Ra);
   dr.actStored = !sh.Ra;
-  r.bmm("AttnBlock_Multihead_Attn", sh.beta, sh.s, sh.s, dV, sh.Rf);
+  Layer &av =
+      r.bmm("AttnBlock_Multihead_Attn", sh.beta, sh.s, sh.sk, dV, sh.Rf);
+  kq.attnCore = sm.attnCore = dr.attnCore = av.attnCore = true;
 }
 
 /// GeLU(X, fused) of §5. Quirk §15.7: fusing only drops the activation and
@@ -201,7 +203,8 @@ Shape makeShape(const Model &model, const Execution &exe) {
   Shape sh;
   sh.h = model.hidden;
   sh.f = model.feedforward;
-  sh.s = model.seqSize;
+  sh.sk = model.seqSize;
+  sh.s = model.seqSize / exe.contextPar;
   sh.a = model.attnHeads;
   sh.d = model.attnSize;
   sh.t = exe.tensorPar;
@@ -213,7 +216,7 @@ Shape makeShape(const Model &model, const Execution &exe) {
   sh.Ht = (sh.a * sh.d) / sh.t;
   sh.Ft = sh.f / sh.t;
   sh.beta = (sh.b * sh.a) / sh.t;
-  sh.Xatt = (sh.a / sh.t) * sh.s * sh.s * sh.b;
+  sh.Xatt = (sh.a / sh.t) * sh.s * sh.sk * sh.b;
   sh.Xgelu = (sh.f * sh.M) / sh.t;
   sh.dPrime = (sh.a * sh.d) / sh.a;
   sh.kvWidth = kvWidthPerRank(model, sh.t);

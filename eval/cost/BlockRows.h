@@ -19,14 +19,16 @@ namespace calc::cost::rows {
 
 /// Shapes shared by the rows (notation of §1 and §4).
 struct Shape {
-  int64_t h, f, s, a, d, t, b;
+  /// s is the query length of a rank (seq_size / context_par), sk the key
+  /// length (seq_size): context parallelism splits the queries only.
+  int64_t h, f, s, sk, a, d, t, b;
   int64_t M;      ///< tokens per microbatch
   int64_t A;      ///< full activation elements
   int64_t An;     ///< activation elements in the norm/residual region
   int64_t Ht;     ///< floor(a*d/t)
   int64_t Ft;     ///< floor(f/t)
   int64_t beta;   ///< floor(b*a/t) attention matmul instances
-  int64_t Xatt;   ///< floor(a/t)*s^2*b
+  int64_t Xatt;   ///< floor(a/t)*s*sk*b
   int64_t Xgelu;  ///< floor(f*M/t)
   int64_t dPrime; ///< floor(a*d/a)
   int64_t kvWidth;

@@ -65,9 +65,15 @@ S checkConstructor(const Execution &x) {
   for (unsigned i = 0; i < 4; ++i)
     if (degrees[i] <= 0)
       return S::fail(E::NonPositiveDegree, i, degrees[i]);
-  if (exactProduct({x.tensorPar, x.pipelinePar, x.dataPar}) != x.numProcs)
-    return S::fail(E::ProcsMismatch, x.tensorPar, x.pipelinePar, x.dataPar,
-                   x.numProcs);
+  if (x.contextPar <= 0)
+    return S::fail(E::NonPositiveContextPar, x.contextPar);
+  if (exactProduct({x.tensorPar, x.pipelinePar, x.dataPar, x.contextPar}) !=
+      x.numProcs) {
+    S s = S::fail(E::ProcsMismatch, x.tensorPar, x.pipelinePar, x.dataPar,
+                  x.numProcs);
+    s.x = double(x.contextPar);
+    return s;
+  }
   if (x.batchSize <= 0)
     return S::fail(E::NonPositiveBatch, 0, x.batchSize);
   if (x.microbatchSize <= 0)
@@ -82,7 +88,8 @@ S checkConstructor(const Execution &x) {
   if (x.pipelineInterleaving <= 0 ||
       (x.pipelinePar == 1 && x.pipelineInterleaving != 1))
     return S::fail(E::BadInterleaving, x.pipelineInterleaving, x.pipelinePar);
-  if (x.optimizerSharding && x.dataPar <= 1)
+  // Megatron shards the optimizer over the DP x CP ranks.
+  if (x.optimizerSharding && x.dataPar * x.contextPar <= 1)
     return S::fail(E::ShardingWithoutDp, x.dataPar);
   if (x.tensorParOverlap != TpOverlap::None && x.tensorPar <= 1)
     return S::fail(E::TpOverlapWithoutTp);
@@ -92,7 +99,7 @@ S checkConstructor(const Execution &x) {
     return S::fail(E::AgRedoWithFullRecompute);
   if (x.dataParOverlap && !x.training)
     return S::fail(E::DpOverlapInInference);
-  if (x.dataParOverlap && x.dataPar <= 1)
+  if (x.dataParOverlap && x.dataPar * x.contextPar <= 1)
     return S::fail(E::DpOverlapWithoutDp, x.dataPar);
   if (x.optimizerOffload && !x.training)
     return S::fail(E::OptimizerOffloadInInference);
@@ -102,18 +109,23 @@ S checkConstructor(const Execution &x) {
 /// Rows #16–#18: network indices, tier sizes and must_be_filled.
 S checkNetworks(const System &sys, const Execution &x) {
   int count = int(sys.networks.size());
-  const int indices[] = {x.tensorParNet, x.pipelineParNet, x.dataParNet};
-  const int64_t degrees[] = {x.tensorPar, x.pipelinePar, x.dataPar};
-  int resolved[3];
-  for (unsigned i = 0; i < 3; ++i) {
+  // The context-parallel ring (calcc's) counts in its tier like the others;
+  // context_par 1 uses no tier, as Calculon's degrees of 1.
+  const int indices[] = {x.tensorParNet, x.pipelineParNet, x.dataParNet,
+                         x.contextParNet};
+  const int64_t degrees[] = {x.tensorPar, x.pipelinePar, x.dataPar,
+                             x.contextPar};
+  int resolved[4];
+  for (unsigned i = 0; i < 4; ++i) {
     // Quirk §15.21: negative indices count from the end, Python style.
     if (indices[i] >= count || indices[i] < -count)
-      return S::fail(E::NetworkIndex, i, indices[i], count);
+      return i == 3 ? S::fail(E::ContextNetworkIndex, 0, indices[i], count)
+                    : S::fail(E::NetworkIndex, i, indices[i], count);
     resolved[i] = indices[i] < 0 ? indices[i] + count : indices[i];
   }
   for (int tier = 0; tier < count; ++tier) {
     int64_t used = 1;
-    for (unsigned i = 0; i < 3; ++i)
+    for (unsigned i = 0; i < 4; ++i)
       if (resolved[i] == tier && degrees[i] > 1)
         used *= degrees[i];
     const Network &net = sys.networks[tier];
@@ -227,9 +239,12 @@ S checkExpertGrid(const Model &m, const System &sys, const Execution &x) {
   if (m.experts % ep)
     return S::fail(E::ExpertsNotDivisible, m.experts, ep);
   int64_t grid = exactProduct({etp, ep});
-  int64_t ranks = exactProduct({t, x.dataPar});
-  if (grid < 0 || ranks < 0 || ranks % grid)
-    return S::fail(E::ExpertGridMismatch, etp, ep, t, x.dataPar);
+  int64_t ranks = exactProduct({t, x.dataPar, x.contextPar});
+  if (grid < 0 || ranks < 0 || ranks % grid) {
+    S s = S::fail(E::ExpertGridMismatch, etp, ep, t, x.dataPar);
+    s.x = double(x.contextPar);
+    return s;
+  }
   if (m.expertFeedforward % etp)
     return S::fail(E::ExpertFeedforwardNotDivisible, m.expertFeedforward, etp);
   int64_t shared = exactProduct({m.sharedExperts, m.expertFeedforward});
@@ -366,6 +381,10 @@ EvalStatus calc::cost::checkExecution(const Model &model, const System &sys,
     s = checkNetworks(sys, exe);
   if (s.ok())
     s = checkShapes(model, exe);
+  // Megatron splits a sequence into 2*CP chunks, two per rank, so every
+  // rank gets the same share of causal attention.
+  if (s.ok() && exe.contextPar > 1 && model.seqSize % (2 * exe.contextPar))
+    s = S::fail(E::SeqNotDivisibleByCp, model.seqSize, 2 * exe.contextPar);
   // calcc's own checks of latent attention and experts, after Calculon's.
   if (s.ok())
     s = checkMla(model);

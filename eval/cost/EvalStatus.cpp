@@ -120,8 +120,13 @@ static bool renderInput(const EvalStatus &s, llvm::raw_ostream &os) {
     os << "'" << degreeName(s.a) << "' must be positive, got " << s.b;
     return true;
   case EvalError::ProcsMismatch:
-    os << "tensor * pipeline * data parallelism != num_procs (" << s.a << " * "
-       << s.b << " * " << s.c << " != " << s.d << ")";
+    if (s.x > 1)
+      os << "tensor * pipeline * data * context parallelism != num_procs ("
+         << s.a << " * " << s.b << " * " << s.c << " * " << int64_t(s.x)
+         << " != " << s.d << ")";
+    else
+      os << "tensor * pipeline * data parallelism != num_procs (" << s.a
+         << " * " << s.b << " * " << s.c << " != " << s.d << ")";
     return true;
   case EvalError::NonPositiveBatch:
     os << "'" << (s.a == 0 ? "batch_size" : "microbatch_size")
@@ -369,6 +374,19 @@ static bool renderMoe(const EvalStatus &s, llvm::raw_ostream &os) {
     os << "expert_tensor_par * expert_par (" << s.a << " * " << s.b
        << ") does not divide tensor_par * data_par (" << s.c << " * " << s.d
        << ")";
+    if (s.x > 1)
+      os << " times context_par " << int64_t(s.x);
+    return true;
+  case EvalError::NonPositiveContextPar:
+    os << "'context_par' must be positive, got " << s.a;
+    return true;
+  case EvalError::SeqNotDivisibleByCp:
+    os << "seq_size " << s.a << " is not divisible by 2 * context_par = "
+       << s.b << " (each rank holds two of the 2*CP sequence chunks)";
+    return true;
+  case EvalError::ContextNetworkIndex:
+    os << "context_par_net " << s.b << " is out of range for " << s.c
+       << " networks";
     return true;
   case EvalError::ExpertFeedforwardNotDivisible:
     os << "We should split expert width=" << s.a << " between " << s.b

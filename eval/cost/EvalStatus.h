@@ -29,7 +29,8 @@ enum class EvalError : uint8_t {
   SizeOverflow,
   // Execution constructor.
   NonPositiveDegree,    ///< #2 [A] a = 0 num_procs/1 tp/2 pp/3 dp, b = value
-  ProcsMismatch,        ///< #3 [A] a = t, b = p, c = D, d = num_procs
+  ProcsMismatch,        ///< #3 [A] a = t, b = p, c = D, d = num_procs,
+                        ///< x = context_par (shown when > 1)
   NonPositiveBatch,     ///< #4 [A] a = 0 batch/1 microbatch, b = value
   BatchNotMultipleOfDp, ///< #4 [A] a = B, b = D
   LocalBatchNotMultipleOfMicrobatch, ///< #4 [A] a = B/D, b = b
@@ -75,6 +76,10 @@ enum class EvalError : uint8_t {
   BadMlaField,                   ///< a = MlaField, b = value
   ExpertNetworkIndex,            ///< b = index, c = count
   ExpertNetworkTooSmall,         ///< [E] a = tier, b = ETP*EP, c = size
+  // Context parallelism (docs/model.md, "Context parallelism").
+  NonPositiveContextPar,   ///< a = context_par
+  SeqNotDivisibleByCp,     ///< a = seq_size, b = 2 * context_par
+  ContextNetworkIndex,     ///< b = index, c = count
   // Generation (checkServing; docs/model.md, "Generation"). Invalid input,
   // except that Mem1Capacity and the network tier checks are reused.
   GenBadModelField,           ///< a = GenModelField, b = value

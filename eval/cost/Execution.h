@@ -40,6 +40,9 @@ struct Execution {
   int64_t batchSize = 1;      ///< B, global batch in samples
   int64_t microbatchSize = 1; ///< b
   DataType datatype = DataType::Float16;
+  /// The GEMMs' datatype (`matrix_datatype`; docs/model.md, "FP8 mixed
+  /// precision"). Equal to `datatype` (Calculon's model) unless set.
+  DataType matrixDatatype = DataType::Float16;
   bool fusedActivation = false;
   Recompute activationRecompute = Recompute::None;
   int64_t pipelineInterleaving = 1; ///< v, model chunks per processor
@@ -55,7 +58,8 @@ struct Execution {
 
   // Expert parallelism (docs/model.md, "Parallel folding"): expert layers
   // run over ETP x EP x EDP on the same processors as attention's TP x DP,
-  // so tensorPar * dataPar == expertTensorPar * expertPar * expertDataPar.
+  // so tensorPar * dataPar * contextPar == expertTensorPar * expertPar *
+  // expertDataPar.
   // Read only for MoE models.
   int64_t expertPar = 1;       ///< EP, experts split over EP ranks
   int64_t expertTensorPar = 1; ///< ETP, each expert's GEMMs split this way
@@ -63,9 +67,15 @@ struct Execution {
   /// Busiest expert's tokens over the mean (1: balanced routing).
   double expertImbalance = 1;
 
+  // Context parallelism (docs/model.md, "Context parallelism"): each
+  // sequence split over CP ranks, which count in num_procs and reduce the
+  // gradients with the data-parallel ranks.
+  int64_t contextPar = 1; ///< CP
+  int contextParNet = 0;  ///< network tier of the K/V ring
+
   /// EDP, derived: the data-parallel degree of the expert weights.
   int64_t expertDataPar() const {
-    return tensorPar * dataPar / (expertTensorPar * expertPar);
+    return tensorPar * dataPar * contextPar / (expertTensorPar * expertPar);
   }
 };
 

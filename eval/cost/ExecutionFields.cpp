@@ -72,3 +72,14 @@ int ExecutionFieldInfo::choiceIndex(llvm::StringRef spelling) const {
 llvm::ArrayRef<ExecutionFieldInfo> calc::cost::executionFieldInfos() {
   return infos;
 }
+
+ExecutionFieldGroups calc::cost::groupsUsed(const Execution &exe, bool moe) {
+  ExecutionFieldGroups groups = groupBit(ExecutionFieldGroup::Calculon);
+  if (moe)
+    groups |= groupBit(ExecutionFieldGroup::Expert);
+  if (exe.contextPar != 1)
+    groups |= groupBit(ExecutionFieldGroup::Context);
+  if (exe.matrixDatatype != exe.datatype)
+    groups |= groupBit(ExecutionFieldGroup::Precision);
+  return groups;
+}

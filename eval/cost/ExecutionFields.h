@@ -28,9 +28,21 @@ enum class ExecutionFieldKind : uint8_t {
 /// Where a field comes from, which decides whether JSON must hold it and
 /// whether the loe/lae outputs write it.
 enum class ExecutionFieldGroup : uint8_t {
-  Calculon, ///< Calculon's own key: required, always written
-  Expert    ///< calcc's expert parallelism: optional, written for MoE models
+  Calculon,  ///< Calculon's own key: required, always written
+  Expert,    ///< calcc's expert parallelism: optional, for MoE models
+  Context,   ///< context parallelism: optional, when context_par > 1
+  Precision  ///< mixed precision: optional, when the GEMMs' datatype differs
 };
+
+/// A set of groups (bit i: group i).
+using ExecutionFieldGroups = unsigned;
+constexpr ExecutionFieldGroups groupBit(ExecutionFieldGroup g) {
+  return 1u << unsigned(g);
+}
+
+/// The groups a run of `exe` writes: Calculon's always, Expert when
+/// `moe`, Context and Precision when `exe` uses them.
+ExecutionFieldGroups groupsUsed(const Execution &exe, bool moe);
 
 struct ExecutionFieldInfo {
   static constexpr unsigned MaxChoices = 4;

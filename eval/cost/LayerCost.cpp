@@ -21,10 +21,16 @@ template <class T> struct Formulas {
   const CostContext &ctx;
   T e, t;
   T So; ///< S_o; expert weights are sharded over expert data parallelism
+  /// A GEMM with weights in a mixed-precision run: its operands are read in
+  /// `em` bytes (cast by the kernels that produced them), its result
+  /// written in `e` bytes.
+  bool lowGemm;
+  T em;
 
   Formulas(const Layer &l, const CostContext &ctx)
       : l(l), ctx(ctx), e(T(ctx.e)), t(T(ctx.t)),
-        So(T(l.expert ? ctx.expertShards : ctx.shards)) {}
+        So(T(l.expert ? ctx.expertShards : ctx.shards)),
+        lowGemm(ctx.lowGemm && l.matrix && l.weights != 0), em(T(ctx.em)) {}
 
   T n(double count) const { return asInt<T>(count); }
 
@@ -62,6 +68,13 @@ template <class T> struct Formulas {
       break;
     }
     T W = n(l.weights), act = n(l.act), grad = n(l.grad);
+    if (lowGemm) { // Inputs in em bytes, the result in e.
+      if (st == Fw)
+        return (X + W) * em + n(l.outputs) * e;
+      if (st == Agrad)
+        return (W + grad) * em + act * e;
+      return (act + grad) * em + W * e;
+    }
     if (st == Fw)
       return (X + n(l.outputs) + W) * e;
     if (st == Agrad)
@@ -88,7 +101,8 @@ template <class T> struct Formulas {
   /// Memory getters (§5 defaults, DropOut and TPComm overrides).
   void memory(LayerCostT<T> &c) const {
     T W = n(l.weights);
-    c.weight = W * e;
+    // A mixed-precision GEMM also keeps its weights cast to em bytes.
+    c.weight = lowGemm ? W * e + W * em : W * e;
     c.output = n(l.outputs) * e;
     c.weightGrad = W * e / So;
     c.weightGradFull = T(4) * W;
@@ -114,8 +128,11 @@ template <class T> struct Formulas {
     s.bytes = stageBytes(st);
     bool onMatrix = l.matrix && st != Optim;
     double flops = value(s.flops);
-    s.flopsTime =
-        real<T>(onMatrix ? ctx.hw.matrixTime(flops) : ctx.hw.vectorTime(flops));
+    s.flopsTime = real<T>(
+        !onMatrix ? ctx.hw.vectorTime(flops)
+        : lowGemm ? ctx.hw.computeTime(*ctx.gemmEngine, flops,
+                                       EfficiencyKind::Matrix)
+                  : ctx.hw.matrixTime(flops));
     s.memTime = real<T>(ctx.hw.mem1Time(value(s.bytes)));
     s.procTime = combine(s.flopsTime, s.memTime);
     clearComm(s);

@@ -18,6 +18,12 @@ namespace calc::cost {
 struct CostContext {
   Hardware hw;
   int64_t e = 2;      ///< bytes per element
+  /// Mixed precision (docs/model.md, "FP8 mixed precision"): the GEMMs with
+  /// weights run on `gemmEngine` reading their operands in `em` bytes, the
+  /// rest as `e`. Off (`lowGemm` false) when matrix_datatype == datatype.
+  bool lowGemm = false;
+  const Engine *gemmEngine = nullptr;
+  int64_t em = 2;
   int64_t shards = 1; ///< S_o, optimizer sharding factor
   int64_t t = 1;      ///< tensor parallelism
   TpCommType comm = TpCommType::AllReduce;

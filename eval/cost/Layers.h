@@ -70,6 +70,9 @@ struct Layer {
   /// Routed-expert path: weights sharded and reduced over the expert
   /// data-parallel group (EDP) instead of DP; time is expert compute.
   bool expert = false;
+  /// Attention's score and value matmuls and softmax: the compute that
+  /// hides the context-parallel K/V ring (docs/model.md).
+  bool attnCore = false;
   double fwFlops = 0, agFlops = 0, wgFlops = 0;
   double inputs = 0, outputs = 0; ///< I, O
   double act = 0, grad = 0;       ///< stored activation and grad elements

@@ -28,7 +28,7 @@ enum class ExtStat : unsigned {
 #define XSTAT(Id, Key, Unit) Id,
 #include "eval/cost/ExtStatKeys.def"
 };
-constexpr unsigned NumExtStats = 14;
+constexpr unsigned NumExtStats = 16;
 
 /// The key ("total_params", ...) and the unit the language shows ("s",
 /// "B", "int", ...) of an extra statistic.

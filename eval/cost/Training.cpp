@@ -23,7 +23,8 @@ Geometry makeGeometry(const Model &m, const Execution &x) {
   Geometry g;
   g.p = x.pipelinePar;
   g.v = x.pipelineInterleaving;
-  g.D = x.dataPar;
+  // Weights are replicated over DP x CP, and reduced over both.
+  g.D = x.dataPar * x.contextPar;
   g.B = x.batchSize;
   g.Lp = m.blocksPerStage(g.p);
   g.Rb = m.numBlocks % g.p ? g.p - m.numBlocks % g.p : 0;
@@ -32,7 +33,7 @@ Geometry makeGeometry(const Model &m, const Execution &x) {
   g.training = x.training;
   g.fullRecompute = x.activationRecompute == Recompute::Full;
   int64_t e = bytesPerElement(x.datatype);
-  int64_t M = x.microbatchSize * m.seqSize;
+  int64_t M = x.microbatchSize * (m.seqSize / x.contextPar);
   int64_t A = M * m.hidden;
   g.checkpoint = g.training && g.fullRecompute ? A * e : 0;
   bool pprs = x.tensorParCommType != TpCommType::AllReduce;
@@ -41,6 +42,12 @@ Geometry makeGeometry(const Model &m, const Execution &x) {
   if (m.isMoe()) {
     g.moe = true;
     g.edp = x.expertDataPar();
+  }
+  if (x.contextPar > 1) {
+    // Each ring step passes one rank's keys and values on (docs/model.md).
+    g.cp = x.contextPar;
+    g.cpChunkBytes =
+        2.0 * double(M) * double(kvWidthPerRank(m, x.tensorPar)) * double(e);
   }
   return g;
 }
@@ -60,7 +67,12 @@ CostContext makeContext(const Model &m, const System &sys, const Execution &x,
   ctx.hw.roofline = sys.processingMode == ProcessingMode::Roofline;
   ctx.hw.ws = &ws;
   ctx.e = bytesPerElement(x.datatype);
-  ctx.shards = x.optimizerSharding ? x.dataPar : 1;
+  if (x.matrixDatatype != x.datatype) {
+    ctx.lowGemm = true;
+    ctx.gemmEngine = &sys.matrix[static_cast<unsigned>(x.matrixDatatype)];
+    ctx.em = bytesPerElement(x.matrixDatatype);
+  }
+  ctx.shards = x.optimizerSharding ? x.dataPar * x.contextPar : 1;
   ctx.t = x.tensorPar;
   ctx.comm = x.tensorParCommType;
   ctx.pipe = x.tensorParOverlap == TpOverlap::Pipe;
@@ -160,6 +172,9 @@ EvalStatus calc::cost::evaluateTraining(const Model &model, const System &sys,
   unsigned dt = static_cast<unsigned>(exe.datatype);
   if (!sys.matrix[dt].present || !sys.vector[dt].present)
     return EvalStatus::fail(EvalError::DatatypeUnsupported, dt);
+  unsigned mdt = static_cast<unsigned>(exe.matrixDatatype);
+  if (!sys.matrix[mdt].present)
+    return EvalStatus::fail(EvalError::DatatypeUnsupported, mdt);
 
   ws.lookupFailed = false;
   buildLayers(model, exe, ws);

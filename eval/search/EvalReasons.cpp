@@ -67,6 +67,10 @@ llvm::StringRef calc::search::evalErrorName(EvalError e) {
     return "expert network index out of range";
   case EvalError::ExpertNetworkTooSmall:
     return "expert network too small";
+  case EvalError::NonPositiveContextPar: return "context_par not positive";
+  case EvalError::SeqNotDivisibleByCp: return "seq not divisible by 2*CP";
+  case EvalError::ContextNetworkIndex:
+    return "context network index out of range";
   case EvalError::GenBadModelField: return "model field unusable for generation";
   case EvalError::GenNonPositive: return "serving size not positive";
   case EvalError::GenNetworkIndex: return "network index out of range";

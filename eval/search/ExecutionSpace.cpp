@@ -178,7 +178,7 @@ void ExecutionSpace::group(uint64_t index, SpaceGroup &out) const {
   x.pipelinePar = task.pipelinePar;
   x.dataPar = task.dataPar;
   x.batchSize = task.batchSize;
-  x.datatype = options.datatype;
+  x.datatype = x.matrixDatatype = options.datatype;
   x.fusedActivation = options.fused[digit[KnobFused]];
   x.activationRecompute = task.recompute;
   x.pipelineInterleaving = task.interleaving;

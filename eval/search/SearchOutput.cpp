@@ -10,9 +10,11 @@ using llvm::raw_ostream;
 using llvm::StringRef;
 
 /// The keys of the execution fields the outputs write: Calculon's, then
-/// (for a mixture-of-experts model) the expert ones.
+/// (for a mixture-of-experts model) the expert ones. The loe/lae spaces fix
+/// context_par to 1 and the GEMMs' datatype to the datatype.
 static bool written(const cost::ExecutionFieldInfo &f, bool experts) {
-  return f.group == cost::ExecutionFieldGroup::Calculon || experts;
+  return f.group == cost::ExecutionFieldGroup::Calculon ||
+         (experts && f.group == cost::ExecutionFieldGroup::Expert);
 }
 
 StringRef calc::search::attentionTypeName(const cost::Model &model) {
