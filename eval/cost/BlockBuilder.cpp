@@ -158,8 +158,33 @@ void calc::cost::rows::residualOut(Rows &r, const Shape &sh,
   res.actReused = true;
 }
 
+/// Flash attention (docs/model.md, "Flash attention"): the two attention
+/// matmuls and the softmax as one kernel that reads Q, K, V and writes the
+/// output, never the scores. Causal masking skips half the score tiles;
+/// the backward pass recomputes the scores (2.5x the forward flops: QK^T
+/// again, then dV, dP, dQ and dK).
+static void flashAttention(Rows &r, const Shape &sh, int64_t dQk, int64_t dV) {
+  Layer &fa = r.add("AttnBlock_FlashAttention", LayerKind::BatchMatMul, sh.Rf);
+  fa.matrix = true;
+  fa.attnCore = true;
+  double beta = double(sh.beta), s = double(sh.s), sk = double(sh.sk);
+  double F = 0.5 * 2.0 * beta * s * sk * double(dQk + dV);
+  fa.fwFlops = F;
+  fa.agFlops = 2.5 * F;
+  // It reads every key and value (sk of them) but keeps only the rank's own
+  // Q, K and V for backward: with context parallelism the ring brings the
+  // others again.
+  fa.inputs = beta * (s * double(dQk) + sk * double(dQk + dV));
+  fa.act = beta * s * double(2 * dQk + dV);
+  fa.outputs = fa.grad = beta * s * double(dV);
+}
+
 void calc::cost::rows::attentionCore(Rows &r, const Shape &sh, int64_t dQk,
                                      int64_t dV) {
+  if (sh.flash) {
+    flashAttention(r, sh, dQk, dV);
+    return;
+  }
   Layer &kq =
       r.bmm("AttnBlock_Multihead_Key_Query", sh.beta, sh.s, dQk, sh.sk, sh.Ra);
   kq.outStored = !sh.Ra;
@@ -226,6 +251,7 @@ Shape makeShape(const Model &model, const Execution &exe) {
   sh.Cm = sh.Rf || exe.seqParAgRedo;
   sh.swiglu = model.mlpType == MlpType::SwiGlu;
   sh.rsag = exe.tensorParCommType == TpCommType::RsAg;
+  sh.flash = exe.flashAttention;
   return sh;
 }
 

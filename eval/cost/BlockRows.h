@@ -35,6 +35,7 @@ struct Shape {
   bool Rf, Ra, Ca, Cm;
   bool swiglu;
   bool rsag; ///< tensor_par_comm_type == rs_ag (sequence parallelism)
+  bool flash; ///< flash_attention
 };
 
 /// Appends builder: one call per row keeps the tables readable.

@@ -43,6 +43,9 @@ struct Execution {
   /// The GEMMs' datatype (`matrix_datatype`; docs/model.md, "FP8 mixed
   /// precision"). Equal to `datatype` (Calculon's model) unless set.
   DataType matrixDatatype = DataType::Float16;
+  /// Attention as one fused kernel that keeps its scores on chip
+  /// (`flash_attention`; docs/model.md, "Flash attention").
+  bool flashAttention = false;
   bool fusedActivation = false;
   Recompute activationRecompute = Recompute::None;
   int64_t pipelineInterleaving = 1; ///< v, model chunks per processor

@@ -79,7 +79,7 @@ ExecutionFieldGroups calc::cost::groupsUsed(const Execution &exe, bool moe) {
     groups |= groupBit(ExecutionFieldGroup::Expert);
   if (exe.contextPar != 1)
     groups |= groupBit(ExecutionFieldGroup::Context);
-  if (exe.matrixDatatype != exe.datatype)
-    groups |= groupBit(ExecutionFieldGroup::Precision);
+  if (exe.matrixDatatype != exe.datatype || exe.flashAttention)
+    groups |= groupBit(ExecutionFieldGroup::Kernel);
   return groups;
 }

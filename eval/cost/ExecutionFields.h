@@ -31,7 +31,7 @@ enum class ExecutionFieldGroup : uint8_t {
   Calculon,  ///< Calculon's own key: required, always written
   Expert,    ///< calcc's expert parallelism: optional, for MoE models
   Context,   ///< context parallelism: optional, when context_par > 1
-  Precision  ///< mixed precision: optional, when the GEMMs' datatype differs
+  Kernel     ///< how kernels run (matrix_datatype, flash_attention): optional
 };
 
 /// A set of groups (bit i: group i).
@@ -41,7 +41,7 @@ constexpr ExecutionFieldGroups groupBit(ExecutionFieldGroup g) {
 }
 
 /// The groups a run of `exe` writes: Calculon's always, Expert when
-/// `moe`, Context and Precision when `exe` uses them.
+/// `moe`, Context and Kernel when `exe` uses them.
 ExecutionFieldGroups groupsUsed(const Execution &exe, bool moe);
 
 struct ExecutionFieldInfo {
