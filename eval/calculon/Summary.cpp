@@ -51,6 +51,29 @@ static void writeExecutionRepr(raw_ostream &os, const cost::Model &m,
                       x.expertDataPar(), x.expertParNet, x.expertImbalance);
 }
 
+/// calcc's context-parallel and kernel keys, when the run uses them, as
+/// one more Python dict after Calculon's.
+static void writeKernelAndContext(raw_ostream &os, const cost::Execution &x) {
+  cost::ExecutionFieldGroups used = cost::groupsUsed(x, /*moe=*/false);
+  const char *sep = "";
+  for (const cost::ExecutionFieldInfo &f : cost::executionFieldInfos()) {
+    if (f.group == cost::ExecutionFieldGroup::Calculon ||
+        f.group == cost::ExecutionFieldGroup::Expert ||
+        !(used & cost::groupBit(f.group)))
+      continue;
+    os << (*sep ? sep : "Also: {") << '\'' << f.key << "': ";
+    sep = ", ";
+    if (f.kind == cost::ExecutionFieldKind::Choice)
+      os << '\'' << f.choices[f.getInt(x)] << '\'';
+    else if (f.kind == cost::ExecutionFieldKind::Bool)
+      os << (f.getInt(x) ? "True" : "False");
+    else
+      os << f.getInt(x);
+  }
+  if (*sep)
+    os << "}\n";
+}
+
 namespace {
 
 /// How a summary line prints its statistic.
@@ -129,10 +152,14 @@ void calc::calculon::writeSummary(raw_ostream &os, const cost::Model &m,
                     "attn_size={}\n",
                     m.numBlocks, m.hidden, m.feedforward, m.attnHeads,
                     m.attnSize);
-  os << fmt::format("Processors: {} TP={} PP={} DP={} blocks per "
+  os << fmt::format("Processors: {} TP={} PP={} DP={}{} blocks per "
                     "processor={}\n",
-                    x.numProcs, x.tensorPar, x.pipelinePar, x.dataPar, Lp);
+                    x.numProcs, x.tensorPar, x.pipelinePar, x.dataPar,
+                    x.contextPar > 1 ? fmt::format(" CP={}", x.contextPar)
+                                     : std::string(),
+                    Lp);
   writeExecutionRepr(os, m, x);
+  writeKernelAndContext(os, x);
   os << rule << "\n";
   for (const Line &line : lines) {
     if (line.format == Format::Rule)
@@ -141,9 +168,13 @@ void calc::calculon::writeSummary(raw_ostream &os, const cost::Model &m,
       os << line.label << ": " << formatValue(s[line.stat], line.format)
          << "\n";
   }
+  using cost::ExtStat;
+  if (x.contextPar > 1)
+    os << "Batch context-parallel ring time (exposed): "
+       << formatValue(s[ExtStat::CpCommTime], Format::Seconds) << " ("
+       << formatValue(s[ExtStat::CpCommExposedTime], Format::Seconds) << ")\n";
   if (!m.isMoe())
     return;
-  using cost::ExtStat;
   os << rule << "\n";
   os << fmt::format("MoE blocks per processor: {}\n",
                     s[ExtStat::MoeBlocksPerProc]);
