@@ -6,6 +6,7 @@
 //
 //===----------------------------------------------------------------------===//
 #include "eval/CostInputs.h"
+#include "eval/cost/ModelFields.h"
 
 #include <algorithm>
 
@@ -15,30 +16,19 @@ using namespace calc::ir;
 
 cost::Model eval::toCostModel(FieldReader &r, Instance *m) {
   cost::Model model;
-  model.hidden = r.integer(m, "hidden");
-  model.feedforward = r.integer(m, "feedforward");
-  model.seqSize = r.integer(m, "seq_size");
-  model.attnHeads = r.integer(m, "attn_heads");
-  model.attnSize = r.integer(m, "attn_size");
-  model.numBlocks = r.integer(m, "num_blocks");
-  model.kvHeads = r.integer(m, "kv_heads");
-  model.mlpType = r.string(m, "mlp_type") == "swiglu" ? cost::MlpType::SwiGlu
-                                                      : cost::MlpType::Gelu;
-  model.vocab = r.integer(m, "vocab");
-  model.experts = r.integer(m, "experts");
-  model.topK = r.integer(m, "top_k");
-  model.expertFeedforward = r.integer(m, "expert_feedforward");
-  model.sharedExperts = r.integer(m, "shared_experts");
-  model.denseBlocks = r.integer(m, "dense_blocks");
-  model.capacityFactor = r.real(m, "capacity_factor");
-  model.attention = r.string(m, "attention") == "mla"
-                        ? cost::AttentionKind::Mla
-                        : cost::AttentionKind::Standard;
-  model.qLoraRank = r.integer(m, "q_lora_rank");
-  model.kvLoraRank = r.integer(m, "kv_lora_rank");
-  model.qkNopeHeadDim = r.integer(m, "qk_nope_head_dim");
-  model.qkRopeHeadDim = r.integer(m, "qk_rope_head_dim");
-  model.vHeadDim = r.integer(m, "v_head_dim");
+  for (const cost::ModelFieldInfo &f : cost::modelFieldInfos())
+    switch (f.kind) {
+    case cost::ModelFieldKind::Int:
+      f.setInt(model, r.integer(m, f.key));
+      break;
+    case cost::ModelFieldKind::Real:
+      f.setReal(model, r.real(m, f.key));
+      break;
+    case cost::ModelFieldKind::Choice:
+      // The prelude's enum admits only the table's spellings.
+      f.setInt(model, std::max(0, f.choiceIndex(r.string(m, f.key))));
+      break;
+    }
   return model;
 }
 

@@ -2,6 +2,7 @@
 #include "eval/calculon/CalculonInputs.h"
 #include "eval/calculon/JsonReader.h"
 #include "eval/cost/ExecutionFields.h"
+#include "eval/cost/ModelFields.h"
 #include "eval/cost/Training.h"
 
 #include "llvm/ADT/StringSwitch.h"
@@ -38,46 +39,72 @@ bool onlyWith(JsonReader &r, const json::Object &o, ArrayRef<StringRef> names,
   return true;
 }
 
-const StringRef moeKeys[] = {"top_k", "expert_feedforward", "shared_experts",
-                             "dense_blocks", "capacity_factor"};
-const StringRef mlaKeys[] = {"q_lora_rank", "kv_lora_rank", "qk_nope_head_dim",
-                             "qk_rope_head_dim", "v_head_dim"};
+/// The JSON keys of one group of model fields, in the table's order.
+std::vector<StringRef> modelKeysOf(cost::ModelFieldGroup group) {
+  std::vector<StringRef> keys;
+  for (const cost::ModelFieldInfo &f : cost::modelFieldInfos())
+    if (f.group == group)
+      keys.push_back(f.jsonKey);
+  return keys;
+}
+
+/// An optional model key of the table: an integer at least its `min`, a
+/// number, or one of its choices. Absent leaves the member alone.
+bool optionalModelKey(JsonReader &r, const json::Object &o, StringRef jsonKey,
+                      cost::Model &m) {
+  const cost::ModelFieldInfo &f = cost::modelFieldByJsonKey(jsonKey);
+  if (!o.get(jsonKey))
+    return true;
+  switch (f.kind) {
+  case cost::ModelFieldKind::Int: {
+    int64_t v = 0;
+    if (!optionalInt(r, o, jsonKey, f.min, v))
+      return false;
+    f.setInt(m, v);
+    return true;
+  }
+  case cost::ModelFieldKind::Real: {
+    double v = 0;
+    if (!r.getNumber(o, "", jsonKey, v))
+      return false;
+    f.setReal(m, v);
+    return true;
+  }
+  case cost::ModelFieldKind::Choice: {
+    std::string v;
+    if (!r.getString(o, "", jsonKey, v))
+      return false;
+    int index = f.choiceIndex(v);
+    if (index < 0)
+      return r.fail(jsonKey, Twine("expected '") + f.choices[0] + "' or '" +
+                                 f.choices[1] + "', got '" + v + "'");
+    f.setInt(m, index);
+    return true;
+  }
+  }
+  return false;
+}
 
 /// The optional keys beyond Calculon's six (docs/cli.md): grouped-query
 /// attention, SwiGLU, vocabulary, mixture of experts, latent attention.
 bool readModelExtensions(JsonReader &r, const json::Object &o, cost::Model &m) {
-  if (o.get("mlp_type")) {
-    std::string mlp;
-    if (!r.getString(o, "", "mlp_type", mlp))
-      return false;
-    if (mlp != "gelu" && mlp != "swiglu")
-      return r.fail("mlp_type",
-                    "expected 'gelu' or 'swiglu', got '" + mlp + "'");
-    m.mlpType = mlp == "swiglu" ? cost::MlpType::SwiGlu : cost::MlpType::Gelu;
-  }
-  if (o.get("attention_type")) {
-    std::string att;
-    if (!r.getString(o, "", "attention_type", att))
-      return false;
-    if (att != "standard" && att != "mla")
-      return r.fail("attention_type",
-                    "expected 'standard' or 'mla', got '" + att + "'");
-    if (att == "mla")
-      m.attention = cost::AttentionKind::Mla;
-  }
-  int64_t *mla[] = {&m.qLoraRank, &m.kvLoraRank, &m.qkNopeHeadDim,
-                    &m.qkRopeHeadDim, &m.vHeadDim};
-  if (!optionalInt(r, o, "kv_heads", 1, m.kvHeads) ||
-      !optionalInt(r, o, "vocab", 0, m.vocab) ||
-      !optionalInt(r, o, "experts", 0, m.experts) ||
+  static const std::vector<StringRef> moeKeys =
+      modelKeysOf(cost::ModelFieldGroup::Expert);
+  static const std::vector<StringRef> mlaKeys =
+      modelKeysOf(cost::ModelFieldGroup::Mla);
+  if (!optionalModelKey(r, o, "mlp_type", m) ||
+      !optionalModelKey(r, o, "attention_type", m) ||
+      !optionalModelKey(r, o, "kv_heads", m) ||
+      !optionalModelKey(r, o, "vocab", m) ||
+      !optionalModelKey(r, o, "experts", m) ||
       !onlyWith(r, o, moeKeys, m.experts > 0, "'experts' > 0") ||
       !onlyWith(r, o, mlaKeys, m.isMla(), "\"attention_type\": \"mla\"") ||
       !onlyWith(r, o, {"kv_heads"}, !m.isMla(),
                 "standard attention (latent attention has one key and value "
                 "per head)"))
     return false;
-  for (unsigned i = 0; i < 5; ++i)
-    if (!optionalInt(r, o, mlaKeys[i], i == 1 ? 1 : 0, *mla[i]))
+  for (StringRef key : mlaKeys)
+    if (!optionalModelKey(r, o, key, m))
       return false;
   if (m.isMla()) {
     m.kvHeads = m.attnHeads;
@@ -90,14 +117,9 @@ bool readModelExtensions(JsonReader &r, const json::Object &o, cost::Model &m) {
   m.expertFeedforward = m.feedforward; // Megatron's default
   if (!o.get("top_k"))
     return r.fail("top_k", "missing (required with 'experts')");
-  if (!optionalInt(r, o, "top_k", 1, m.topK) ||
-      !optionalInt(r, o, "expert_feedforward", 1, m.expertFeedforward) ||
-      !optionalInt(r, o, "shared_experts", 0, m.sharedExperts) ||
-      !optionalInt(r, o, "dense_blocks", 0, m.denseBlocks))
-    return false;
-  if (o.get("capacity_factor") &&
-      !r.getNumber(o, "", "capacity_factor", m.capacityFactor))
-    return false;
+  for (StringRef key : moeKeys)
+    if (!optionalModelKey(r, o, key, m))
+      return false;
   if (m.capacityFactor < 0)
     return r.fail("capacity_factor", "expected a number >= 0 (0: dropless)");
   return true;
@@ -114,15 +136,18 @@ bool calc::calculon::loadModel(StringRef path, cost::Model &model,
 bool calc::calculon::loadModel(JsonReader &r, cost::Model &model,
                                std::string &error) {
   const json::Object *o = r.root();
-  static const StringRef keys[] = {"hidden",     "feedforward", "seq_size",
-                                   "attn_heads", "attn_size",   "num_blocks"};
-  int64_t *fields[] = {&model.hidden,    &model.feedforward, &model.seqSize,
-                       &model.attnHeads, &model.attnSize,    &model.numBlocks};
+  static const std::vector<StringRef> keys =
+      modelKeysOf(cost::ModelFieldGroup::Calculon);
   model = cost::Model();
   bool ok = o && r.checkKeys(*o, "", keys, /*exact=*/false);
-  for (unsigned i = 0; ok && i < 6; ++i)
-    ok = r.getInt(*o, "", keys[i], *fields[i]) &&
-         (*fields[i] > 0 || r.fail(keys[i], "expected a positive integer"));
+  for (const cost::ModelFieldInfo &f : cost::modelFieldInfos()) {
+    if (!ok || f.group != cost::ModelFieldGroup::Calculon)
+      continue;
+    int64_t v = 0;
+    ok = r.getInt(*o, "", f.jsonKey, v) &&
+         (v > 0 || r.fail(f.jsonKey, "expected a positive integer"));
+    f.setInt(model, v);
+  }
   if (ok)
     readModelExtensions(r, *o, model);
   error = r.error();

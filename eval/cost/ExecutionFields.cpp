@@ -1,36 +1,16 @@
 //===- ExecutionFields.cpp - The execution's field table ------------------===//
 //
-// Expands ExecutionFields.def into ExecutionFieldInfo entries. Accessors are
-// generated per member and convert between the member's own type (int64_t,
-// int, bool, double or an enum) and the table's int64_t/double carriers.
+// Expands ExecutionFields.def into ExecutionFieldInfo entries, with the
+// accessors of FieldAccess.h.
 //
 //===----------------------------------------------------------------------===//
 #include "eval/cost/ExecutionFields.h"
 
-#include <type_traits>
+#include "eval/cost/FieldAccess.h"
 
 using namespace calc::cost;
 
 namespace {
-
-template <typename T> int64_t toInt(T v) {
-  return static_cast<int64_t>(v);
-}
-template <typename T> T fromInt(int64_t v) { return static_cast<T>(v); }
-template <typename T> double toReal(T v) {
-  if constexpr (std::is_floating_point_v<T>)
-    return v;
-  else
-    return double(static_cast<int64_t>(v));
-}
-template <typename T> T fromReal(double v) {
-  if constexpr (std::is_floating_point_v<T>)
-    return v;
-  else
-    return static_cast<T>(int64_t(v));
-}
-
-template <typename T> using Plain = std::remove_cv_t<std::remove_reference_t<T>>;
 
 const ExecutionFieldInfo infos[] = {
 #define EXECUTION_FIELD(Key, Member, Kind, Group, Choices, Message)           \
@@ -39,14 +19,7 @@ const ExecutionFieldInfo infos[] = {
    ExecutionFieldGroup::Group,                                                 \
    Choices,                                                                    \
    Message,                                                                    \
-   [](const Execution &x) { return toInt(x.Member); },                         \
-   [](Execution &x, int64_t v) {                                               \
-     x.Member = fromInt<Plain<decltype(x.Member)>>(v);                         \
-   },                                                                          \
-   [](const Execution &x) { return toReal(x.Member); },                        \
-   [](Execution &x, double v) {                                                \
-     x.Member = fromReal<Plain<decltype(x.Member)>>(v);                        \
-   }},
+   CALC_FIELD_ACCESSORS(Execution, Member)},
 #define EXECUTION_MODEL_KEY(Key, Choices)                                      \
   {#Key,   ExecutionFieldKind::Attention, ExecutionFieldGroup::Calculon,       \
    Choices, "", nullptr, nullptr, nullptr, nullptr},

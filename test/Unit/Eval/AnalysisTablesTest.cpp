@@ -9,6 +9,7 @@
 #include "../Sema/SemaFixture.h"
 #include "eval/Analysis.h"
 #include "eval/cost/ExecutionFields.h"
+#include "eval/cost/ModelFields.h"
 
 #include "gtest/gtest.h"
 
@@ -104,6 +105,42 @@ TEST(AnalysisTablesTest, PreludeExecutionMatchesTheFieldTable) {
   }
   EXPECT_EQ(members, exe->fields.size())
       << "a prelude execution field missing from ExecutionFields.def";
+}
+
+TEST(AnalysisTablesTest, PreludeModelMatchesTheFieldTable) {
+  Compiled c("");
+  ASSERT_TRUE(c.module);
+  const ir::Schema *model = schemaNamed(*c.module, "model");
+  ASSERT_TRUE(model);
+  ASSERT_EQ(cost::modelFieldInfos().size(), model->fields.size())
+      << "a prelude model field missing from ModelFields.def, or the reverse";
+  for (size_t i = 0; i < model->fields.size(); ++i) {
+    const cost::ModelFieldInfo &f = cost::modelFieldInfos()[i];
+    const ir::FieldDecl &decl = model->fields[i];
+    SCOPED_TRACE(f.key);
+    EXPECT_EQ(decl.name, f.key) << "the table follows the prelude's order";
+    switch (f.kind) {
+    case cost::ModelFieldKind::Int:
+      EXPECT_EQ(decl.type.kind, ir::TypeKind::Number);
+      EXPECT_TRUE(decl.isInt);
+      break;
+    case cost::ModelFieldKind::Real:
+      EXPECT_EQ(decl.type.kind, ir::TypeKind::Number);
+      EXPECT_FALSE(decl.isInt);
+      break;
+    case cost::ModelFieldKind::Choice: {
+      EXPECT_EQ(decl.type.kind, ir::TypeKind::String);
+      std::vector<std::string> choices;
+      for (const char *c : f.choices)
+        if (c)
+          choices.push_back(c);
+      std::vector<std::string> spelled(decl.enumValues.begin(),
+                                       decl.enumValues.end());
+      EXPECT_EQ(spelled, choices);
+      break;
+    }
+    }
+  }
 }
 
 } // namespace
