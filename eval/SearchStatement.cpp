@@ -62,11 +62,11 @@ public:
     for (size_t k = 0; k < prefix.picks.size(); ++k) {
       Value list = w.runner->domainListReusing(unsigned(k), w.chosen.data(),
                                                w.takeChanged());
-      if (list.isError() || prefix.picks[k] >= list.elements().size())
+      if (list.isError() || prefix.picks[k] >= list.size())
         return sink.reject(plan.reasons->evalError); // Cannot happen.
       w.lists[k] = list;
       w.picks[k] = prefix.picks[k];
-      w.chosen[k] = list.elements()[prefix.picks[k]];
+      w.chosen[k] = list.at(prefix.picks[k]);
       w.touch(k);
       w.depth = k + 1;
     }
@@ -115,16 +115,16 @@ private:
           product = 0;
           break;
         }
-        size = list.elements().size();
+        size = list.size();
         // A list reading only the pruned prefix is the same in the whole
         // count.
         if (w.countBase >= 63 ? !(reads & Evaluator::domainBit(63))
                               : !(reads >> w.countBase))
           w.countSizes[j] = size;
       }
-      product *= size;
       if (size == 0)
         return 0;
+      product = product > UINT64_MAX / size ? UINT64_MAX : product * size;
     }
     if (product)
       return product;
@@ -133,8 +133,8 @@ private:
     if (list.isError())
       return 1;
     uint64_t total = 0;
-    for (const Value &v : list.elements()) {
-      w.chosen[k] = v;
+    for (uint64_t i = 0, n = list.size(); i < n; ++i) {
+      w.chosen[k] = list.at(i);
       w.touch(k);
       total += subtree(k + 1, w);
     }
@@ -169,9 +169,9 @@ private:
       w.listReads[k] = reads;
       w.listTime[k] = ++w.clock;
     }
-    for (size_t i = 0; i < w.lists[k].elements().size(); ++i) {
+    for (uint64_t i = 0, n = w.lists[k].size(); i < n; ++i) {
       w.picks[k] = uint32_t(i);
-      w.chosen[k] = w.lists[k].elements()[i];
+      w.chosen[k] = w.lists[k].at(i);
       w.touch(k);
       w.depth = k + 1;
       descend(k + 1, w, sink);
@@ -212,8 +212,8 @@ bool collectPrefixes(Worker &w, size_t k, size_t depth, Prefix &cur,
     out.push_back(std::move(failed));
     return out.size() <= limit;
   }
-  for (size_t i = 0; i < list.elements().size(); ++i) {
-    w.chosen[k] = list.elements()[i];
+  for (uint64_t i = 0, n = list.size(); i < n; ++i) {
+    w.chosen[k] = list.at(i);
     cur.picks.push_back(uint32_t(i));
     bool ok = collectPrefixes(w, k + 1, depth, cur, out, limit);
     cur.picks.pop_back();
@@ -258,9 +258,9 @@ bool checkForwardDomains(const Plan &plan, Evaluator &main) {
                 "a domain may depend only on domains written before it");
       return false;
     }
-    if (list.isError() || list.elements().empty())
+    if (list.isError() || list.size() == 0)
       return true;
-    w.chosen[k] = list.elements()[0];
+    w.chosen[k] = list.at(0);
   }
   return true;
 }
@@ -345,9 +345,9 @@ void findConstantDomains(Plan &plan) {
     Value list = w.runner->domainList(unsigned(k), nullptr);
     if (w.ev->forwardDomainRead() >= 0 || list.isError())
       continue;
-    bool plain = true;
-    for (const Value &v : list.elements())
-      plain &= v.kind != Value::Object;
+    bool plain = true; // A range holds numbers.
+    for (uint64_t i = 0, n = list.isRange() ? 0 : list.size(); i < n; ++i)
+      plain &= list.at(i).kind != Value::Object;
     if (plain) // Objects live in an evaluator's arena: never shared.
       lists[k] = list;
   }
@@ -356,7 +356,10 @@ void findConstantDomains(Plan &plan) {
   for (size_t k = n; k-- > 0;) {
     if (plan.constLists[k].isError())
       break;
-    product *= plan.constLists[k].elements().size();
+    // Saturating: three domains of 1..10000000 overflow 64 bits.
+    uint64_t size = plan.constLists[k].size();
+    product = size && product > UINT64_MAX / size ? UINT64_MAX
+                                                  : product * size;
     plan.constProduct[k] = product;
   }
   for (Value &v : plan.constLists)
@@ -436,10 +439,9 @@ static Value buildRows(const Plan &plan, Evaluator &ev,
   for (size_t i = 0; i < kept.size(); ++i) {
     for (size_t k = 0; k < si.domains.size(); ++k) {
       Value list = runner.domainList(unsigned(k), chosen.data());
-      if (list.kind != Value::List ||
-          kept[i].picks[k] >= list.elements().size())
+      if (list.kind != Value::List || kept[i].picks[k] >= list.size())
         return Value::error(); // Cannot happen: evaluation is deterministic.
-      chosen[k] = list.elements()[kept[i].picks[k]];
+      chosen[k] = list.at(kept[i].picks[k]);
     }
     unsigned reason = 0;
     llvm::SmallVector<double, 4> keys;
