@@ -240,6 +240,39 @@ std::vector<Prefix> searchUnits(const Plan &plan) {
   return best;
 }
 
+/// "domain of 'a' reads 'b', whose domain is declared later; declare 'b'
+/// first", or, when the list reads its own field through another (a default
+/// such as `num_procs = tensor_par * pipeline_par * data_par`), that chain.
+void reportForwardRead(Evaluator &main, const SearchInfo &si, unsigned k,
+                       unsigned read, llvm::ArrayRef<std::string> via) {
+  const SearchDomain &d = si.domains[k], &r = si.domains[read];
+  std::string through;
+  for (const std::string &f : via)
+    through += (through.empty() ? " through '" : "' and '") + f;
+  if (!through.empty())
+    through += "'";
+  if (read == k) {
+    auto diag = main.diagnostics().error(
+        d.range.Start,
+        "the domain of '" + d.path + "' reads '" + d.path + "' itself" +
+            through,
+        {d.values->range});
+    if (!via.empty())
+      diag.note(d.range.Start,
+                "'" + via.front() + "' is computed from '" + d.path +
+                    "'; set '" + via.front() +
+                    "' in the search block, or write the domain without it");
+    return;
+  }
+  main.diagnostics()
+      .error(d.range.Start,
+             "the domain of '" + d.path + "' reads '" + r.path + "'" +
+                 through + ", whose domain is declared later; declare '" +
+                 r.path + "' first",
+             {d.values->range})
+      .note(r.range.Start, "'" + r.path + "' is declared here");
+}
+
 /// The domain that a forward read names, checked along the first choices.
 bool checkForwardDomains(const Plan &plan, Evaluator &main) {
   Worker w;
@@ -249,13 +282,7 @@ bool checkForwardDomains(const Plan &plan, Evaluator &main) {
     Value list = w.runner->domainList(k, w.chosen.data());
     int read = w.ev->forwardDomainRead();
     if (read >= int(k)) {
-      main.diagnostics()
-          .error(si.domains[k].range.Start,
-                 "domain '" + si.domains[k].path + "' depends on domain '" +
-                     si.domains[read].path + "', which is written after it",
-                 {si.domains[k].range})
-          .note(si.domains[read].range.Start,
-                "a domain may depend only on domains written before it");
+      reportForwardRead(main, si, k, unsigned(read), w.ev->forwardDomainVia());
       return false;
     }
     if (list.isError() || list.size() == 0)
