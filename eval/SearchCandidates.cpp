@@ -401,10 +401,24 @@ void Worker::ensure(const Plan &p) {
   bool restart = runner != nullptr;
   ev.reset(); // Before its diagnostics engine.
   diags = std::make_unique<DiagnosticEngine>(*p.sourceMgr, llvm::nulls());
-  diags->setConsumer([this](const Diagnostic &d) {
-    if (errorKind < 0 && d.severity == Severity::Error)
-      errorKind =
-          llvm::StringRef(d.message).startswith("requirement of") ? 1 : 0;
+  diags->setConsumer([this, requireNote = false](const Diagnostic &d) mutable {
+    if (d.severity != Severity::Error) {
+      // A failed require is reported at its use; its line is the note.
+      if (requireNote && d.severity == Severity::Note) {
+        error.loc = d.loc;
+        error.ranges.assign(d.ranges.begin(), d.ranges.end());
+      }
+      requireNote = false;
+      return;
+    }
+    bool isRequire = llvm::StringRef(d.message).startswith("requirement of");
+    if (errorKind < 0)
+      errorKind = isRequire ? 1 : 0;
+    requireNote = false;
+    if (!error.set) {
+      error = CapturedError{true, d.message, d.loc, d.ranges};
+      requireNote = isRequire;
+    }
   });
   ev = std::make_unique<Evaluator>(*p.module, *diags);
   for (size_t i = 0; i < p.results.size(); ++i)

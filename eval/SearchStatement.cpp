@@ -14,6 +14,7 @@
 //
 //===----------------------------------------------------------------------===//
 #include "eval/SearchCandidates.h"
+#include "eval/SearchCauses.h"
 #include "eval/search/EvalReasons.h"
 #include "eval/search/ProgressBar.h"
 #include "eval/search/SearchEngine.h"
@@ -33,8 +34,9 @@ public:
   using Candidate = searchimpl::Candidate;
   using Worker = searchimpl::Worker;
 
-  SearchProblem(const Plan &plan, const std::vector<Prefix> &prefixes)
-      : plan(plan), prefixes(prefixes) {}
+  SearchProblem(const Plan &plan, const std::vector<Prefix> &prefixes,
+                FirstCauses &causes)
+      : plan(plan), prefixes(prefixes), causes(causes) {}
 
   uint64_t numUnits() const { return prefixes.size(); }
   uint64_t unitsPerChunk() const { return 1; }
@@ -56,9 +58,12 @@ public:
   void runUnit(uint64_t unit, Worker &w, Sink &sink) const {
     w.ensure(plan);
     w.depth = 0;
+    w.unit = unit;
     const Prefix &prefix = prefixes[unit];
-    if (prefix.failed)
+    if (prefix.failed) {
+      causes.note(plan.reasons->evalError, unit, prefix.picks, true);
       return sink.reject(plan.reasons->evalError);
+    }
     for (size_t k = 0; k < prefix.picks.size(); ++k) {
       Value list = w.runner->domainListReusing(unsigned(k), w.chosen.data(),
                                                w.takeChanged());
@@ -163,8 +168,11 @@ private:
       uint64_t reads = 0;
       Value list = w.runner->domainListReusing(unsigned(k), w.chosen.data(),
                                                w.takeChanged(), -1, &reads);
-      if (list.isError())
+      if (list.isError()) {
+        causes.note(plan.reasons->evalError, w.unit,
+                    llvm::makeArrayRef(w.picks).take_front(k), true);
         return sink.reject(plan.reasons->evalError);
+      }
       w.lists[k] = list;
       w.listReads[k] = reads;
       w.listTime[k] = ++w.clock;
@@ -187,14 +195,18 @@ private:
     for (size_t i = 0; i < plan.info->wheres.size(); ++i)
       undecided |= !plan.info->wheres[i].readsResults && w.whereLevel[i] < 0;
     if (!w.runner->evaluate(w.chosen.data(), reason, c.keys, nullptr,
-                            undecided, w.takeChanged()))
+                            undecided, w.takeChanged())) {
+      if (reason == plan.reasons->evalError || reason == plan.reasons->require)
+        causes.note(reason, w.unit, w.picks, false);
       return sink.reject(reason);
+    }
     c.picks.assign(w.picks.begin(), w.picks.end());
     sink.accepted(c);
   }
 
   const Plan &plan;
   const std::vector<Prefix> &prefixes;
+  FirstCauses &causes;
 };
 
 /// Appends the prefixes of \p depth choices below the current one (\p k
@@ -398,7 +410,9 @@ void findConstantDomains(Plan &plan) {
 
 /// "N candidates, M feasible; rejected: …" for stderr.
 static void printSummary(const Stmt &stmt, const ReasonLayout &rl,
-                         const search::EngineCounts &counts) {
+                         const search::EngineCounts &counts,
+                         const FirstCauses &causes,
+                         const llvm::SourceMgr &sm) {
   llvm::raw_ostream &os = llvm::errs();
   os << "search '" << stmt.name << "': " << counts.total << " candidates, "
      << counts.counts.numAccepted() << " feasible";
@@ -406,6 +420,7 @@ static void printSummary(const Stmt &stmt, const ReasonLayout &rl,
     if (uint64_t n = counts.counts.numRejected(r))
       os << "; " << n << " rejected by " << rl.names[r];
   os << "\n";
+  causes.print(os, sm, rl);
 }
 
 /// Fills what \p plan derives from the statement: input slots, whether
@@ -443,7 +458,8 @@ static void preparePlan(Plan &plan, const Stmt &stmt, Evaluator &ev) {
 /// "search 'x' found no feasible candidate", naming the main reason.
 static void reportNothingFeasible(const Stmt &stmt, Evaluator &ev,
                                   const ReasonLayout &reasons,
-                                  const search::EngineCounts &counts) {
+                                  const search::EngineCounts &counts,
+                                  const FirstCauses &causes) {
   auto diag = ev.error(stmt.range, "search '" + stmt.name +
                                        "' found no feasible candidate");
   unsigned most = counts.counts.mostFrequent();
@@ -454,6 +470,9 @@ static void reportNothingFeasible(const Stmt &stmt, Evaluator &ev,
                             std::to_string(counts.counts.numRejected(most)) +
                             " of " + std::to_string(counts.total) +
                             ") were rejected by " + reasons.names[most]);
+  if (const CapturedError *cause =
+          most < reasons.total ? causes.first(most) : nullptr)
+    diag.note(cause->loc, "the first: " + cause->message, cause->ranges);
 }
 
 /// Replays the kept candidates on the statement's evaluator: the rows.
@@ -503,7 +522,8 @@ Value eval::runSearch(const Stmt &stmt, Evaluator &ev,
     return Value::error();
   findConstantDomains(plan);
   std::vector<Prefix> units = searchUnits(plan);
-  SearchProblem problem(plan, units);
+  FirstCauses causes(reasons.total);
+  SearchProblem problem(plan, units, causes);
   search::EngineCounts counts;
   search::ProgressBar bar(llvm::errs(), options.progressBar, units.size());
   std::vector<Candidate> kept = search::searchTopK(
@@ -511,14 +531,16 @@ Value eval::runSearch(const Stmt &stmt, Evaluator &ev,
       [&](uint64_t unitsDone, uint64_t n) { bar.update(unitsDone, n); },
       counts);
   bar.finish();
+  causes.explain(plan);
   if (options.searchSummary)
-    printSummary(stmt, reasons, counts);
+    printSummary(stmt, reasons, counts, causes,
+                 ev.diagnostics().getSourceMgr());
   if (options.searchTotals) {
     options.searchTotals->candidates += counts.total;
     options.searchTotals->feasible += counts.counts.numAccepted();
   }
   if (kept.empty()) {
-    reportNothingFeasible(stmt, ev, reasons, counts);
+    reportNothingFeasible(stmt, ev, reasons, counts, causes);
     return Value::error();
   }
   return buildRows(plan, ev, kept);
