@@ -3,23 +3,23 @@
 // `min max abs ceil floor round sqrt log2 pow2 divisors clamp sum len`.
 // `ceil floor round` return integers (round: halves away from zero);
 // `divisors(n)` and `pow2(lo..hi)` are ascending; integer arguments accept
-// reals only if integral ("1365.33 is not an integer").
+// reals only if integral ("1365.33 is not an integer"). A range argument is
+// read through its bounds (min, max, len, pow2, integer sum): never walked
+// (docs/limits.md).
 //
 //===----------------------------------------------------------------------===//
+#include "eval/Divisors.h"
 #include "eval/Evaluator.h"
+#include "eval/Limits.h"
 #include "ir/CheckedInt.h"
+#include "ir/NumberFormat.h"
 
+#include <algorithm>
 #include <cmath>
 
 using namespace calc;
 using namespace calc::eval;
 using namespace calc::ir;
-
-namespace {
-/// Largest list a built-in may build (divisors, pow2, ranges): far beyond any
-/// real search, small enough never to exhaust memory.
-constexpr int64_t maxListSize = 10'000'000;
-} // namespace
 
 /// min/max over numbers of one dimension; ints stay ints.
 static Value extreme(llvm::ArrayRef<Value> vs, bool isMax) {
@@ -69,11 +69,16 @@ struct Call {
 
 static Value minMax(Call &c) {
   llvm::ArrayRef<Value> vs = c.args;
-  if (c.args.size() == 1)
-    vs = c.args[0].elements();
-  if (vs.empty())
-    return c.fail("'" + c.name() + "' of an empty list");
-  return extreme(vs, c.e->builtin == Builtin::Max);
+  bool isMax = c.e->builtin == Builtin::Max;
+  if (c.args.size() == 1) {
+    const Value &list = c.args[0];
+    if (list.size() == 0)
+      return c.fail("'" + c.name() + "' of an empty list");
+    if (list.isRange()) // Ascending.
+      return isMax ? list.range->last() : list.at(0);
+    vs = list.elements();
+  }
+  return extreme(vs, isMax);
 }
 
 static Value absolute(Call &c) {
@@ -113,7 +118,7 @@ static Value sqrtLog2(Call &c) {
   return Value::real(isSqrt ? std::sqrt(x) : std::log2(x));
 }
 
-/// divisors(n), ascending, in O(sqrt n).
+/// divisors(n), ascending, from n's prime factors (eval/Divisors.h).
 static Value divisors(Call &c) {
   auto n = c.intArg(0);
   if (!n)
@@ -121,23 +126,25 @@ static Value divisors(Call &c) {
   if (*n <= 0)
     return c.fail("'divisors' needs a positive integer, not " +
                   c.ev.format(c.args[0]));
-  ValueList small, large;
-  for (int64_t d = 1; d <= *n / d; ++d)
-    if (*n % d == 0) {
-      small.push_back(Value::integer(d));
-      if (d != *n / d)
-        large.push_back(Value::integer(*n / d));
-    }
-  small.insert(small.end(), large.rbegin(), large.rend());
-  return Value::makeList(std::move(small));
+  ValueList out;
+  for (int64_t d : divisorsOf(*n))
+    out.push_back(Value::integer(d));
+  return Value::makeList(std::move(out));
 }
 
 /// pow2(lo..hi): the powers of two in [min, max] of the list, ascending.
 static Value pow2(Call &c) {
-  const ValueList &r = c.args[0].elements();
-  if (r.empty())
+  const Value &list = c.args[0];
+  if (list.size() == 0)
     return Value::makeList({});
-  double lo = extreme(r, false).asDouble(), hi = extreme(r, true).asDouble();
+  double lo, hi;
+  if (list.isRange()) {
+    lo = list.at(0).asDouble();
+    hi = list.range->last().asDouble();
+  } else {
+    lo = extreme(list.elements(), false).asDouble();
+    hi = extreme(list.elements(), true).asDouble();
+  }
   ValueList out;
   for (int64_t p = 1; double(p) <= hi; p *= 2) {
     if (double(p) >= lo)
@@ -158,11 +165,32 @@ static Value clamp(Call &c) {
   return a[0].asDouble() > a[2].asDouble() ? a[2] : a[0];
 }
 
+/// The sum of an integer range, n * first + step * n(n-1)/2, or None on
+/// overflow.
+static llvm::Optional<int64_t> rangeSum(const RangeSeq &r) {
+  __int128 n = r.count;
+  __int128 total = n * r.firstI + __int128(r.stepI) * (n * (n - 1) / 2);
+  if (total > INT64_MAX || total < INT64_MIN)
+    return llvm::None;
+  return int64_t(total);
+}
+
 /// sum(list): integers while every element is one (overflow is an error).
 static Value sum(Call &c) {
   Dimension dim = c.e->type.dim;
+  const Value &list = c.args[0];
+  if (list.isRange() && list.range->ints) {
+    if (auto total = rangeSum(*list.range))
+      return Value::integer(*total, dim);
+    return c.fail("integer overflow in 'sum'");
+  }
+  if (list.size() > limits::maxWalk)
+    return c.fail("'sum' of a list of " + std::to_string(list.size()) +
+                  " reals; at most " + std::to_string(limits::maxWalk) +
+                  " elements are added one by one");
   Value acc = Value::integer(0, dim);
-  for (const Value &v : c.args[0].elements()) {
+  for (uint64_t i = 0, n = list.size(); i < n; ++i) {
+    Value v = list.at(i);
     if (acc.kind == Value::Int && v.kind == Value::Int) {
       auto s = checkedAdd(acc.i, v.i);
       if (!s)
@@ -205,12 +233,12 @@ Value Evaluator::evalCall(const Expr *e, const Context &ctx) {
   case Builtin::Sum:
     return sum(c);
   case Builtin::Len:
-    return Value::integer(int64_t(args[0].elements().size()));
+    return Value::integer(int64_t(args[0].size()));
   }
   return Value::error();
 }
 
-/// `lo..hi by step`: lo, lo+step, … ≤ hi; step > 0.
+/// `lo..hi by step`: lo, lo+step, … ≤ hi; step > 0. Kept as its bounds.
 Value Evaluator::evalRange(const Expr *e, const Context &ctx) {
   ValueList ends;
   for (const Expr *op : e->ops) {
@@ -225,21 +253,39 @@ Value Evaluator::evalRange(const Expr *e, const Context &ctx) {
     return Value::error();
   }
   const Value &lo = ends[0], &hi = ends[1];
-  bool ints = lo.kind == Value::Int && step.kind == Value::Int;
-  double count = std::floor((hi.asDouble() - lo.asDouble()) / step.asDouble()) + 1;
-  if (count > double(maxListSize)) {
-    error(e->range, "the range has more than " + std::to_string(maxListSize) +
-                        " elements");
+  RangeSeq seq;
+  seq.ints = lo.kind == Value::Int && step.kind == Value::Int;
+  seq.dim = e->type.dim;
+  seq.unit = lo.unit;
+  double count; // For the message; the check below is exact.
+  bool tooBig;
+  if (seq.ints) {
+    seq.firstI = lo.i;
+    seq.stepI = step.i;
+    // In 128 bits: hi - lo may not fit in 64.
+    double top = std::isnan(hi.r) ? -1e19 : std::clamp(hi.r, -1e19, 1e19);
+    __int128 span = hi.kind == Value::Int
+                        ? __int128(hi.i) - lo.i
+                        : __int128(std::floor(top)) - lo.i;
+    __int128 n = span < 0 ? 0 : span / step.i + 1;
+    count = double(n);
+    tooBig = n > __int128(limits::maxRangeSize);
+    if (!tooBig)
+      seq.count = uint64_t(n);
+  } else {
+    seq.firstR = lo.asDouble();
+    seq.stepR = step.asDouble();
+    count = std::floor((hi.asDouble() - seq.firstR) / seq.stepR) + 1;
+    if (!(count >= 0))
+      count = 0;
+    tooBig = count > double(limits::maxRangeSize);
+    if (!tooBig)
+      seq.count = uint64_t(count);
+  }
+  if (tooBig) {
+    error(e->range, "the range has " + formatSignificant(count, 4) +
+                        " elements; a range has at most 2^53");
     return Value::error();
   }
-  ValueList out;
-  for (int64_t k = 0; k < int64_t(count); ++k) {
-    if (ints)
-      out.push_back(Value::integer(lo.i + k * step.i, e->type.dim));
-    else
-      out.push_back(Value::real(lo.asDouble() + double(k) * step.asDouble(),
-                                e->type.dim));
-    out.back().unit = lo.unit;
-  }
-  return Value::makeList(std::move(out));
+  return Value::makeRange(seq);
 }

@@ -7,6 +7,7 @@
 //
 //===----------------------------------------------------------------------===//
 #include "eval/Evaluator.h"
+#include "eval/Limits.h"
 #include "ir/CheckedInt.h"
 
 #include <cmath>
@@ -107,6 +108,13 @@ Value Evaluator::evalKind(const Expr *e, const Context &ctx) {
     maxDomain = std::max(maxDomain, int(e->slot));
     if (e->slot < numDomains)
       return domainValues[e->slot];
+    if (forwardDomain < 0) {
+      forwardVia.clear();
+      // The last active field is the domain's own; the others lead to it.
+      for (size_t i = 0; i + 1 < active.size(); ++i)
+        forwardVia.push_back(
+            active[i].first->schema->fields[active[i].second].name);
+    }
     forwardDomain = int(e->slot);
     error(e->range, "domain '" + e->fieldName + "' is read before it is chosen");
     return Value::error();
@@ -231,13 +239,19 @@ Value Evaluator::power(const Expr *e, const Value &l, const Value &r) {
   return Value::real(v, dim);
 }
 
-/// Element-wise equality of two lists of numbers, strings or bools.
-static bool sameList(const Value &l, const Value &r) {
-  const ValueList &a = l.elements(), &b = r.elements();
-  if (a.size() != b.size())
+/// Element-wise equality of two lists of numbers, strings or bools; None
+/// when it would walk more than limits::maxWalk elements.
+static llvm::Optional<bool> sameList(const Value &l, const Value &r) {
+  uint64_t n = l.size();
+  if (n != r.size())
     return false;
-  for (size_t i = 0; i < a.size(); ++i) {
-    const Value &x = a[i], &y = b[i];
+  if (l.isRange() && r.isRange() && l.range->ints && r.range->ints)
+    return n == 0 || (l.range->firstI == r.range->firstI &&
+                      (n == 1 || l.range->stepI == r.range->stepI));
+  if (n > limits::maxWalk)
+    return llvm::None;
+  for (uint64_t i = 0; i < n; ++i) {
+    Value x = l.at(i), y = r.at(i);
     if (x.isNumber() != y.isNumber())
       return false;
     bool same = x.isNumber() ? (x.kind == Value::Int && y.kind == Value::Int
@@ -262,8 +276,17 @@ Value Evaluator::evalCompare(const Expr *e, const Context &ctx) {
     return Value::boolean((l.b == r.b) == eq);
   if (l.kind == Value::String)
     return Value::boolean((l.getString() == r.getString()) == eq);
-  if (l.kind == Value::List)
-    return Value::boolean(sameList(l, r) == eq);
+  if (l.kind == Value::List) {
+    llvm::Optional<bool> same = sameList(l, r);
+    if (!same) {
+      error(e->range, "comparing lists of " + std::to_string(l.size()) +
+                          " elements; at most " +
+                          std::to_string(limits::maxWalk) +
+                          " are compared one by one");
+      return Value::error();
+    }
+    return Value::boolean(*same == eq);
+  }
   if (e->ops.size() == 3) {
     Value t = eval(e->ops[2], ctx);
     if (t.isError())
@@ -298,14 +321,13 @@ Value Evaluator::evalIndex(const Expr *e, const Context &ctx) {
     error(e->ops[1]->range, format(idx) + " is not an integer");
     return Value::error();
   }
-  const ValueList &elems = list.elements();
-  if (*i < 0 || uint64_t(*i) >= elems.size()) {
+  if (*i < 0 || uint64_t(*i) >= list.size()) {
     error(e->ops[1]->range, "index " + std::to_string(*i) +
                                 " is out of range for a list of " +
-                                std::to_string(elems.size()) + " elements");
+                                std::to_string(list.size()) + " elements");
     return Value::error();
   }
-  return elems[*i];
+  return list.at(uint64_t(*i));
 }
 
 Value Evaluator::evalAmend(const Expr *e, const Context &ctx) {

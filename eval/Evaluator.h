@@ -123,6 +123,7 @@ public:
     domainValues = values;
     numDomains = count;
     forwardDomain = -1;
+    forwardVia.clear();
     maxDomain = -1;
   }
   /// Makes memos and validations that read a domain (directly or through
@@ -162,6 +163,10 @@ public:
   int maxDomainRead() const { return maxDomain; }
   /// The domain read before it was chosen since setDomains, or -1.
   int forwardDomainRead() const { return forwardDomain; }
+  /// The fields being evaluated when that domain was read, outermost
+  /// first, without the domain's own field (`num_procs` for a domain
+  /// reading `num_procs / tensor_par`, whose default reads tensor_par).
+  llvm::ArrayRef<std::string> forwardDomainVia() const { return forwardVia; }
   /// Instances and environments allocated so far (a search starts a fresh
   /// evaluator when this grows large).
   size_t arenaSize() const { return instances.size() + envs.size(); }
@@ -216,6 +221,7 @@ private:
   const ir::Value *domainValues = nullptr;
   unsigned numDomains = 0;
   int forwardDomain = -1;
+  std::vector<std::string> forwardVia;
   int maxDomain = -1;
   /// Domain-dependence tracking (trackDomainReads): `dirty` collects the
   /// domains read (domainBit; errors set the last bit) inside the innermost

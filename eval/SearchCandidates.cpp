@@ -18,6 +18,7 @@
 //
 //===----------------------------------------------------------------------===//
 #include "eval/SearchCandidates.h"
+#include "eval/Limits.h"
 #include "eval/search/EvalReasons.h"
 
 #include "llvm/ADT/STLExtras.h"
@@ -75,15 +76,25 @@ Value CandidateRunner::listOn(Instance *inst, unsigned k) {
   for (const RouteStep &st : d.route) {
     Value v = ev->field(inst, st.slot, d.range);
     if (st.index >= 0 && v.kind == Value::List &&
-        size_t(st.index) < v.elements().size())
-      v = v.elements()[st.index];
+        uint64_t(st.index) < v.size())
+      v = v.at(uint64_t(st.index));
     if (v.kind != Value::Object)
       return Value::error();
     inst = v.object;
   }
-  for (unsigned li = 0; li < inst->layers.size(); ++li)
-    if (inst->layers[li].block == d.block)
-      return ev->eval(d.values, Context{inst, inst->layers[li].env, li});
+  for (unsigned li = 0; li < inst->layers.size(); ++li) {
+    if (inst->layers[li].block != d.block)
+      continue;
+    Value list = ev->eval(d.values, Context{inst, inst->layers[li].env, li});
+    if (list.kind == Value::List && list.size() > limits::maxDomainSize) {
+      ev->error(d.values->range,
+                "domain '" + d.path + "' has " + std::to_string(list.size()) +
+                    " values; a domain has at most " +
+                    std::to_string(limits::maxDomainSize));
+      return Value::error();
+    }
+    return list;
+  }
   return Value::error();
 }
 
@@ -390,10 +401,24 @@ void Worker::ensure(const Plan &p) {
   bool restart = runner != nullptr;
   ev.reset(); // Before its diagnostics engine.
   diags = std::make_unique<DiagnosticEngine>(*p.sourceMgr, llvm::nulls());
-  diags->setConsumer([this](const Diagnostic &d) {
-    if (errorKind < 0 && d.severity == Severity::Error)
-      errorKind =
-          llvm::StringRef(d.message).startswith("requirement of") ? 1 : 0;
+  diags->setConsumer([this, requireNote = false](const Diagnostic &d) mutable {
+    if (d.severity != Severity::Error) {
+      // A failed require is reported at its use; its line is the note.
+      if (requireNote && d.severity == Severity::Note) {
+        error.loc = d.loc;
+        error.ranges.assign(d.ranges.begin(), d.ranges.end());
+      }
+      requireNote = false;
+      return;
+    }
+    bool isRequire = llvm::StringRef(d.message).startswith("requirement of");
+    if (errorKind < 0)
+      errorKind = isRequire ? 1 : 0;
+    requireNote = false;
+    if (!error.set) {
+      error = CapturedError{true, d.message, d.loc, d.ranges};
+      requireNote = isRequire;
+    }
   });
   ev = std::make_unique<Evaluator>(*p.module, *diags);
   for (size_t i = 0; i < p.results.size(); ++i)
@@ -418,6 +443,6 @@ void Worker::ensure(const Plan &p) {
   if (restart) // Objects in the lists lived in the old arena: replay.
     for (size_t k = 0; k < depth; ++k) {
       lists[k] = runner->domainList(k, chosen.data());
-      chosen[k] = lists[k].elements()[picks[k]];
+      chosen[k] = lists[k].at(picks[k]);
     }
 }

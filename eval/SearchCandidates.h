@@ -48,6 +48,15 @@ struct ReasonLayout {
   }
 };
 
+/// An error diagnostic a worker's evaluator reported: what a candidate
+/// rejected by "an evaluation error" or "a require line" failed on.
+struct CapturedError {
+  bool set = false;
+  std::string message;
+  llvm::SMLoc loc;
+  llvm::SmallVector<llvm::SMRange, 2> ranges;
+};
+
 /// A unit of the search: the choices of its first domains. `failed`: the
 /// list after them could not be computed.
 struct Prefix {
@@ -104,6 +113,7 @@ public:
   /// Where the worker's diagnostic consumer records the kind of the first
   /// error since it was reset to -1: 1 a failed `require`, 0 anything else.
   int *errorKind = nullptr;
+
 
   /// The list of domain \p k with the first k domains set to \p chosen
   /// (none when \p chosen is null).
@@ -237,6 +247,10 @@ struct Worker {
   std::unique_ptr<Evaluator> ev;
   std::unique_ptr<CandidateRunner> runner;
   int errorKind = -1; ///< See CandidateRunner::errorKind.
+  /// The first error reported since `error.set` was cleared (see
+  /// SearchCauses.h).
+  CapturedError error;
+  uint64_t unit = 0; ///< The unit being enumerated.
   std::vector<Value> lists, chosen;
   std::vector<uint32_t> picks;
   /// List caching in enumerate(): when each level's choice last changed,

@@ -14,6 +14,7 @@
 //
 //===----------------------------------------------------------------------===//
 #include "eval/SearchCandidates.h"
+#include "eval/SearchCauses.h"
 #include "eval/search/EvalReasons.h"
 #include "eval/search/ProgressBar.h"
 #include "eval/search/SearchEngine.h"
@@ -33,8 +34,9 @@ public:
   using Candidate = searchimpl::Candidate;
   using Worker = searchimpl::Worker;
 
-  SearchProblem(const Plan &plan, const std::vector<Prefix> &prefixes)
-      : plan(plan), prefixes(prefixes) {}
+  SearchProblem(const Plan &plan, const std::vector<Prefix> &prefixes,
+                FirstCauses &causes)
+      : plan(plan), prefixes(prefixes), causes(causes) {}
 
   uint64_t numUnits() const { return prefixes.size(); }
   uint64_t unitsPerChunk() const { return 1; }
@@ -56,17 +58,20 @@ public:
   void runUnit(uint64_t unit, Worker &w, Sink &sink) const {
     w.ensure(plan);
     w.depth = 0;
+    w.unit = unit;
     const Prefix &prefix = prefixes[unit];
-    if (prefix.failed)
+    if (prefix.failed) {
+      causes.note(plan.reasons->evalError, unit, prefix.picks, true);
       return sink.reject(plan.reasons->evalError);
+    }
     for (size_t k = 0; k < prefix.picks.size(); ++k) {
       Value list = w.runner->domainListReusing(unsigned(k), w.chosen.data(),
                                                w.takeChanged());
-      if (list.isError() || prefix.picks[k] >= list.elements().size())
+      if (list.isError() || prefix.picks[k] >= list.size())
         return sink.reject(plan.reasons->evalError); // Cannot happen.
       w.lists[k] = list;
       w.picks[k] = prefix.picks[k];
-      w.chosen[k] = list.elements()[prefix.picks[k]];
+      w.chosen[k] = list.at(prefix.picks[k]);
       w.touch(k);
       w.depth = k + 1;
     }
@@ -115,16 +120,16 @@ private:
           product = 0;
           break;
         }
-        size = list.elements().size();
+        size = list.size();
         // A list reading only the pruned prefix is the same in the whole
         // count.
         if (w.countBase >= 63 ? !(reads & Evaluator::domainBit(63))
                               : !(reads >> w.countBase))
           w.countSizes[j] = size;
       }
-      product *= size;
       if (size == 0)
         return 0;
+      product = product > UINT64_MAX / size ? UINT64_MAX : product * size;
     }
     if (product)
       return product;
@@ -133,8 +138,8 @@ private:
     if (list.isError())
       return 1;
     uint64_t total = 0;
-    for (const Value &v : list.elements()) {
-      w.chosen[k] = v;
+    for (uint64_t i = 0, n = list.size(); i < n; ++i) {
+      w.chosen[k] = list.at(i);
       w.touch(k);
       total += subtree(k + 1, w);
     }
@@ -163,15 +168,18 @@ private:
       uint64_t reads = 0;
       Value list = w.runner->domainListReusing(unsigned(k), w.chosen.data(),
                                                w.takeChanged(), -1, &reads);
-      if (list.isError())
+      if (list.isError()) {
+        causes.note(plan.reasons->evalError, w.unit,
+                    llvm::makeArrayRef(w.picks).take_front(k), true);
         return sink.reject(plan.reasons->evalError);
+      }
       w.lists[k] = list;
       w.listReads[k] = reads;
       w.listTime[k] = ++w.clock;
     }
-    for (size_t i = 0; i < w.lists[k].elements().size(); ++i) {
+    for (uint64_t i = 0, n = w.lists[k].size(); i < n; ++i) {
       w.picks[k] = uint32_t(i);
-      w.chosen[k] = w.lists[k].elements()[i];
+      w.chosen[k] = w.lists[k].at(i);
       w.touch(k);
       w.depth = k + 1;
       descend(k + 1, w, sink);
@@ -187,14 +195,18 @@ private:
     for (size_t i = 0; i < plan.info->wheres.size(); ++i)
       undecided |= !plan.info->wheres[i].readsResults && w.whereLevel[i] < 0;
     if (!w.runner->evaluate(w.chosen.data(), reason, c.keys, nullptr,
-                            undecided, w.takeChanged()))
+                            undecided, w.takeChanged())) {
+      if (reason == plan.reasons->evalError || reason == plan.reasons->require)
+        causes.note(reason, w.unit, w.picks, false);
       return sink.reject(reason);
+    }
     c.picks.assign(w.picks.begin(), w.picks.end());
     sink.accepted(c);
   }
 
   const Plan &plan;
   const std::vector<Prefix> &prefixes;
+  FirstCauses &causes;
 };
 
 /// Appends the prefixes of \p depth choices below the current one (\p k
@@ -212,8 +224,8 @@ bool collectPrefixes(Worker &w, size_t k, size_t depth, Prefix &cur,
     out.push_back(std::move(failed));
     return out.size() <= limit;
   }
-  for (size_t i = 0; i < list.elements().size(); ++i) {
-    w.chosen[k] = list.elements()[i];
+  for (uint64_t i = 0, n = list.size(); i < n; ++i) {
+    w.chosen[k] = list.at(i);
     cur.picks.push_back(uint32_t(i));
     bool ok = collectPrefixes(w, k + 1, depth, cur, out, limit);
     cur.picks.pop_back();
@@ -240,6 +252,39 @@ std::vector<Prefix> searchUnits(const Plan &plan) {
   return best;
 }
 
+/// "domain of 'a' reads 'b', whose domain is declared later; declare 'b'
+/// first", or, when the list reads its own field through another (a default
+/// such as `num_procs = tensor_par * pipeline_par * data_par`), that chain.
+void reportForwardRead(Evaluator &main, const SearchInfo &si, unsigned k,
+                       unsigned read, llvm::ArrayRef<std::string> via) {
+  const SearchDomain &d = si.domains[k], &r = si.domains[read];
+  std::string through;
+  for (const std::string &f : via)
+    through += (through.empty() ? " through '" : "' and '") + f;
+  if (!through.empty())
+    through += "'";
+  if (read == k) {
+    auto diag = main.diagnostics().error(
+        d.range.Start,
+        "the domain of '" + d.path + "' reads '" + d.path + "' itself" +
+            through,
+        {d.values->range});
+    if (!via.empty())
+      diag.note(d.range.Start,
+                "'" + via.front() + "' is computed from '" + d.path +
+                    "'; set '" + via.front() +
+                    "' in the search block, or write the domain without it");
+    return;
+  }
+  main.diagnostics()
+      .error(d.range.Start,
+             "the domain of '" + d.path + "' reads '" + r.path + "'" +
+                 through + ", whose domain is declared later; declare '" +
+                 r.path + "' first",
+             {d.values->range})
+      .note(r.range.Start, "'" + r.path + "' is declared here");
+}
+
 /// The domain that a forward read names, checked along the first choices.
 bool checkForwardDomains(const Plan &plan, Evaluator &main) {
   Worker w;
@@ -249,18 +294,12 @@ bool checkForwardDomains(const Plan &plan, Evaluator &main) {
     Value list = w.runner->domainList(k, w.chosen.data());
     int read = w.ev->forwardDomainRead();
     if (read >= int(k)) {
-      main.diagnostics()
-          .error(si.domains[k].range.Start,
-                 "domain '" + si.domains[k].path + "' depends on domain '" +
-                     si.domains[read].path + "', which is written after it",
-                 {si.domains[k].range})
-          .note(si.domains[read].range.Start,
-                "a domain may depend only on domains written before it");
+      reportForwardRead(main, si, k, unsigned(read), w.ev->forwardDomainVia());
       return false;
     }
-    if (list.isError() || list.elements().empty())
+    if (list.isError() || list.size() == 0)
       return true;
-    w.chosen[k] = list.elements()[0];
+    w.chosen[k] = list.at(0);
   }
   return true;
 }
@@ -345,9 +384,9 @@ void findConstantDomains(Plan &plan) {
     Value list = w.runner->domainList(unsigned(k), nullptr);
     if (w.ev->forwardDomainRead() >= 0 || list.isError())
       continue;
-    bool plain = true;
-    for (const Value &v : list.elements())
-      plain &= v.kind != Value::Object;
+    bool plain = true; // A range holds numbers.
+    for (uint64_t i = 0, n = list.isRange() ? 0 : list.size(); i < n; ++i)
+      plain &= list.at(i).kind != Value::Object;
     if (plain) // Objects live in an evaluator's arena: never shared.
       lists[k] = list;
   }
@@ -356,7 +395,10 @@ void findConstantDomains(Plan &plan) {
   for (size_t k = n; k-- > 0;) {
     if (plan.constLists[k].isError())
       break;
-    product *= plan.constLists[k].elements().size();
+    // Saturating: three domains of 1..10000000 overflow 64 bits.
+    uint64_t size = plan.constLists[k].size();
+    product = size && product > UINT64_MAX / size ? UINT64_MAX
+                                                  : product * size;
     plan.constProduct[k] = product;
   }
   for (Value &v : plan.constLists)
@@ -368,7 +410,9 @@ void findConstantDomains(Plan &plan) {
 
 /// "N candidates, M feasible; rejected: …" for stderr.
 static void printSummary(const Stmt &stmt, const ReasonLayout &rl,
-                         const search::EngineCounts &counts) {
+                         const search::EngineCounts &counts,
+                         const FirstCauses &causes,
+                         const llvm::SourceMgr &sm) {
   llvm::raw_ostream &os = llvm::errs();
   os << "search '" << stmt.name << "': " << counts.total << " candidates, "
      << counts.counts.numAccepted() << " feasible";
@@ -376,6 +420,7 @@ static void printSummary(const Stmt &stmt, const ReasonLayout &rl,
     if (uint64_t n = counts.counts.numRejected(r))
       os << "; " << n << " rejected by " << rl.names[r];
   os << "\n";
+  causes.print(os, sm, rl);
 }
 
 /// Fills what \p plan derives from the statement: input slots, whether
@@ -413,7 +458,8 @@ static void preparePlan(Plan &plan, const Stmt &stmt, Evaluator &ev) {
 /// "search 'x' found no feasible candidate", naming the main reason.
 static void reportNothingFeasible(const Stmt &stmt, Evaluator &ev,
                                   const ReasonLayout &reasons,
-                                  const search::EngineCounts &counts) {
+                                  const search::EngineCounts &counts,
+                                  const FirstCauses &causes) {
   auto diag = ev.error(stmt.range, "search '" + stmt.name +
                                        "' found no feasible candidate");
   unsigned most = counts.counts.mostFrequent();
@@ -424,6 +470,9 @@ static void reportNothingFeasible(const Stmt &stmt, Evaluator &ev,
                             std::to_string(counts.counts.numRejected(most)) +
                             " of " + std::to_string(counts.total) +
                             ") were rejected by " + reasons.names[most]);
+  if (const CapturedError *cause =
+          most < reasons.total ? causes.first(most) : nullptr)
+    diag.note(cause->loc, "the first: " + cause->message, cause->ranges);
 }
 
 /// Replays the kept candidates on the statement's evaluator: the rows.
@@ -436,10 +485,9 @@ static Value buildRows(const Plan &plan, Evaluator &ev,
   for (size_t i = 0; i < kept.size(); ++i) {
     for (size_t k = 0; k < si.domains.size(); ++k) {
       Value list = runner.domainList(unsigned(k), chosen.data());
-      if (list.kind != Value::List ||
-          kept[i].picks[k] >= list.elements().size())
+      if (list.kind != Value::List || kept[i].picks[k] >= list.size())
         return Value::error(); // Cannot happen: evaluation is deterministic.
-      chosen[k] = list.elements()[kept[i].picks[k]];
+      chosen[k] = list.at(kept[i].picks[k]);
     }
     unsigned reason = 0;
     llvm::SmallVector<double, 4> keys;
@@ -474,7 +522,8 @@ Value eval::runSearch(const Stmt &stmt, Evaluator &ev,
     return Value::error();
   findConstantDomains(plan);
   std::vector<Prefix> units = searchUnits(plan);
-  SearchProblem problem(plan, units);
+  FirstCauses causes(reasons.total);
+  SearchProblem problem(plan, units, causes);
   search::EngineCounts counts;
   search::ProgressBar bar(llvm::errs(), options.progressBar, units.size());
   std::vector<Candidate> kept = search::searchTopK(
@@ -482,14 +531,16 @@ Value eval::runSearch(const Stmt &stmt, Evaluator &ev,
       [&](uint64_t unitsDone, uint64_t n) { bar.update(unitsDone, n); },
       counts);
   bar.finish();
+  causes.explain(plan);
   if (options.searchSummary)
-    printSummary(stmt, reasons, counts);
+    printSummary(stmt, reasons, counts, causes,
+                 ev.diagnostics().getSourceMgr());
   if (options.searchTotals) {
     options.searchTotals->candidates += counts.total;
     options.searchTotals->feasible += counts.counts.numAccepted();
   }
   if (kept.empty()) {
-    reportNothingFeasible(stmt, ev, reasons, counts);
+    reportNothingFeasible(stmt, ev, reasons, counts, causes);
     return Value::error();
   }
   return buildRows(plan, ev, kept);

@@ -8,6 +8,7 @@
 //
 //===----------------------------------------------------------------------===//
 #include "eval/Evaluator.h"
+#include "eval/Limits.h"
 #include "ir/NumberFormat.h"
 
 using namespace calc;
@@ -36,15 +37,25 @@ std::string Evaluator::format(const Value &v) const {
   case Value::List:
   case Value::Steps: {
     std::string out = v.kind == Value::Steps ? "steps {" : "[";
-    const ValueList &xs = v.elements();
-    for (size_t i = 0; i < xs.size(); ++i) {
+    // A long list shows its first three elements, its last and its length
+    // (`[1, 2, 3, …, 10000000] (10000000 elements)`), never all of them.
+    uint64_t n = v.size();
+    bool elide = v.kind == Value::List && n > limits::maxShown;
+    for (uint64_t i = 0; i < n; ++i) {
+      if (elide && i == 3) {
+        out += ", …";
+        i = n - 1;
+      }
       if (v.kind == Value::Steps)
         out += (i % 2 ? ": " : i ? ", " : " ");
       else if (i)
         out += ", ";
-      out += format(xs[i]);
+      out += format(v.at(i));
     }
-    return out + (v.kind == Value::Steps ? " }" : "]");
+    out += v.kind == Value::Steps ? " }" : "]";
+    if (elide)
+      out += " (" + std::to_string(n) + " elements)";
+    return out;
   }
   }
   return "?";

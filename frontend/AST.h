@@ -118,9 +118,13 @@ public:
 /// A real literal (has '.' or an exponent; finite double).
 class RealLiteral : public Expr {
 public:
-  RealLiteral(llvm::SMRange range, double value)
-      : Expr(Kind::RealLiteral, range), value(value) {}
+  RealLiteral(llvm::SMRange range, double value, std::string digits)
+      : Expr(Kind::RealLiteral, range), value(value),
+        digits(std::move(digits)) {}
   double value;
+  /// The literal as written, without `_` ("133.8", "1e-5"): a unit scales
+  /// these digits exactly rather than the rounded value (ir/ExactScale.h).
+  std::string digits;
   static bool classof(const Expr *e) { return e->getKind() == Kind::RealLiteral; }
 };
 

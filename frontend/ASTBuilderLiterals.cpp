@@ -43,7 +43,7 @@ ast::ExprPtr ASTBuilder::buildNumber(P::NumberContext *ctx) {
     error(where, "real literal '" + text + "' is out of range");
     return nullptr;
   }
-  return std::make_unique<ast::RealLiteral>(where, value);
+  return std::make_unique<ast::RealLiteral>(where, value, digits);
 }
 
 ast::ExprPtr ASTBuilder::buildQuantity(P::NumberExprContext *ctx) {

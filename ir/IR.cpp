@@ -85,7 +85,40 @@ std::string Type::str() const {
 
 const ValueList &Value::elements() const {
   static const ValueList empty;
+  if (range) {
+    const RangeSeq &r = *range;
+    std::call_once(r.materializeOnce, [&r] {
+      r.materialized.reserve(r.count);
+      for (uint64_t k = 0; k < r.count; ++k)
+        r.materialized.push_back(r.at(k));
+    });
+    return r.materialized;
+  }
   return list ? *list : empty;
+}
+
+uint64_t Value::size() const {
+  return range ? range->count : list ? list->size() : 0;
+}
+
+Value Value::at(uint64_t i) const {
+  return range ? range->at(i) : (*list)[i];
+}
+
+Value Value::makeRange(const RangeSeq &seq) {
+  Value x;
+  x.kind = List;
+  auto r = std::make_shared<RangeSeq>();
+  r->ints = seq.ints;
+  r->firstI = seq.firstI;
+  r->stepI = seq.stepI;
+  r->firstR = seq.firstR;
+  r->stepR = seq.stepR;
+  r->count = seq.count;
+  r->dim = seq.dim;
+  r->unit = seq.unit;
+  x.range = std::move(r);
+  return x;
 }
 
 llvm::StringRef calc::ir::spelling(ExprKind kind) {

@@ -100,6 +100,11 @@ private:
   int fieldSlot(const ast::Identifier &name, const Schema *schema,
                 const std::string &what, bool assigning);
   bool checkAssignable(const FieldDecl &field, const Expr *value);
+  /// The constant values of a literal domain (`[1.5, 4]`, `1.5..8`) that
+  /// cannot fit \p field: a non-integer for an int field, a string its
+  /// enum does not list. Reports each; false if any.
+  bool checkDomainValues(const FieldDecl &field, const std::string &path,
+                         const Expr *values);
   void addMember(Block *block, Member member, llvm::SMRange range);
   // Static completeness (IRBuilderComplete.cpp).
   void staticLayers(const Expr *e, llvm::SmallVectorImpl<const Block *> &layers,

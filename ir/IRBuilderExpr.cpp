@@ -122,22 +122,30 @@ llvm::Optional<Unit> ExprLowering::unit(StringRef text, SMRange range,
   return llvm::None;
 }
 
-/// A number literal, scaled to base units by \p u. An integer times an
-/// integral scale stays an integer (`80 GiB`); anything else is a real.
+/// A number literal, scaled to base units by \p u: exactly, from the
+/// literal's decimal digits (ir/ExactScale.h). An integer times a whole scale
+/// stays an integer (`80 GiB`); anything else is a real.
 Expr *ExprLowering::number(const ast::Expr *e, const Unit *u) {
-  double scale = u ? u->scale : 1;
+  ExactScale scale = u ? u->exact : ExactScale();
   Dimension dim = u ? u->dim : Dimension();
   Value v;
   if (auto *i = llvm::dyn_cast<ast::IntLiteral>(e)) {
-    llvm::Optional<int64_t> scaled;
-    if (scale >= 1 && scale == std::floor(scale) && scale < 9.2e18)
-      scaled = checkedMul(i->value, int64_t(scale));
+    llvm::Optional<int64_t> scaled, factor = scale.integer();
+    if (factor)
+      scaled = checkedMul(i->value, *factor);
     v = scaled ? Value::integer(*scaled, dim)
-               : Value::real(double(i->value) * scale, dim);
+               : Value::real(scaleDecimal(std::to_string(i->value), scale),
+                             dim);
   } else if (auto *r = llvm::dyn_cast<ast::RealLiteral>(e)) {
-    v = Value::real(r->value * scale, dim);
+    v = Value::real(u ? scaleDecimal(r->digits, scale) : r->value, dim);
   } else {
     diags.error(e->loc(), "a unit must follow a number", {e->range});
+    return fail(e->range);
+  }
+  if (v.kind == Value::Real && std::isinf(v.r)) {
+    // `1e300 EB/ns`: the literal fits a double, the quantity does not.
+    diags.error(e->loc(), "quantity is out of range in base units",
+                {e->range});
     return fail(e->range);
   }
   if (u && !u->isNone())

@@ -12,6 +12,10 @@
 //
 //===----------------------------------------------------------------------===//
 #include "ir/IRBuilder.h"
+#include "ir/CheckedInt.h"
+#include "ir/NumberFormat.h"
+
+#include <cmath>
 
 using namespace calc;
 using namespace calc::ir;
@@ -91,6 +95,44 @@ void IRBuilder::addSearchColumn(const std::string &label, unsigned slot) {
   info->columns.push_back(OutputColumn{label, e, false});
 }
 
+bool IRBuilder::checkDomainValues(const FieldDecl &field,
+                                  const std::string &path,
+                                  const Expr *values) {
+  // A literal list's elements; a range's first element and step (its
+  // other elements are integral exactly when both are).
+  llvm::SmallVector<const Expr *, 8> known;
+  if (values->kind == ExprKind::List)
+    known.append(values->ops.begin(), values->ops.end());
+  else if (values->kind == ExprKind::Range && field.isInt) {
+    known.push_back(values->ops[0]);
+    if (values->ops.size() == 3)
+      known.push_back(values->ops[2]);
+  }
+  bool ok = true;
+  for (const Expr *x : known) {
+    if (x->kind != ExprKind::Const)
+      continue;
+    if (field.isInt && x->value.kind == Value::Real &&
+        !exactInt(x->value.r)) {
+      bool isStep = values->kind == ExprKind::Range && x == values->ops[2];
+      double v = x->value.r;
+      bool whole = std::isfinite(v) && v == std::floor(v);
+      diags
+          .error(x->range.Start,
+                 (isStep ? "the step " : "the value ") +
+                     formatSignificant(v, 6) + " of domain '" + path +
+                     (whole ? "' is out of the integer range"
+                            : "' is not an integer"),
+                 {x->range})
+          .note(field.loc, "'" + field.name + "' is an integer field");
+      ok = false;
+    } else if (!field.enumValues.empty() && x->value.kind == Value::String) {
+      ok &= checkAssignable(field, x);
+    }
+  }
+  return ok;
+}
+
 void IRBuilder::lowerDomainMember(const ast::DomainMember &d, Block *block,
                                   const Scope &scope, const ast::File *file) {
   if (!searching) {
@@ -122,7 +164,7 @@ void IRBuilder::lowerDomainMember(const ast::DomainMember &d, Block *block,
   Expr *var = module->newExpr(ExprKind::Domain, elem, d.name.range);
   var->slot = info->domains.size();
   var->fieldName = path;
-  if (!checkAssignable(field, var))
+  if (!checkAssignable(field, var) || !checkDomainValues(field, path, values))
     return;
   Member mem;
   mem.slot = slot;

@@ -8,6 +8,7 @@
 #define CALC_IR_UNITTABLE_H
 
 #include "ir/Dimension.h"
+#include "ir/ExactScale.h"
 
 #include "llvm/ADT/ArrayRef.h"
 #include "llvm/ADT/StringRef.h"
@@ -21,6 +22,7 @@ struct UnitWord {
   std::string word;
   Dimension dim;
   double scale; ///< SI base units per unit.
+  ExactScale exact; ///< The same, exactly.
 };
 
 /// Every unit word, in table order.
@@ -32,7 +34,7 @@ const UnitWord *findUnitWord(llvm::StringRef word);
 /// A metric prefix: spelling and factor.
 struct UnitPrefix {
   llvm::StringLiteral text;
-  double factor;
+  ExactScale factor;
 };
 
 /// k M G T P E (powers of 1000) and Ki Mi Gi Ti Pi Ei (powers of 1024).

@@ -13,15 +13,16 @@ using namespace llvm;
 namespace calc::ir {
 
 ArrayRef<UnitPrefix> siPrefixes() {
-  static const UnitPrefix prefixes[] = {{"k", 1e3},  {"M", 1e6},  {"G", 1e9},
-                                        {"T", 1e12}, {"P", 1e15}, {"E", 1e18}};
+  static const UnitPrefix prefixes[] = {{"k", {3, 0, 0}},  {"M", {6, 0, 0}},
+                                        {"G", {9, 0, 0}},  {"T", {12, 0, 0}},
+                                        {"P", {15, 0, 0}}, {"E", {18, 0, 0}}};
   return prefixes;
 }
 
 ArrayRef<UnitPrefix> iecPrefixes() {
-  static const UnitPrefix prefixes[] = {{"Ki", 0x1p10}, {"Mi", 0x1p20},
-                                        {"Gi", 0x1p30}, {"Ti", 0x1p40},
-                                        {"Pi", 0x1p50}, {"Ei", 0x1p60}};
+  static const UnitPrefix prefixes[] = {{"Ki", {0, 10, 0}}, {"Mi", {0, 20, 0}},
+                                        {"Gi", {0, 30, 0}}, {"Ti", {0, 40, 0}},
+                                        {"Pi", {0, 50, 0}}, {"Ei", {0, 60, 0}}};
   return prefixes;
 }
 
@@ -31,29 +32,34 @@ static std::vector<UnitWord> buildTable() {
   std::vector<UnitWord> table;
   const Dimension bytes = Dimension::byteDim(), secs = Dimension::secondDim(),
                   flops = Dimension::flopDim(), none;
-  auto family = [&](StringRef base, Dimension dim, double scale, bool iec) {
-    table.push_back({base.str(), dim, scale});
+  auto word = [&](const Twine &text, Dimension dim, ExactScale exact) {
+    table.push_back({text.str(), dim, exact.value(), exact});
+  };
+  auto family = [&](StringRef base, Dimension dim, ExactScale scale,
+                    bool iec) {
+    word(base, dim, scale);
     for (const UnitPrefix &p : siPrefixes())
-      table.push_back({(Twine(p.text) + base).str(), dim, scale * p.factor});
+      word(Twine(p.text) + base, dim, scale * p.factor);
     if (iec)
       for (const UnitPrefix &p : iecPrefixes())
-        table.push_back({(Twine(p.text) + base).str(), dim, scale * p.factor});
+        word(Twine(p.text) + base, dim, scale * p.factor);
   };
-  family("B", bytes, 1, true);
-  family("bit", bytes, 0.125, true);
-  table.push_back({"ns", secs, 1e-9});
-  table.push_back({"us", secs, 1e-6});
-  table.push_back({"ms", secs, 1e-3});
-  table.push_back({"s", secs, 1});
-  table.push_back({"min", secs, 60});
-  table.push_back({"h", secs, 3600});
-  family("flop", flops, 1, false);
-  family("FLOP", flops, 1, false);
-  family("FLOPS", flops / secs, 1, false);
-  table.push_back({"tok", none, 1});
-  table.push_back({"token", none, 1});
-  table.push_back({"sample", none, 1});
-  table.push_back({"%", none, 0.01});
+  const ExactScale one;
+  family("B", bytes, one, true);
+  family("bit", bytes, {0, -3, 0}, true);
+  word("ns", secs, {-9, 0, 0});
+  word("us", secs, {-6, 0, 0});
+  word("ms", secs, {-3, 0, 0});
+  word("s", secs, one);
+  word("min", secs, {1, 1, 1});  // 60 = 10 * 2 * 3
+  word("h", secs, {2, 2, 2});    // 3600 = 10^2 * 2^2 * 3^2
+  family("flop", flops, one, false);
+  family("FLOP", flops, one, false);
+  family("FLOPS", flops / secs, one, false);
+  word("tok", none, one);
+  word("token", none, one);
+  word("sample", none, one);
+  word("%", none, {-2, 0, 0});
   return table;
 }
 
@@ -90,7 +96,7 @@ Optional<Unit> lookupUnitWord(StringRef word) {
   const UnitWord *entry = findUnitWord(word);
   if (!entry)
     return None;
-  return Unit{entry->dim, entry->scale, entry->word};
+  return Unit{entry->dim, entry->scale, entry->word, entry->exact};
 }
 
 std::string UnitError::suggestionText() const {
@@ -143,11 +149,12 @@ Optional<Unit> parseUnitWords(ArrayRef<StringRef> words, UnitError *error) {
       return None;
     }
     if (i == 0) {
-      unit = Unit{entry->dim, entry->scale, entry->word};
+      unit = Unit{entry->dim, entry->scale, entry->word, entry->exact};
       continue;
     }
     unit.dim = unit.dim / entry->dim;
-    unit.scale /= entry->scale;
+    unit.exact = unit.exact / entry->exact;
+    unit.scale = unit.exact.value(); // GB/ms is 1e12, not 1e9 / 1e-3.
     text += "/" + entry->word;
   }
   // A single word already points into the (static) unit table.
@@ -179,8 +186,8 @@ Optional<Unit> parseUnit(StringRef text, UnitError *error) {
 
 Unit baseUnitFor(Dimension dim) {
   if (dim.isDimensionless())
-    return Unit{dim, 1.0, ""};
-  return Unit{dim, 1.0, internUnitText(dim.unitText())};
+    return Unit{dim, 1.0, "", ExactScale()};
+  return Unit{dim, 1.0, internUnitText(dim.unitText()), ExactScale()};
 }
 
 } // namespace calc::ir

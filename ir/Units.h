@@ -24,6 +24,7 @@
 #define CALC_IR_UNITS_H
 
 #include "ir/Dimension.h"
+#include "ir/ExactScale.h"
 
 #include "llvm/ADT/ArrayRef.h"
 #include "llvm/ADT/Optional.h"
@@ -44,11 +45,15 @@ struct Unit {
   /// program), so a Unit, and every runtime value carrying one, copies
   /// without allocating.
   llvm::StringRef text;
+  /// `scale` as an exact product (ir/ExactScale.h), for scaling literals
+  /// and converting values back without rounding twice.
+  ExactScale exact;
 
   bool isNone() const { return text.empty(); }
   bool isPercent() const { return text == "%"; }
-  /// A value in SI base units, expressed in this unit.
-  double fromSI(double si) const { return si / scale; }
+  /// A value in SI base units, expressed in this unit: 1e-5 s is 10 us,
+  /// not 10.000000000000002.
+  double fromSI(double si) const { return exact.divide(si); }
   /// A value in this unit, converted to SI base units.
   double toSI(double v) const { return v * scale; }
 };
