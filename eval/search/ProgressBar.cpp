@@ -1,5 +1,6 @@
 //===- ProgressBar.cpp - Search progress on an interactive stderr ---------===//
 #include "eval/search/ProgressBar.h"
+#include "eval/output/TempFiles.h"
 
 #include <fmt/format.h>
 
@@ -34,6 +35,7 @@ void ProgressBar::draw(uint64_t unitsDone, uint64_t candidates) {
                     bar, fraction * 100, candidates, rate, eta);
   os.flush();
   drawn = true;
+  eval::setStderrLineInUse(true); // Erased if a signal ends the process.
 }
 
 void ProgressBar::finish() {
@@ -42,4 +44,5 @@ void ProgressBar::finish() {
   os << '\r' << std::string(79, ' ') << '\r';
   os.flush();
   drawn = false;
+  eval::setStderrLineInUse(false);
 }
