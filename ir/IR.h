@@ -255,7 +255,8 @@ struct Stmt {
   Expr *target = nullptr;          ///< An entity or a result.
   std::vector<OutputColumn> columns;     ///< Empty: every field.
   std::string path;                ///< `to "path"`, or empty.
-  llvm::SMRange pathRange;
+  llvm::SMRange pathRange;         ///< Valid exactly when there is a `to`.
+  bool hasPath() const { return pathRange.isValid(); }
   // Assert / Expect.
   Expr *cond = nullptr;
   std::string message;
