@@ -10,6 +10,7 @@
 #include "tools/driver/CompileOptions.h"
 #include "tools/driver/SemanticPhases.h"
 
+#include "eval/search/ProgressBar.h"
 #include "frontend/ASTDump.h"
 #include "frontend/DiagnosticVerifier.h"
 #include "frontend/Diagnostics.h"
@@ -80,6 +81,18 @@ static cl::opt<bool> freshSearchCandidates(
     "search-fresh-candidates", cl::Hidden,
     cl::desc("Evaluate every search candidate, domain list and input "
              "'where' on a fresh instance (slow; for testing)"),
+    cl::cat(compileCategory), CALC_SUBS);
+
+static cl::opt<unsigned long long> maxCandidates(
+    "max-candidates", cl::value_desc("N"), cl::init(DefaultMaxCandidates),
+    cl::desc("Refuse a search of more candidates (default 1e9; 0: no limit)"),
+    cl::cat(compileCategory), CALC_SUBS);
+// A testing aid: 0 prints a progress line after every unit of a search.
+static cl::opt<double> progressInterval(
+    "progress-interval", cl::value_desc("S"), cl::Hidden,
+    cl::init(search::ProgressLog::DefaultIntervalSeconds),
+    cl::desc("Seconds between search progress lines when stderr is not a "
+             "terminal (< 0: none)"),
     cl::cat(compileCategory), CALC_SUBS);
 
 namespace {
@@ -230,6 +243,8 @@ int runCompile(CompileMode mode) {
   options.jobs = jobs;
   options.precision = precision;
   options.freshSearchCandidates = freshSearchCandidates;
+  options.maxCandidates = maxCandidates;
+  options.progressInterval = progressInterval;
   PhaseResult total;
   bool ok = true;
   // Files that stopped on errors before any check ran: without saying so,
