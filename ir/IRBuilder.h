@@ -80,8 +80,10 @@ private:
   void checkAnalysisInputs(const ast::AnalysisStmt *a, const Block *block);
   std::string describeEntity(const Expr *e);
   void applyOverrides(llvm::ArrayRef<Override> overrides);
-  Block *overrideLayer(Entity *e, llvm::ArrayRef<const Override *> list,
-                       const std::string &what);
+  void overrideLayers(Entity *e, llvm::ArrayRef<const Override *> list,
+                      const std::string &what);
+  bool placeOverride(Block *layer, const Override &o, const Schema *schema,
+                     const std::string &what, bool &conflict);
   void overrideField(Block *block, unsigned slot, const Override &o,
                      const Scope &scope);
   // Blocks (IRBuilderBlock.cpp).

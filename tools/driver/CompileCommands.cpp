@@ -199,11 +199,21 @@ bool processFile(StringRef path, CompileOptions &options, PhaseResult &total) {
                            });
 }
 
-/// True for `name(.name)*`, each name an identifier: what -D can address.
-bool isDottedName(StringRef path) {
+/// True for `name(.name)*`, each name an identifier, each but the first
+/// optionally indexed (`networks[0]`): what -D can address.
+bool isOverridePath(StringRef path) {
   SmallVector<StringRef, 4> parts;
   path.split(parts, '.');
-  for (StringRef part : parts) {
+  for (size_t i = 0; i < parts.size(); ++i) {
+    StringRef part = parts[i];
+    size_t open = part.find('[');
+    if (i > 0 && open != StringRef::npos) {
+      StringRef digits = part.slice(open + 1, part.size() - 1);
+      if (!part.endswith("]") || digits.empty() ||
+          digits.find_if_not(isDigit) != StringRef::npos || digits.size() > 9)
+        return false;
+      part = part.take_front(open);
+    }
     if (part.empty() || isDigit(part.front()))
       return false;
     for (char c : part)
@@ -223,10 +233,12 @@ llvm::Optional<int> checkUsage(CompileMode mode) {
     if (!StringRef(define).contains('=') || StringRef(define).startswith("="))
       return usageError("-D expects 'path=EXPR', got '" + define + "'");
     StringRef path = StringRef(define).split('=').first.trim();
-    if (!isDottedName(path))
+    if (!isOverridePath(path))
       return usageError("-D path '" + path +
                         "' must be a let, or an entity and its fields joined "
-                        "by '.' (e.g. 'a100_80g.mem1.capacity')");
+                        "by '.', list elements indexed (e.g. "
+                        "'a100_80g.mem1.capacity', "
+                        "'a100_80g.networks[0].bandwidth')");
   }
   if (precision == 0 || precision > 17)
     return usageError("--precision must be between 1 and 17");
