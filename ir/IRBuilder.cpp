@@ -29,6 +29,7 @@ std::unique_ptr<Module> IRBuilder::build(llvm::ArrayRef<Override> overrides) {
         letFor(l);
     }
   lowerStatements();
+  warnOverriddenDefines();
   if (diags.errorCount() != errorsBefore)
     return nullptr;
   return std::move(module);

@@ -65,6 +65,15 @@ private:
   Entity *entityFor(const ast::EntityDecl *decl);
   Let *letFor(const ast::LetDecl *decl);
   void lowerStatements();
+  /// Warns at each `-D` whose field a statement's amend of the entity sets
+  /// again (IRBuilderDefineCheck.cpp).
+  void warnOverriddenDefines();
+  using OverridesByEntity =
+      llvm::DenseMap<const Entity *, const std::vector<const Override *> *>;
+  void warnOverriddenDefines(const Stmt &stmt, const Block *block,
+                             const OverridesByEntity &of);
+  void warnOverriddenDefines(const Stmt &stmt, const Expr *e,
+                             const OverridesByEntity &of);
   void lowerAnalysis(const ast::AnalysisStmt *stmt);
   // Searches (IRBuilderSearch.cpp).
   void lowerSearch(const ast::AnalysisStmt *a, Stmt &stmt);
