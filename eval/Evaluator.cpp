@@ -74,8 +74,10 @@ Instance *Evaluator::entity(const Entity *e) {
     return it->second;
   Instance *base = e->base ? entity(e->base) : nullptr;
   Instance *inst = amend(base, e->schema, e->body, nullptr, e->name);
-  if (e->overrides) // `-D`: above the body, below every derived entity.
-    inst->layers.insert(inst->layers.begin(), AmendLayer{e->overrides, nullptr});
+  // `-D`: above the body, below every derived entity.
+  for (size_t i = e->overrides.size(); i-- > 0;)
+    inst->layers.insert(inst->layers.begin(),
+                        AmendLayer{e->overrides[i], nullptr});
   entityInstances[e] = inst;
   return inst;
 }

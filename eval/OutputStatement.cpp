@@ -17,6 +17,9 @@
 #include "eval/output/Table.h"
 #include "eval/output/TextTableWriter.h"
 
+#include "llvm/Support/FileSystem.h"
+#include "llvm/Support/Path.h"
+
 using namespace calc;
 using namespace calc::eval;
 using namespace calc::ir;
@@ -163,11 +166,20 @@ static std::string tableCaption(const Stmt &stmt, Instance *inst,
 static bool writeOutput(const Stmt &stmt, const std::string &text,
                         Evaluator &ev, const RunOptions &options,
                         llvm::raw_ostream &out) {
-  if (stmt.path.empty()) {
+  if (!stmt.hasPath()) {
     out << text;
     return true;
   }
   std::string path = resolveOutputPath(options.outputDir, stmt.path);
+  // Missing directories under -o are created (docs/language-reference.md
+  // §6), only now that there is something to write.
+  llvm::StringRef parent = llvm::sys::path::parent_path(path);
+  if (!parent.empty())
+    if (std::error_code ec = llvm::sys::fs::create_directories(parent)) {
+      ev.error(stmt.pathRange, "cannot create directory '" + parent +
+                                   "': " + ec.message());
+      return false;
+    }
   std::string message;
   if (writeFileAtomically(path, text, message))
     return true;

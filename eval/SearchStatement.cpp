@@ -15,6 +15,7 @@
 //===----------------------------------------------------------------------===//
 #include "eval/SearchCandidates.h"
 #include "eval/SearchCauses.h"
+#include "eval/SearchSize.h"
 #include "eval/search/EvalReasons.h"
 #include "eval/search/ProgressBar.h"
 #include "eval/search/SearchEngine.h"
@@ -423,6 +424,25 @@ static void printSummary(const Stmt &stmt, const ReasonLayout &rl,
   causes.print(os, sm, rl);
 }
 
+/// Prints the size of the search (with the summary line) and refuses one
+/// larger than RunOptions::maxCandidates, before any candidate is evaluated.
+static bool checkSearchSize(const Stmt &stmt, Evaluator &ev,
+                            const RunOptions &options, const SearchSize &size) {
+  std::string count =
+      (size.exact ? "" : "at least ") + std::to_string(size.candidates);
+  if (options.searchSummary)
+    llvm::errs() << "search '" << stmt.name << "': " << count
+                 << " candidates to try\n";
+  if (!options.maxCandidates || size.candidates <= options.maxCandidates)
+    return true;
+  ev.error(stmt.range, "search '" + stmt.name + "' has " + count +
+                           " candidates, more than the limit of " +
+                           std::to_string(options.maxCandidates))
+      .note(stmt.loc, "raise the limit with --max-candidates=N, or "
+                      "--max-candidates=0 for none");
+  return false;
+}
+
 /// Fills what \p plan derives from the statement: input slots, whether
 /// records are needed, plain-statistic objectives, earlier results.
 static void preparePlan(Plan &plan, const Stmt &stmt, Evaluator &ev) {
@@ -521,14 +541,24 @@ Value eval::runSearch(const Stmt &stmt, Evaluator &ev,
   if (!checkForwardDomains(plan, ev))
     return Value::error();
   findConstantDomains(plan);
+  SearchSize size = countCandidates(plan);
+  if (!checkSearchSize(stmt, ev, options, size))
+    return Value::error();
   std::vector<Prefix> units = searchUnits(plan);
   FirstCauses causes(reasons.total);
   SearchProblem problem(plan, units, causes);
   search::EngineCounts counts;
-  search::ProgressBar bar(llvm::errs(), options.progressBar, units.size());
+  search::ProgressLog log;
+  log.label = "search '" + stmt.name + "'";
+  log.total = size.candidates;
+  log.exactTotal = size.exact;
+  log.intervalSeconds = options.progressInterval;
+  search::ProgressBar bar(llvm::errs(), options.progressBar, units.size(), log);
   std::vector<Candidate> kept = search::searchTopK(
       problem, si.keep, options.threads,
-      [&](uint64_t unitsDone, uint64_t n) { bar.update(unitsDone, n); },
+      [&](uint64_t unitsDone, uint64_t n, uint64_t feasible) {
+        bar.update(unitsDone, n, feasible);
+      },
       counts);
   bar.finish();
   causes.explain(plan);

@@ -2,19 +2,37 @@
 #include "eval/Statements.h"
 #include "eval/output/OutputPath.h"
 
+#include "llvm/ADT/StringMap.h"
+
 using namespace calc;
 using namespace calc::eval;
 using namespace calc::ir;
 
 bool eval::checkStatements(const Module &module, DiagnosticEngine &diags) {
   bool ok = true;
+  // Each file once per run: a second output to it would silently replace
+  // the first. Paths are compared after normalization (`./a.csv` is `a.csv`).
+  llvm::StringMap<const Stmt *> written;
   for (const Stmt &s : module.statements) {
-    if (s.kind != StmtKind::Output || s.path.empty())
+    if (s.kind != StmtKind::Output || !s.hasPath())
       continue;
     if (auto problem = checkOutputPath(s.path)) {
       diags.error(s.pathRange.Start, *problem, {s.pathRange});
       ok = false;
+      continue;
     }
+    auto [it, first] = written.try_emplace(resolveOutputPath("", s.path), &s);
+    if (first)
+      continue;
+    const Stmt &earlier = *it->second;
+    diags
+        .error(s.pathRange.Start,
+               "output path '" + s.path +
+                   "' is already written by an earlier output of this run",
+               {s.pathRange})
+        .note(earlier.pathRange.Start,
+              "'" + earlier.path + "' is written here");
+    ok = false;
   }
   return ok;
 }

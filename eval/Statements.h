@@ -38,8 +38,15 @@ struct RunOptions {
   /// search runs longer than a tenth of a second; the driver sets it when
   /// stderr is a terminal, so logs and tests never see it.
   bool progressBar = false;
-  /// Print each search's "N candidates, M feasible; …" line to stderr.
+  /// Print each search's size before it starts ("search 'x': N candidates
+  /// to try") and its "N candidates, M feasible; …" line after, to stderr.
   bool searchSummary = true;
+  /// A search with more candidates is an error before it starts
+  /// (`--max-candidates`; 0: no limit).
+  uint64_t maxCandidates = 0;
+  /// Seconds between progress lines on a stderr that is not a terminal
+  /// (search::ProgressLog; < 0: none).
+  double progressInterval = -1;
   /// If set, each search adds its candidates and feasible counts here.
   struct SearchTotals *searchTotals = nullptr;
 };

@@ -166,8 +166,10 @@ struct Entity {
   const Schema *schema = nullptr;
   const Entity *base = nullptr; ///< Null: the schema defaults only.
   const Block *body = nullptr;
-  /// `-D` overrides: a layer above the body, so derived entities see them.
-  const Block *overrides = nullptr;
+  /// `-D` overrides: layers above the body, so derived entities see them,
+  /// topmost first (a later `-D` naming another element of a list already
+  /// amended by an earlier one needs a layer of its own).
+  std::vector<const Block *> overrides;
   bool inMainFile = false; ///< Declared in the main file (for printing).
   llvm::SMLoc loc;
 };
@@ -255,7 +257,8 @@ struct Stmt {
   Expr *target = nullptr;          ///< An entity or a result.
   std::vector<OutputColumn> columns;     ///< Empty: every field.
   std::string path;                ///< `to "path"`, or empty.
-  llvm::SMRange pathRange;
+  llvm::SMRange pathRange;         ///< Valid exactly when there is a `to`.
+  bool hasPath() const { return pathRange.isValid(); }
   // Assert / Expect.
   Expr *cond = nullptr;
   std::string message;

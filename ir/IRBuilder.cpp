@@ -29,6 +29,7 @@ std::unique_ptr<Module> IRBuilder::build(llvm::ArrayRef<Override> overrides) {
         letFor(l);
     }
   lowerStatements();
+  warnOverriddenDefines();
   if (diags.errorCount() != errorsBefore)
     return nullptr;
   return std::move(module);
@@ -56,54 +57,112 @@ Entity *IRBuilder::entityFor(const ast::EntityDecl *decl) {
   e->body = lowerBlock(decl->body, e->schema, nullptr, what, file);
   auto ov = overridesOf.find(decl);
   if (ov != overridesOf.end())
-    e->overrides = overrideLayer(e, ov->second, what);
+    overrideLayers(e, ov->second, what);
   return e;
 }
 
-/// The `-D` layer of entity \p e: `a.b.c = X` becomes `b { c = X }`.
-Block *IRBuilder::overrideLayer(Entity *e, llvm::ArrayRef<const Override *> list,
-                                const std::string &what) {
-  Block *layer = module->newBlock(e->schema);
+/// One component of a `-D` path: `networks[1]` is the field `networks` and
+/// the index 1 (-1: none). The driver checked the syntax.
+static std::pair<StringRef, int64_t> pathPart(StringRef part) {
+  size_t open = part.find('[');
+  if (open == StringRef::npos || !part.endswith("]"))
+    return {part, -1};
+  int64_t index = -1;
+  part.slice(open + 1, part.size() - 1).getAsInteger(10, index);
+  return {part.take_front(open), index};
+}
+
+/// The `-D` layers of entity \p e: `a.b.c = X` becomes `b { c = X }`,
+/// `a.l[1].c = X` becomes `l[1] { c = X }`. A later override goes in the
+/// top layer unless it needs another element of a list the layer already
+/// amends, which a block cannot say twice: then in a new layer on top.
+void IRBuilder::overrideLayers(Entity *e, llvm::ArrayRef<const Override *> list,
+                               const std::string &what) {
   for (const Override *o : list) {
-    llvm::SmallVector<StringRef, 4> path;
-    StringRef(o->path).split(path, '.');
-    Block *block = layer;
-    Scope scope{e->schema, nullptr, what, false};
-    std::vector<std::unique_ptr<Scope>> scopes;
-    for (size_t i = 1; i < path.size(); ++i) {
-      ast::Identifier id{path[i].str(), o->range};
-      int slot = fieldSlot(id, block->schema, scope.what, true);
-      if (slot < 0)
-        break;
-      const FieldDecl &field = block->schema->fields[slot];
-      if (i + 1 == path.size()) {
-        overrideField(block, slot, *o, scope);
-        break;
-      }
-      if (field.type.kind != TypeKind::Entity) {
-        diags.error(o->range.Start, "'" + path[i] + "' in '" + o->path +
-                                        "' is " + field.type.str() +
-                                        ", not a nested block",
-                    {o->range});
-        break;
-      }
-      const Member *existing = block->find(slot);
-      if (!existing) {
-        Member m;
-        m.kind = MemberKind::Nested;
-        m.slot = slot;
-        m.block = module->newBlock(field.type.schema);
-        m.range = o->range;
-        addMember(block, m, o->range);
-        existing = block->find(slot);
-      }
-      scopes.push_back(std::make_unique<Scope>(scope));
-      scope = Scope{field.type.schema, scopes.back().get(),
-                    field.type.schema->name + " '" + path[i].str() + "'", false};
-      block = const_cast<Block *>(existing->block);
-    }
+    bool conflict = false;
+    if (!e->overrides.empty() &&
+        (placeOverride(const_cast<Block *>(e->overrides.front()), *o,
+                       e->schema, what, conflict) ||
+         !conflict))
+      continue;
+    Block *layer = module->newBlock(e->schema);
+    e->overrides.insert(e->overrides.begin(), layer);
+    placeOverride(layer, *o, e->schema, what, conflict);
   }
-  return layer;
+}
+
+/// Places \p o in \p layer. Returns false after an error, or with \p
+/// conflict set (and nothing added) when the layer amends another element
+/// of a list on the path.
+bool IRBuilder::placeOverride(Block *layer, const Override &o,
+                              const Schema *schema, const std::string &what,
+                              bool &conflict) {
+  llvm::SmallVector<StringRef, 4> path;
+  StringRef(o.path).split(path, '.');
+  Block *block = layer;
+  Scope scope{schema, nullptr, what, false};
+  std::vector<std::unique_ptr<Scope>> scopes;
+  for (size_t i = 1; i < path.size(); ++i) {
+    auto [name, index] = pathPart(path[i]);
+    ast::Identifier id{name.str(), o.range};
+    int slot = fieldSlot(id, block->schema, scope.what, true);
+    if (slot < 0)
+      return false;
+    const FieldDecl &field = block->schema->fields[slot];
+    bool last = i + 1 == path.size();
+    if (index < 0 && last) {
+      overrideField(block, slot, o, scope);
+      return true;
+    }
+    if (index >= 0 && (field.type.kind != TypeKind::List ||
+                       field.type.elem != TypeKind::Entity)) {
+      diags.error(o.range.Start, "'" + name + "' in '" + o.path + "' is " +
+                                     field.type.str() +
+                                     ", not a list of blocks to index",
+                  {o.range});
+      return false;
+    }
+    if (index < 0 && field.type.kind != TypeKind::Entity) {
+      diags.error(o.range.Start, "'" + name + "' in '" + o.path + "' is " +
+                                     field.type.str() + ", not a nested block",
+                  {o.range});
+      return false;
+    }
+    if (last) {
+      diags.error(o.range.Start,
+                  "-D path '" + o.path + "' names an element of '" + name +
+                      "'; give one of its fields, e.g. '" + o.path +
+                      ".field=EXPR'",
+                  {o.range});
+      return false;
+    }
+    const Member *existing = block->find(slot);
+    if (existing && index >= 0 &&
+        (existing->kind != MemberKind::IndexAmend ||
+         existing->index->value.i != index)) {
+      conflict = true;
+      return false;
+    }
+    if (!existing) {
+      Member m;
+      m.kind = index >= 0 ? MemberKind::IndexAmend : MemberKind::Nested;
+      m.slot = slot;
+      m.block = module->newBlock(field.type.schema);
+      m.range = o.range;
+      if (index >= 0)
+        m.index = module->newExpr(ExprKind::Const, Type::number(Dimension()),
+                                  o.range);
+      if (m.index)
+        m.index->value = Value::integer(index);
+      addMember(block, m, o.range);
+      existing = block->find(slot);
+    }
+    scopes.push_back(std::make_unique<Scope>(scope));
+    scope = Scope{field.type.schema, scopes.back().get(),
+                  field.type.schema->name + " '" + path[i].str() + "'", false};
+    block = const_cast<Block *>(existing->block);
+  }
+  return true;
 }
 
 /// `field = EXPR` in an override layer; a later `-D` of the same path wins.

@@ -65,6 +65,15 @@ private:
   Entity *entityFor(const ast::EntityDecl *decl);
   Let *letFor(const ast::LetDecl *decl);
   void lowerStatements();
+  /// Warns at each `-D` whose field a statement's amend of the entity sets
+  /// again (IRBuilderDefineCheck.cpp).
+  void warnOverriddenDefines();
+  using OverridesByEntity =
+      llvm::DenseMap<const Entity *, const std::vector<const Override *> *>;
+  void warnOverriddenDefines(const Stmt &stmt, const Block *block,
+                             const OverridesByEntity &of);
+  void warnOverriddenDefines(const Stmt &stmt, const Expr *e,
+                             const OverridesByEntity &of);
   void lowerAnalysis(const ast::AnalysisStmt *stmt);
   // Searches (IRBuilderSearch.cpp).
   void lowerSearch(const ast::AnalysisStmt *a, Stmt &stmt);
@@ -80,8 +89,10 @@ private:
   void checkAnalysisInputs(const ast::AnalysisStmt *a, const Block *block);
   std::string describeEntity(const Expr *e);
   void applyOverrides(llvm::ArrayRef<Override> overrides);
-  Block *overrideLayer(Entity *e, llvm::ArrayRef<const Override *> list,
-                       const std::string &what);
+  void overrideLayers(Entity *e, llvm::ArrayRef<const Override *> list,
+                      const std::string &what);
+  bool placeOverride(Block *layer, const Override &o, const Schema *schema,
+                     const std::string &what, bool &conflict);
   void overrideField(Block *block, unsigned slot, const Override &o,
                      const Scope &scope);
   // Blocks (IRBuilderBlock.cpp).

@@ -21,8 +21,7 @@ void IRBuilder::staticLayers(const Expr *e,
   switch (e->kind) {
   case ExprKind::EntityRef:
     for (const Entity *ent = e->entity; ent; ent = ent->base) {
-      if (ent->overrides)
-        layers.push_back(ent->overrides);
+      layers.append(ent->overrides.begin(), ent->overrides.end());
       if (!ent->body) {
         opaque = true;
         return;

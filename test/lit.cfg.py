@@ -7,6 +7,8 @@ config.name = "calcc"
 config.test_format = lit.formats.ShTest(execute_external=False)
 config.suffixes = [".calc", ".test"]
 config.excludes = ["Inputs", "Unit", "CMakeLists.txt", "lit.cfg.py", "lit.site.cfg.py"]
+# lit never looks into a directory named "Output" (its own name for %t files):
+# the output tests live in test/Outputs.
 config.test_source_root = os.path.dirname(__file__)
 config.test_exec_root = os.path.join(config.calc_obj_root, "test")
 

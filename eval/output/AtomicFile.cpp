@@ -1,5 +1,6 @@
 //===- AtomicFile.cpp - Temp file in the same directory, then rename ------===//
 #include "eval/output/AtomicFile.h"
+#include "eval/output/TempFiles.h"
 
 #include "llvm/ADT/SmallString.h"
 #include "llvm/ADT/Twine.h"
@@ -22,9 +23,9 @@ bool writeFileAtomically(StringRef path, StringRef contents,
   SmallString<256> model(path);
   sys::path::remove_filename(model);
   sys::path::append(model, "." + sys::path::filename(path) + ".tmp-%%%%%%%%");
-  int fd;
+  int fd, slot;
   SmallString<256> tempPath;
-  if (std::error_code ec = sys::fs::createUniqueFile(model, fd, tempPath))
+  if (std::error_code ec = createTempFile(model, fd, tempPath, slot))
     return fail(path, ec, errorMessage);
 
   std::error_code ec;
@@ -39,11 +40,10 @@ bool writeFileAtomically(StringRef path, StringRef contents,
   }
   if (!ec)
     ec = sys::fs::rename(tempPath, path);
-  if (ec) {
+  if (ec)
     sys::fs::remove(tempPath);
-    return fail(path, ec, errorMessage);
-  }
-  return true;
+  unregisterTempFile(slot);
+  return ec ? fail(path, ec, errorMessage) : true;
 }
 
 } // namespace calc::eval

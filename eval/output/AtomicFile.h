@@ -4,7 +4,8 @@
 // (docs/language-reference.md §6): the contents go to a unique temporary file
 // in the destination directory, which is flushed, closed and renamed over the
 // destination (rename is atomic within a directory). On any failure the
-// temporary is removed and the destination is untouched.
+// temporary is removed and the destination is untouched; a signal that ends
+// the process removes it too (TempFiles.h).
 //
 //===----------------------------------------------------------------------===//
 #ifndef CALC_EVAL_OUTPUT_ATOMICFILE_H

@@ -101,7 +101,7 @@ bool calc::search::findAllExecutions(const cost::Model &model,
         summary.total += out.counts.total();
         if (progress)
           progress(std::min(space.numGroups(), (chunk + 1) * perChunk),
-                   summary.total);
+                   summary.total, summary.counts.numAccepted());
         if (out.text.empty())
           return true;
         return !out.packFailed && sink(gzipChunks ? out.packed : out.text);

@@ -60,9 +60,11 @@
 
 namespace calc::search {
 
-/// Called on the calling thread after each chunk, in order.
-using ProgressFn =
-    llvm::function_ref<void(uint64_t unitsDone, uint64_t candidates)>;
+/// Called on the calling thread after each chunk, in order: the units and
+/// candidates done so far, and how many candidates were feasible.
+using ProgressFn = llvm::function_ref<void(uint64_t unitsDone,
+                                           uint64_t candidates,
+                                           uint64_t feasible)>;
 
 /// The outcome of searchTopK besides the kept candidates.
 struct EngineCounts {
@@ -145,7 +147,8 @@ searchTopK(const Problem &problem, size_t keep, unsigned threads,
         out.counts.add(sink.counts);
         out.total += sink.total;
         if (progress)
-          progress(std::min(units, (chunk + 1) * perChunk), out.total);
+          progress(std::min(units, (chunk + 1) * perChunk), out.total,
+                   out.counts.numAccepted());
         return true;
       });
   return merged.items();

@@ -1,8 +1,8 @@
 //===- StreamFile.cpp - A growing output file, published atomically -------===//
 #include "eval/search/StreamFile.h"
+#include "eval/output/TempFiles.h"
 
 #include "llvm/Support/FileSystem.h"
-#include "llvm/Support/Signals.h"
 #include "llvm/Support/raw_ostream.h"
 
 #include <zlib.h>
@@ -23,15 +23,14 @@ bool StreamFile::open(StringRef destination, bool compress,
                       std::string &error) {
   path = destination.str();
   int fd;
-  std::error_code ec =
-      sys::fs::createUniqueFile(destination + ".tmp-%%%%%%", fd, tempPath);
+  // A long `lae` may be interrupted: never leave the temporary behind.
+  std::error_code ec = eval::createTempFile(destination + ".tmp-%%%%%%", fd,
+                                            tempPath, signalSlot);
   if (ec) {
     error = (destination + ": cannot write: " + ec.message()).str();
     return false;
   }
   out = std::make_unique<raw_fd_ostream>(fd, /*shouldClose=*/true);
-  // A long `lae` may be interrupted: never leave the temporary behind.
-  sys::RemoveFileOnSignal(tempPath);
   if (compress) {
     zip = std::make_unique<Deflater>();
     // windowBits 15 + 16: a gzip wrapper with mtime 0, so bytes are stable.
@@ -102,9 +101,11 @@ bool StreamFile::commit(std::string &error) {
     return false;
   }
   std::error_code ec = sys::fs::rename(tempPath, path);
-  sys::DontRemoveFileOnSignal(tempPath);
-  if (ec) {
+  if (ec)
     sys::fs::remove(tempPath);
+  eval::unregisterTempFile(signalSlot);
+  signalSlot = -1;
+  if (ec) {
     tempPath.clear();
     error = path + ": cannot write: " + ec.message();
     return false;
@@ -126,7 +127,8 @@ void StreamFile::discard() {
   }
   if (!tempPath.empty()) {
     sys::fs::remove(tempPath);
-    sys::DontRemoveFileOnSignal(tempPath);
+    eval::unregisterTempFile(signalSlot);
+    signalSlot = -1;
     tempPath.clear();
   }
 }

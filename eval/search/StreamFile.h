@@ -4,7 +4,8 @@
 // appended to a unique temporary file next to the destination (optionally
 // gzip-compressed on the fly) and renamed over the destination only by
 // commit(). Until then, and if anything fails, the destination is
-// untouched and the temporary is removed.
+// untouched and the temporary is removed, also when a signal ends the
+// process (eval/output/TempFiles.h).
 //
 //===----------------------------------------------------------------------===//
 #ifndef CALC_EVAL_SEARCH_STREAMFILE_H
@@ -50,6 +51,7 @@ private:
   std::unique_ptr<llvm::raw_fd_ostream> out;
   std::unique_ptr<Deflater> zip;
   bool failed = false;
+  int signalSlot = -1; ///< eval/output/TempFiles.h
 };
 
 } // namespace calc::search

@@ -38,6 +38,12 @@ private:
   RunFn runFn;
 };
 
+/// --max-candidates by default (run, test, loe, lae): a search of more
+/// candidates is refused before it starts. At 10^5–10^6 candidates a second
+/// per thread, 10^9 is minutes to hours: anything larger is more likely a
+/// mistake (a forgotten `where`, a domain too wide) than a plan.
+constexpr unsigned long long DefaultMaxCandidates = 1000000000ULL;
+
 /// How diagnostics are coloured (`--color`, shared by every command).
 enum class ColorMode { Auto, Always, Never };
 ColorMode colorMode();

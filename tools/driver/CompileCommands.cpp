@@ -10,6 +10,7 @@
 #include "tools/driver/CompileOptions.h"
 #include "tools/driver/SemanticPhases.h"
 
+#include "eval/search/ProgressBar.h"
 #include "frontend/ASTDump.h"
 #include "frontend/DiagnosticVerifier.h"
 #include "frontend/Diagnostics.h"
@@ -80,6 +81,18 @@ static cl::opt<bool> freshSearchCandidates(
     "search-fresh-candidates", cl::Hidden,
     cl::desc("Evaluate every search candidate, domain list and input "
              "'where' on a fresh instance (slow; for testing)"),
+    cl::cat(compileCategory), CALC_SUBS);
+
+static cl::opt<unsigned long long> maxCandidates(
+    "max-candidates", cl::value_desc("N"), cl::init(DefaultMaxCandidates),
+    cl::desc("Refuse a search of more candidates (default 1e9; 0: no limit)"),
+    cl::cat(compileCategory), CALC_SUBS);
+// A testing aid: 0 prints a progress line after every unit of a search.
+static cl::opt<double> progressInterval(
+    "progress-interval", cl::value_desc("S"), cl::Hidden,
+    cl::init(search::ProgressLog::DefaultIntervalSeconds),
+    cl::desc("Seconds between search progress lines when stderr is not a "
+             "terminal (< 0: none)"),
     cl::cat(compileCategory), CALC_SUBS);
 
 namespace {
@@ -186,11 +199,21 @@ bool processFile(StringRef path, CompileOptions &options, PhaseResult &total) {
                            });
 }
 
-/// True for `name(.name)*`, each name an identifier: what -D can address.
-bool isDottedName(StringRef path) {
+/// True for `name(.name)*`, each name an identifier, each but the first
+/// optionally indexed (`networks[0]`): what -D can address.
+bool isOverridePath(StringRef path) {
   SmallVector<StringRef, 4> parts;
   path.split(parts, '.');
-  for (StringRef part : parts) {
+  for (size_t i = 0; i < parts.size(); ++i) {
+    StringRef part = parts[i];
+    size_t open = part.find('[');
+    if (i > 0 && open != StringRef::npos) {
+      StringRef digits = part.slice(open + 1, part.size() - 1);
+      if (!part.endswith("]") || digits.empty() ||
+          digits.find_if_not(isDigit) != StringRef::npos || digits.size() > 9)
+        return false;
+      part = part.take_front(open);
+    }
     if (part.empty() || isDigit(part.front()))
       return false;
     for (char c : part)
@@ -210,10 +233,12 @@ llvm::Optional<int> checkUsage(CompileMode mode) {
     if (!StringRef(define).contains('=') || StringRef(define).startswith("="))
       return usageError("-D expects 'path=EXPR', got '" + define + "'");
     StringRef path = StringRef(define).split('=').first.trim();
-    if (!isDottedName(path))
+    if (!isOverridePath(path))
       return usageError("-D path '" + path +
                         "' must be a let, or an entity and its fields joined "
-                        "by '.' (e.g. 'a100_80g.mem1.capacity')");
+                        "by '.', list elements indexed (e.g. "
+                        "'a100_80g.mem1.capacity', "
+                        "'a100_80g.networks[0].bandwidth')");
   }
   if (precision == 0 || precision > 17)
     return usageError("--precision must be between 1 and 17");
@@ -230,6 +255,8 @@ int runCompile(CompileMode mode) {
   options.jobs = jobs;
   options.precision = precision;
   options.freshSearchCandidates = freshSearchCandidates;
+  options.maxCandidates = maxCandidates;
+  options.progressInterval = progressInterval;
   PhaseResult total;
   bool ok = true;
   // Files that stopped on errors before any check ran: without saying so,

@@ -39,6 +39,10 @@ struct CompileOptions {
   unsigned precision = 4;       ///< --precision: significant digits in tables.
   /// --search-fresh-candidates: see eval::RunOptions::freshSearchCandidates.
   bool freshSearchCandidates = false;
+  /// --max-candidates: see eval::RunOptions::maxCandidates.
+  uint64_t maxCandidates = 0;
+  /// --progress-interval: see eval::RunOptions::progressInterval.
+  double progressInterval = -1;
   std::vector<Override> overrides; ///< -D, in command-line order.
 };
 

@@ -63,6 +63,8 @@ static int runLae() {
   if (!driver::loadSearchInputs(args, laeOptions.inputOptions(), model, system,
                                 space))
     return driver::ExitInputError;
+  if (!laeOptions.announceSize(space.numCandidates(), /*atMost=*/false))
+    return driver::ExitInputError;
 
   // The header goes first; with -d the rows are formatted but dropped. A
   // .gz file is a sequence of gzip members (the header, then one per chunk
@@ -82,11 +84,14 @@ static int runLae() {
       return fail(error.empty() ? args.outputPath + ": cannot write" : error);
   }
   search::ProgressBar bar(errs(), sys::Process::StandardErrIsDisplayed(),
-                          space.numGroups());
+                          space.numGroups(),
+                          laeOptions.progressLog("lae", space.numCandidates()));
   search::SearchSummary summary;
   bool written = search::findAllExecutions(
       model, system, space, laeOptions.cpus(), gzip && !laeOptions.debug(),
-      [&](uint64_t groups, uint64_t n) { bar.update(groups, n); },
+      [&](uint64_t groups, uint64_t n, uint64_t feasible) {
+        bar.update(groups, n, feasible);
+      },
       [&](StringRef rows) { return laeOptions.debug() || file.write(rows); },
       summary);
   bar.finish();

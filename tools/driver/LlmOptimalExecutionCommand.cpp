@@ -113,6 +113,9 @@ static int runLoe() {
   if (!driver::loadSearchInputs(args, loeOptions.inputOptions(), model, system,
                                 space))
     return driver::ExitInputError;
+  // -m may skip microbatch sizes: the space is then an upper bound.
+  if (!loeOptions.announceSize(space.numCandidates(), /*atMost=*/loeMbsBreak))
+    return driver::ExitInputError;
 
   search::OptimalOptions options;
   options.topN = size_t(loeTopN);
@@ -120,13 +123,19 @@ static int runLoe() {
   options.debug = loeOptions.debug();
   options.layers = loeLayers;
   options.threads = loeOptions.cpus();
+  search::ProgressLog log =
+      loeOptions.progressLog("loe", space.numCandidates());
+  log.exactTotal = !loeMbsBreak;
   search::ProgressBar bar(errs(), sys::Process::StandardErrIsDisplayed(),
-                          space.numGroups());
+                          space.numGroups(), log);
   std::vector<search::RankedExecution> best;
   search::SearchSummary summary;
   search::findOptimalExecutions(
       model, system, space, options,
-      [&](uint64_t groups, uint64_t n) { bar.update(groups, n); }, best,
+      [&](uint64_t groups, uint64_t n, uint64_t feasible) {
+        bar.update(groups, n, feasible);
+      },
+      best,
       summary);
   bar.finish();
   search::logSummary(errs(), summary);

@@ -2,7 +2,8 @@
 //
 // Calculon's two search commands take the same positional arguments and the
 // flags -f, -n, -d, -c (docs/calculon-model.md §11.2–11.3), plus -I and
-// --stdlib-dir for `.calc` inputs and --expert-imbalance for MoE models. Each
+// --stdlib-dir for `.calc` inputs, --expert-imbalance for MoE models,
+// --max-candidates and the hidden --progress-interval. Each
 // command file owns one instance, constructed after its SubCommands in the same
 // file, so the options are registered with subcommands that already exist.
 //
@@ -13,6 +14,7 @@
 #include "tools/driver/CalcInputFlags.h"
 #include "tools/driver/LlmInputs.h"
 
+#include "eval/search/ProgressBar.h"
 #include "eval/search/SearchArgs.h"
 
 #include "llvm/Support/CommandLine.h"
@@ -35,6 +37,14 @@ public:
   /// -I and --stdlib-dir, for the .calc inputs.
   CalcInputOptions inputOptions() const { return inputFlags.options(); }
 
+  /// Prints "Search space: N candidates" ("at most N" when \p atMost) to
+  /// stderr and refuses a space larger than --max-candidates: false after
+  /// printing the error.
+  bool announceSize(uint64_t candidates, bool atMost) const;
+  /// The progress line printed to a non-terminal stderr.
+  search::ProgressLog progressLog(llvm::StringRef label,
+                                  uint64_t candidates) const;
+
   bool noneOk() const { return noneOkOpt; }
   bool debug() const { return debugOpt; }
   unsigned cpus() const { return unsigned(cpusOpt); }
@@ -50,6 +60,8 @@ private:
   llvm::cl::opt<int> cpusOpt;
   llvm::cl::alias cpusLong;
   llvm::cl::opt<double> imbalanceOpt;
+  llvm::cl::opt<unsigned long long> maxCandidatesOpt;
+  llvm::cl::opt<double> progressIntervalOpt;
   CalcInputFlags inputFlags;
 };
 

@@ -72,6 +72,8 @@ static PhaseResult runPhases(Compilation &compilation, CompileOptions &options,
   run.threads = options.jobs;
   run.freshSearchCandidates = options.freshSearchCandidates;
   run.progressBar = llvm::sys::Process::StandardErrIsDisplayed();
+  run.maxCandidates = options.maxCandidates;
+  run.progressInterval = options.progressInterval;
   eval::CheckCounts counts;
   llvm::raw_null_ostream discard;
   bool dumpOnly = options.emit == EmitStage::Result;

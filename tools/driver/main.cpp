@@ -10,6 +10,8 @@
 #endif
 #include "tools/driver/Command.h"
 
+#include "eval/output/TempFiles.h"
+
 #include "llvm/ADT/SmallVector.h"
 #include "llvm/ADT/StringRef.h"
 #include "llvm/Support/CommandLine.h"
@@ -118,6 +120,9 @@ static void keepFreedMemory() {
 
 int main(int argc, char **argv) {
   keepFreedMemory();
+  // Before any output: a signal removes the temporaries of unfinished
+  // outputs and ends calcc with the signal's status.
+  calc::eval::installSignalCleanup();
   cl::SetVersionPrinter(printVersion);
   registerColorOption();
   if (argc < 2) {

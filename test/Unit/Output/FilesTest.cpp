@@ -1,6 +1,7 @@
 //===- FilesTest.cpp - Atomic writes and the `to` path rule ---------------===//
 #include "eval/output/AtomicFile.h"
 #include "eval/output/OutputPath.h"
+#include "eval/output/TempFiles.h"
 
 #include "llvm/ADT/SmallString.h"
 #include "llvm/Support/FileSystem.h"
@@ -8,6 +9,10 @@
 #include "llvm/Support/Path.h"
 
 #include "gtest/gtest.h"
+
+#include <csignal>
+#include <sys/wait.h>
+#include <unistd.h>
 
 using namespace calc::eval;
 using namespace llvm;
@@ -75,6 +80,68 @@ TEST_F(FilesTest, FailedRenameRemovesTheTemporary) {
       << error;
   EXPECT_EQ(listing(), std::vector<std::string>{"taken"});
   EXPECT_EQ(read(path("taken/keep")), "k");
+}
+
+TEST_F(FilesTest, AtomicWritesLeaveNoRegistration) {
+  unsigned before = numRegisteredTempFiles();
+  std::string error;
+  ASSERT_TRUE(writeFileAtomically(path("a.csv"), "x", error));
+  EXPECT_FALSE(writeFileAtomically(path("nope/b.csv"), "x", error));
+  EXPECT_EQ(numRegisteredTempFiles(), before);
+}
+
+TEST_F(FilesTest, TempFileTable) {
+  unsigned before = numRegisteredTempFiles();
+  int fd, slot;
+  SmallString<256> temp;
+  ASSERT_FALSE(createTempFile(path("out.tmp-%%%%"), fd, temp, slot));
+  ::close(fd);
+  EXPECT_GE(slot, 0);
+  EXPECT_TRUE(sys::fs::exists(temp));
+  EXPECT_EQ(numRegisteredTempFiles(), before + 1);
+  unregisterTempFile(slot);
+  unregisterTempFile(slot); // Twice, or -1: nothing happens.
+  unregisterTempFile(-1);
+  EXPECT_EQ(numRegisteredTempFiles(), before);
+  // Too long a path is not registered; a full table neither.
+  EXPECT_EQ(registerTempFile(std::string(5000, 'x')), -1);
+  std::vector<int> slots;
+  for (int s; (s = registerTempFile("never-created")) >= 0;)
+    slots.push_back(s);
+  EXPECT_FALSE(slots.empty());
+  EXPECT_EQ(registerTempFile("one-more"), -1);
+  for (int s : slots)
+    unregisterTempFile(s);
+  EXPECT_EQ(numRegisteredTempFiles(), before);
+}
+
+// A child process with a registered temporary is ended by SIGTERM: the
+// temporary is gone and the child ended by the signal itself.
+TEST_F(FilesTest, SignalRemovesTemporaries) {
+  std::string kept = path("kept");
+  SmallString<256> temp;
+  pid_t child = ::fork();
+  ASSERT_GE(child, 0);
+  if (child == 0) {
+    installSignalCleanup();
+    int fd, slot;
+    if (createTempFile(path("out.tmp-%%%%"), fd, temp, slot) || slot < 0)
+      ::_exit(3);
+    // Tell the parent the name through a file it reads afterwards.
+    std::string error;
+    if (!writeFileAtomically(kept, temp.str(), error))
+      ::_exit(4);
+    ::raise(SIGTERM);
+    ::_exit(5); // Not reached.
+  }
+  int status = 0;
+  ASSERT_EQ(::waitpid(child, &status, 0), child);
+  ASSERT_TRUE(WIFSIGNALED(status)) << "exit " << WEXITSTATUS(status);
+  EXPECT_EQ(WTERMSIG(status), SIGTERM);
+  std::string name = read(kept);
+  ASSERT_NE(name.find(".tmp-"), std::string::npos) << name;
+  EXPECT_FALSE(sys::fs::exists(name));
+  EXPECT_EQ(listing(), std::vector<std::string>{"kept"});
 }
 
 TEST(OutputPathTest, Rules) {

@@ -90,18 +90,22 @@ TEST(SearchEngine, WithoutObjectiveKeepsFirstFeasible) {
 
 TEST(SearchEngine, ProgressIsMonotonic) {
   ToyProblem p;
-  uint64_t lastUnits = 0, lastCandidates = 0, calls = 0;
+  uint64_t lastUnits = 0, lastCandidates = 0, lastFeasible = 0, calls = 0;
   EngineCounts counts;
   searchTopK(p, 1, 3,
-             [&](uint64_t units, uint64_t candidates) {
+             [&](uint64_t units, uint64_t candidates, uint64_t feasible) {
                EXPECT_GT(units, lastUnits);
                EXPECT_GE(candidates, lastCandidates);
+               EXPECT_GE(feasible, lastFeasible);
+               EXPECT_LE(feasible, candidates);
                lastUnits = units;
                lastCandidates = candidates;
+               lastFeasible = feasible;
                ++calls;
              },
              counts);
   EXPECT_EQ(lastUnits, p.numUnits());
+  EXPECT_EQ(lastFeasible, counts.counts.numAccepted());
   EXPECT_EQ(calls, (p.numUnits() + 2) / 3);
 }
 
