@@ -167,6 +167,11 @@ Value Evaluator::evalBinary(const Expr *e, const Context &ctx) {
   Value r = eval(e->ops[1], ctx);
   if (l.isError() || r.isError())
     return Value::error();
+  if (e->type.kind == TypeKind::List) { // `xs + ys`: the elements of both.
+    ValueList joined = l.elements();
+    joined.insert(joined.end(), r.elements().begin(), r.elements().end());
+    return Value::makeList(std::move(joined));
+  }
   Dimension dim = e->type.dim;
   SMRange opRange(e->opLoc, e->opLoc);
   bool ints = l.kind == Value::Int && r.kind == Value::Int;

@@ -63,6 +63,40 @@ Type ExprLowering::comparison(ExprKind k, Expr *l, Expr *r, SMRange op) {
   return sameDims("compare", l, r, op) ? Type::boolean() : Type::error();
 }
 
+static StringRef sourceText(SMRange range) {
+  return StringRef(range.Start.getPointer(),
+                   range.End.getPointer() - range.Start.getPointer());
+}
+
+/// `xs + ys` joins two lists of one element type (`[]` joins any list).
+Type ExprLowering::concatenation(Expr *l, Expr *r, SMRange op) {
+  if (l->type.isError() || r->type.isError())
+    return Type::error();
+  bool lList = l->type.kind == TypeKind::List;
+  bool rList = r->type.kind == TypeKind::List;
+  if (lList && rList) {
+    if (r->type.elem == TypeKind::Error || l->type == r->type)
+      return l->type;
+    if (l->type.elem == TypeKind::Error)
+      return r->type;
+    diags.error(op.Start, "cannot join " + l->type.str() + " and " +
+                              r->type.str() +
+                              ": '+' on lists needs one element type",
+                {l->range, op, r->range});
+    return Type::error();
+  }
+  auto diag = diags.error(op.Start, "cannot add " + l->type.str() + " and " +
+                                        r->type.str(),
+                          {l->range, op, r->range});
+  const Type &list = lList ? l->type : r->type;
+  const Expr *item = lList ? r : l;
+  if (list.elem == TypeKind::Error || list.element() == item->type)
+    diag.note(item->range.Start, "to add an element, make it a list: [" +
+                                     sourceText(item->range).str() + "]",
+              {item->range});
+  return Type::error();
+}
+
 Expr *ExprLowering::binary(const ast::BinaryExpr *e) {
   ExprKind k = binaryKind(e->op);
   Expr *l = lower(e->lhs.get());
@@ -79,6 +113,11 @@ Expr *ExprLowering::binary(const ast::BinaryExpr *e) {
     return out;
   }
   case ExprKind::Add:
+    if (l->type.kind == TypeKind::List || r->type.kind == TypeKind::List) {
+      out->type = concatenation(l, r, e->opRange);
+      return out;
+    }
+    [[fallthrough]];
   case ExprKind::Sub:
   case ExprKind::Mod:
     if (sameDims(verbOf(k), l, r, e->opRange))
