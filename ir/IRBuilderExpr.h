@@ -68,6 +68,7 @@ private:
   bool numberList(Expr *arg);
   Type minMaxType(Expr *call);
   void unknownName(const ast::Identifier &id);
+  bool resultNotVisible(const ast::Identifier &id);
 
   IRBuilder &b;
   DiagnosticEngine &diags;
