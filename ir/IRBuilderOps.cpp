@@ -68,6 +68,28 @@ static StringRef sourceText(SMRange range) {
                    range.End.getPointer() - range.Start.getPointer());
 }
 
+/// The value of a literal number (`3`, `-3`, `2 GB`), if \p e is one.
+static llvm::Optional<double> literalNumber(const Expr *e) {
+  bool negate = e->kind == ExprKind::Neg;
+  if (negate)
+    e = e->ops[0];
+  if (e->kind != ExprKind::Const || !e->value.isNumber())
+    return llvm::None;
+  return negate ? -e->value.asDouble() : e->value.asDouble();
+}
+
+/// Whether the range \p r (lo, hi[, by]) is written with literal ends and
+/// has no element (`5..3`): surely a mistake, unlike an empty computed range.
+/// A literal step that is not positive (`8..1 by -1`) is left to its own
+/// error.
+static bool isEmptyRange(const Expr *r) {
+  auto lo = literalNumber(r->ops[0]), hi = literalNumber(r->ops[1]);
+  if (r->ops.size() > 2)
+    if (auto by = literalNumber(r->ops[2]); by && *by <= 0)
+      return false;
+  return lo && hi && *lo > *hi;
+}
+
 /// `xs + ys` joins two lists of one element type (`[]` joins any list).
 Type ExprLowering::concatenation(Expr *l, Expr *r, SMRange op) {
   if (l->type.isError() || r->type.isError())
@@ -227,6 +249,16 @@ Expr *ExprLowering::range(const ast::RangeExpr *e) {
     ok = ok && sameDims("make a range of", lo, by, e->step->range);
   } else if (ok && !lo->type.dim.isDimensionless()) {
     diags.error(e->hi->range.End, "a range of quantities needs 'by'",
+                {e->range});
+    ok = false;
+  }
+  if (ok && isEmptyRange(out)) {
+    std::string swapped = sourceText(e->hi->range).str() + ".." +
+                          sourceText(e->lo->range).str();
+    if (e->step)
+      swapped += " by " + sourceText(e->step->range).str();
+    diags.error(e->loc(), "range " + sourceText(e->range) +
+                              " is empty; did you mean " + swapped + "?",
                 {e->range});
     ok = false;
   }
