@@ -8,6 +8,7 @@
 //===----------------------------------------------------------------------===//
 #include "eval/Evaluator.h"
 #include "ir/CheckedInt.h"
+#include "ir/NumberFormat.h"
 
 #include <cmath>
 
@@ -307,7 +308,7 @@ Value Evaluator::evalIndex(const Expr *e, const Context &ctx) {
   if (*i < 0 || uint64_t(*i) >= elems.size()) {
     error(e->ops[1]->range, "index " + std::to_string(*i) +
                                 " is out of range for a list of " +
-                                std::to_string(elems.size()) + " elements");
+                                countOf(elems.size(), "element"));
     return Value::error();
   }
   return elems[*i];

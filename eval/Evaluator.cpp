@@ -282,8 +282,8 @@ Value Evaluator::evalDefinition(Instance *inst, unsigned slot, unsigned li,
   int64_t i = exact ? *exact : -1;
   if (!exact || i < 0 || uint64_t(i) >= elems.size()) {
     error(m->index->range, "index " + format(index) + " is out of range for '" +
-                               name + "' of " + llvm::Twine(elems.size()) +
-                               " elements");
+                               name + "' of " +
+                               countOf(elems.size(), "element"));
     return Value::error();
   }
   ValueList copy = elems;

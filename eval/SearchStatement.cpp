@@ -17,6 +17,7 @@
 #include "eval/search/EvalReasons.h"
 #include "eval/search/ProgressBar.h"
 #include "eval/search/SearchEngine.h"
+#include "ir/NumberFormat.h"
 
 #include "llvm/ADT/SmallPtrSet.h"
 #include "llvm/Support/raw_ostream.h"
@@ -370,8 +371,8 @@ void findConstantDomains(Plan &plan) {
 static void printSummary(const Stmt &stmt, const ReasonLayout &rl,
                          const search::EngineCounts &counts) {
   llvm::raw_ostream &os = llvm::errs();
-  os << "search '" << stmt.name << "': " << counts.total << " candidates, "
-     << counts.counts.numAccepted() << " feasible";
+  os << "search '" << stmt.name << "': " << countOf(counts.total, "candidate")
+     << ", " << counts.counts.numAccepted() << " feasible";
   for (unsigned r = 0; r < rl.total; ++r)
     if (uint64_t n = counts.counts.numRejected(r))
       os << "; " << n << " rejected by " << rl.names[r];

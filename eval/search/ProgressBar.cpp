@@ -1,5 +1,6 @@
 //===- ProgressBar.cpp - Search progress on an interactive stderr ---------===//
 #include "eval/search/ProgressBar.h"
+#include "ir/NumberFormat.h"
 
 #include <fmt/format.h>
 
@@ -30,8 +31,9 @@ void ProgressBar::draw(uint64_t unitsDone, uint64_t candidates) {
   unsigned filled = unsigned(fraction * Width);
   std::string bar(filled, '#');
   bar.resize(Width, '.');
-  os << fmt::format("\r[{}] {:5.1f}% {} candidates, {:.0f}/s, ETA {:.0f}s ",
-                    bar, fraction * 100, candidates, rate, eta);
+  os << fmt::format("\r[{}] {:5.1f}% {}, {:.0f}/s, ETA {:.0f}s ", bar,
+                    fraction * 100, ir::countOf(candidates, "candidate"), rate,
+                    eta);
   os.flush();
   drawn = true;
 }
