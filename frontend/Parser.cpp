@@ -105,8 +105,14 @@ size_t resyncIndex(antlr4::CommonTokenStream &tokens, size_t itemStart) {
     antlr4::Token *token = tokens.get(i);
     if (token->getType() == antlr4::Token::EOF)
       return i;
-    if (token->getChannel() == antlr4::Token::DEFAULT_CHANNEL &&
-        token->getCharPositionInLine() == 0 && startsItem(token->getType()))
+    if (token->getChannel() != antlr4::Token::DEFAULT_CHANNEL ||
+        token->getCharPositionInLine() != 0)
+      continue;
+    // A misspelt keyword starts an item too, so that its own error (with a
+    // did-you-mean) is reported rather than skipped.
+    if (startsItem(token->getType()) ||
+        (token->getType() == CalcLexer::ID &&
+         misspeltKeyword(token->getText(), itemKeywords())))
       return i;
   }
   return tokens.size() - 1;
