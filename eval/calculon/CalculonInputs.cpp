@@ -1,5 +1,6 @@
 //===- CalculonInputs.cpp - Calculon JSON -> cost structs -----------------===//
 #include "eval/calculon/CalculonInputs.h"
+#include "eval/calculon/InputKind.h"
 #include "eval/calculon/JsonReader.h"
 #include "eval/cost/ExecutionFields.h"
 #include "eval/cost/Training.h"
@@ -119,7 +120,8 @@ bool calc::calculon::loadModel(JsonReader &r, cost::Model &model,
   int64_t *fields[] = {&model.hidden,    &model.feedforward, &model.seqSize,
                        &model.attnHeads, &model.attnSize,    &model.numBlocks};
   model = cost::Model();
-  bool ok = o && r.checkKeys(*o, "", keys, /*exact=*/false);
+  bool ok = o && checkInputKind(r, InputKind::Model) &&
+            r.checkKeys(*o, "", keys, /*exact=*/false);
   for (unsigned i = 0; ok && i < 6; ++i)
     ok = r.getInt(*o, "", keys[i], *fields[i]) &&
          (*fields[i] > 0 || r.fail(keys[i], "expected a positive integer"));
@@ -285,7 +287,7 @@ bool calc::calculon::loadExecution(StringRef path, cost::Execution &exe,
 bool calc::calculon::loadExecution(JsonReader &r, cost::Execution &exe,
                                    AttentionType &attention,
                                    std::string &error) {
-  if (r.root())
+  if (r.root() && checkInputKind(r, InputKind::Execution))
     readExecution(r, *r.root(), exe, attention);
   error = r.error();
   return !r.failed();
