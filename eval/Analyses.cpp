@@ -7,6 +7,7 @@
 //===----------------------------------------------------------------------===//
 #include "eval/Analysis.h"
 #include "eval/AnalysisList.h"
+#include "eval/cost/System.h"
 #include "ir/CheckedInt.h"
 #include "ir/NumberFormat.h"
 #include "ir/Units.h"
@@ -50,7 +51,12 @@ std::string Analysis::rejection(const cost::EvalStatus &status,
   for (size_t i = 0; i < inputs().size() && i < entities.size(); ++i)
     if (inputs()[i].name == "system" && entities[i])
       system = "'" + entities[i]->name + "'";
-  if (memory) {
+  if (status.error == cost::EvalError::DatatypeUnsupported) {
+    // Calculon says "Unsupported type: float8"; name the system and engine.
+    os << (system == "the system" ? system : "system " + system) << " has no "
+       << cost::dataTypeName(cost::DataType(status.a)) << " "
+       << (status.b == 0 ? "matrix" : "vector") << " engine";
+  } else if (memory) {
     auto gib = ir::parseUnit("GiB");
     os << (status.error == cost::EvalError::Mem1Capacity ? "mem1" : "mem2")
        << " needs " << ir::formatInUnit(status.x, *gib, 6) << " but "

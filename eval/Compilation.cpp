@@ -29,7 +29,9 @@ bool Compilation::lower(llvm::ArrayRef<ir::Override> overrides) {
     lowered.reset();
     return false;
   }
-  return true;
+  // Errors the parser recovered from (a fix-it applied to the tokens) were
+  // reported before lowering: the program must not run.
+  return !diags.hasErrors();
 }
 
 bool Compilation::checkStatements() {

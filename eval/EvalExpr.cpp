@@ -9,6 +9,7 @@
 #include "eval/Evaluator.h"
 #include "eval/Limits.h"
 #include "ir/CheckedInt.h"
+#include "ir/NumberFormat.h"
 
 #include <cmath>
 
@@ -175,6 +176,11 @@ Value Evaluator::evalBinary(const Expr *e, const Context &ctx) {
   Value r = eval(e->ops[1], ctx);
   if (l.isError() || r.isError())
     return Value::error();
+  if (e->type.kind == TypeKind::List) { // `xs + ys`: the elements of both.
+    ValueList joined = l.elements();
+    joined.insert(joined.end(), r.elements().begin(), r.elements().end());
+    return Value::makeList(std::move(joined));
+  }
   Dimension dim = e->type.dim;
   SMRange opRange(e->opLoc, e->opLoc);
   bool ints = l.kind == Value::Int && r.kind == Value::Int;
@@ -324,7 +330,7 @@ Value Evaluator::evalIndex(const Expr *e, const Context &ctx) {
   if (*i < 0 || uint64_t(*i) >= list.size()) {
     error(e->ops[1]->range, "index " + std::to_string(*i) +
                                 " is out of range for a list of " +
-                                std::to_string(list.size()) + " elements");
+                                countOf(list.size(), "element"));
     return Value::error();
   }
   return list.at(uint64_t(*i));

@@ -74,6 +74,7 @@ Instance *Evaluator::entity(const Entity *e) {
     return it->second;
   Instance *base = e->base ? entity(e->base) : nullptr;
   Instance *inst = amend(base, e->schema, e->body, nullptr, e->name);
+  inst->declLoc = e->loc;
   // `-D`: above the body, below every derived entity.
   for (size_t i = e->overrides.size(); i-- > 0;)
     inst->layers.insert(inst->layers.begin(),
@@ -283,8 +284,8 @@ Value Evaluator::evalDefinition(Instance *inst, unsigned slot, unsigned li,
   int64_t i = exact ? *exact : -1;
   if (!exact || i < 0 || uint64_t(i) >= elems.size()) {
     error(m->index->range, "index " + format(index) + " is out of range for '" +
-                               name + "' of " + llvm::Twine(elems.size()) +
-                               " elements");
+                               name + "' of " +
+                               countOf(elems.size(), "element"));
     return Value::error();
   }
   ValueList copy = elems;
@@ -296,11 +297,16 @@ Value Evaluator::evalDefinition(Instance *inst, unsigned slot, unsigned li,
 
 Value Evaluator::evalDefault(Instance *inst, unsigned slot, SMRange use) {
   const FieldDecl &decl = inst->schema->fields[slot];
-  if (decl.defaultValue)
-    return coerce(inst, decl,
-                  eval(decl.defaultValue,
-                       Context{inst, nullptr, unsigned(inst->layers.size())}),
-                  use);
+  if (decl.defaultValue) {
+    Value v = eval(decl.defaultValue,
+                   Context{inst, nullptr, unsigned(inst->layers.size())});
+    // A prelude default read by a prelude line (`require attn_size >= 1`):
+    // report at the user's value that made it fail.
+    if (!coercesSilently(decl, v) && !v.isError() && !inMainFile(use.Start))
+      if (auto site = userSite(inst, decl.defaultValue))
+        return coerce(inst, decl, v, *site, use);
+    return coerce(inst, decl, v, use);
+  }
   if (decl.type.kind == TypeKind::Entity && !decl.optional)
     return Value::makeObject(amend(nullptr, decl.type.schema, nullptr, nullptr,
                                    inst->name + "." + decl.name));
@@ -313,18 +319,31 @@ Value Evaluator::evalDefault(Instance *inst, unsigned slot, SMRange use) {
   return Value::error();
 }
 
+/// The source text of \p range.
+static llvm::StringRef sourceText(SMRange range) {
+  return llvm::StringRef(range.Start.getPointer(),
+                         range.End.getPointer() - range.Start.getPointer());
+}
+
 Value Evaluator::coerce(const Instance *inst, const FieldDecl &decl, Value v,
-                        SMRange range) {
+                        SMRange range, SMRange readAt) {
   if (v.isError())
     return v;
   if (decl.isInt && v.kind == Value::Real) {
     if (!std::isfinite(v.r) || v.r != std::floor(v.r) || std::fabs(v.r) > 9.2e18) {
-      // Name the field and its entity: the range may be a default in the
-      // prelude (`attn_size = hidden / attn_heads`), far from the user's file.
-      error(range, "'" + decl.name + "' of " + inst->schema->name + " '" +
-                       inst->name + "' is " + formatSignificant(v.r, 6) +
-                       ", not an integer")
-          .note(decl.loc, "'" + decl.name + "' is an integer field");
+      // Name the field and its entity: the range may be a user's value that
+      // feeds a default in the prelude (`attn_size = hidden / attn_heads`).
+      std::string declared = "'" + decl.name + "' is an integer field";
+      if (readAt.isValid() && decl.defaultValue)
+        declared += ", " + sourceText(decl.defaultValue->range).str() +
+                    " by default";
+      auto diag = error(range, "'" + decl.name + "' of " + inst->schema->name +
+                                   " '" + inst->name + "' is " +
+                                   formatSignificant(v.r, 6) +
+                                   ", not an integer");
+      diag.note(decl.loc, declared);
+      if (readAt.isValid())
+        diag.note(readAt.Start, "read here", {readAt});
       return Value::error();
     }
     v = Value::integer(int64_t(v.r), v.dim);

@@ -98,9 +98,10 @@ public:
   std::string format(const ir::Value &value) const;
 
   /// Converts \p v to the type of field \p decl of \p inst (int fields need
-  /// integral values, enums a listed value); reports at \p range.
+  /// integral values, enums a listed value); reports at \p range, with a
+  /// note at \p readAt when valid (the prelude line that read a default).
   ir::Value coerce(const Instance *inst, const ir::FieldDecl &decl, ir::Value v,
-                   llvm::SMRange range);
+                   llvm::SMRange range, llvm::SMRange readAt = llvm::SMRange());
 
   DiagnosticEngine &diagnostics() { return diags; }
   const ir::Module &getModule() const { return module; }
@@ -203,6 +204,13 @@ private:
   bool validateFresh(Instance *inst, llvm::SMRange use);
   bool validateNested(Instance *inst, llvm::SMRange use);
   static bool isDefinedExplicitly(const Instance *inst, unsigned slot);
+  /// Whether \p loc is in the file whose statement is running (the user's).
+  bool inMainFile(llvm::SMLoc loc) const;
+  /// For a failure of \p expr (a prelude default or `require` of \p inst):
+  /// the user's assignment to a field it reads, or the entity's name, if in
+  /// the main file (UserSite.cpp).
+  llvm::Optional<llvm::SMRange> userSite(const Instance *inst,
+                                         const ir::Expr *expr) const;
   /// The domain whose value field \p slot of \p inst is, as it is (its
   /// most-derived definition is `slot in …`), or -1.
   static int directDomainOf(const Instance *inst, unsigned slot);

@@ -54,6 +54,9 @@ public:
   const ir::Schema *schema;
   /// How diagnostics name it: "a100_80g", "a100_80g.mem1", "<amend>".
   std::string name;
+  /// The name of the file-level entity it is, if it is one (where errors
+  /// about the entity's own values point, Evaluator::userSite).
+  llvm::SMLoc declLoc;
   llvm::SmallVector<AmendLayer, 4> layers;
   std::vector<ir::Value> memo;
   std::vector<FieldState> state;

@@ -19,6 +19,7 @@
 #include "eval/search/EvalReasons.h"
 #include "eval/search/ProgressBar.h"
 #include "eval/search/SearchEngine.h"
+#include "ir/NumberFormat.h"
 
 #include "llvm/ADT/SmallPtrSet.h"
 #include "llvm/Support/raw_ostream.h"
@@ -415,8 +416,8 @@ static void printSummary(const Stmt &stmt, const ReasonLayout &rl,
                          const FirstCauses &causes,
                          const llvm::SourceMgr &sm) {
   llvm::raw_ostream &os = llvm::errs();
-  os << "search '" << stmt.name << "': " << counts.total << " candidates, "
-     << counts.counts.numAccepted() << " feasible";
+  os << "search '" << stmt.name << "': " << countOf(counts.total, "candidate")
+     << ", " << counts.counts.numAccepted() << " feasible";
   for (unsigned r = 0; r < rl.total; ++r)
     if (uint64_t n = counts.counts.numRejected(r))
       os << "; " << n << " rejected by " << rl.names[r];
@@ -428,15 +429,14 @@ static void printSummary(const Stmt &stmt, const ReasonLayout &rl,
 /// larger than RunOptions::maxCandidates, before any candidate is evaluated.
 static bool checkSearchSize(const Stmt &stmt, Evaluator &ev,
                             const RunOptions &options, const SearchSize &size) {
-  std::string count =
-      (size.exact ? "" : "at least ") + std::to_string(size.candidates);
+  std::string count = (size.exact ? "" : "at least ") +
+                      ir::countOf(size.candidates, "candidate");
   if (options.searchSummary)
-    llvm::errs() << "search '" << stmt.name << "': " << count
-                 << " candidates to try\n";
+    llvm::errs() << "search '" << stmt.name << "': " << count << " to try\n";
   if (!options.maxCandidates || size.candidates <= options.maxCandidates)
     return true;
   ev.error(stmt.range, "search '" + stmt.name + "' has " + count +
-                           " candidates, more than the limit of " +
+                           ", more than the limit of " +
                            std::to_string(options.maxCandidates))
       .note(stmt.loc, "raise the limit with --max-candidates=N, or "
                       "--max-candidates=0 for none");

@@ -91,7 +91,16 @@ bool eval::runStatements(const Module &module, Evaluator &ev,
   unsigned errorsBefore = diags.errorCount();
   ev.setPrecision(options.precision);
   bool ok = true;
+  std::vector<bool> needed;
+  if (options.testMode)
+    needed = resultsReadByChecks(module);
   for (const Stmt &s : module.statements) {
+    // `calcc test` only checks: no outputs, no evaluation no check reads.
+    if (options.testMode &&
+        (s.kind == StmtKind::Output ||
+         ((s.kind == StmtKind::Evaluate || s.kind == StmtKind::Search) &&
+          !needed[s.resultIndex])))
+      continue;
     switch (s.kind) {
     case StmtKind::Evaluate:
       ev.setStatement(s.loc, "'evaluate " + s.name + "'");

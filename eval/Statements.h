@@ -21,7 +21,8 @@
 namespace calc::eval {
 
 struct RunOptions {
-  /// `calcc test`: print one line per check, keep going after failures.
+  /// `calcc test`: print one line per check, keep going after failures, run
+  /// only the evaluations the checks read, write no output.
   bool testMode = false;
   /// Significant digits in tables and messages (`--precision`).
   unsigned precision = 4;
@@ -67,7 +68,13 @@ struct CheckCounts {
 /// false after reporting errors.
 bool checkStatements(const ir::Module &module, DiagnosticEngine &diags);
 
-/// Runs every statement of \p module in order, writing outputs to \p out.
+/// By result index: whether an assert or expect reads the result, directly
+/// or through the statements that compute what it reads
+/// (CheckDependencies.cpp).
+std::vector<bool> resultsReadByChecks(const ir::Module &module);
+
+/// Runs every statement of \p module in order, writing outputs to \p out
+/// (in test mode: the checks and the evaluations they read, no outputs).
 /// Returns false if any error was reported or any check failed.
 bool runStatements(const ir::Module &module, Evaluator &evaluator,
                    const RunOptions &options, llvm::raw_ostream &out,

@@ -115,6 +115,7 @@ bool Evaluator::isDefinedExplicitly(const Instance *inst, unsigned slot) {
 /// not evaluated again (it would pass again and report nothing).
 bool Evaluator::checkRequires(Instance *inst, SMRange use) {
   bool ok = true;
+  bool fromSchema = false; // The prelude's lines, after every layer's.
   unsigned index = 0;
   auto check = [&](const Require &req, Context ctx) {
     unsigned i = index++;
@@ -141,13 +142,19 @@ bool Evaluator::checkRequires(Instance *inst, SMRange use) {
       return;
     }
     ok = false;
-    reportRequire(inst, req, ctx, use);
+    // A prelude line is about the user's values: point at them.
+    llvm::Optional<SMRange> site;
+    if (fromSchema)
+      site = userSite(inst, req.cond);
+    reportRequire(inst, req, ctx, site ? *site : use);
   };
   for (unsigned li = 0; li < inst->layers.size(); ++li)
     for (const Require &req : inst->layers[li].block->requires)
       check(req, Context{inst, inst->layers[li].env, li});
-  for (const Require &req : inst->schema->requires)
+  for (const Require &req : inst->schema->requires) {
+    fromSchema = true;
     check(req, Context{inst, nullptr, unsigned(inst->layers.size())});
+  }
   return ok;
 }
 

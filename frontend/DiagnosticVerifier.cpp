@@ -104,7 +104,8 @@ void DiagnosticVerifier::scanBuffer(unsigned bufferId) {
           {Severity::Error,
            expect.directive.Start,
            "invalid '" + kind->word.str() + "' directive: " + problem,
-           {expect.directive}});
+           {expect.directive},
+           FixIt()});
       continue;
     }
     expect.text = text.str();

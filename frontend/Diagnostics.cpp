@@ -34,7 +34,7 @@ StringRef severityName(Severity severity) {
 DiagnosticBuilder &DiagnosticBuilder::note(SMLoc loc, const Twine &message,
                                            ArrayRef<SMRange> ranges) {
   engine.emit({Severity::Note, loc, message.str(),
-               SmallVector<SMRange, 2>(ranges.begin(), ranges.end())});
+               SmallVector<SMRange, 2>(ranges.begin(), ranges.end()), FixIt()});
   return *this;
 }
 
@@ -50,9 +50,11 @@ DiagnosticEngine::DiagnosticEngine(SourceMgr &sourceMgr, raw_ostream &os)
     : sourceMgr(sourceMgr), os(os) {}
 
 DiagnosticBuilder DiagnosticEngine::error(SMLoc loc, const Twine &message,
-                                          ArrayRef<SMRange> ranges) {
+                                          ArrayRef<SMRange> ranges,
+                                          FixIt fixit) {
   emit({Severity::Error, loc, message.str(),
-        SmallVector<SMRange, 2>(ranges.begin(), ranges.end())});
+        SmallVector<SMRange, 2>(ranges.begin(), ranges.end()),
+        std::move(fixit)});
   return DiagnosticBuilder(*this);
 }
 
@@ -63,7 +65,7 @@ DiagnosticBuilder DiagnosticEngine::error(const Twine &message) {
 DiagnosticBuilder DiagnosticEngine::warning(SMLoc loc, const Twine &message,
                                             ArrayRef<SMRange> ranges) {
   emit({Severity::Warning, loc, message.str(),
-        SmallVector<SMRange, 2>(ranges.begin(), ranges.end())});
+        SmallVector<SMRange, 2>(ranges.begin(), ranges.end()), FixIt()});
   return DiagnosticBuilder(*this);
 }
 
@@ -166,6 +168,16 @@ static void printSourceLine(raw_ostream &os, const Diagnostic &diag,
   if (colors)
     os.resetColor();
   os << '\n';
+  // The fix-it's text, starting under the text it replaces (clang's layout).
+  const char *fixStart = diag.fixit.range.Start.getPointer();
+  if (diag.fixit.isValid() && fixStart >= lineStart && fixStart <= lineEnd) {
+    if (colors)
+      os.changeColor(raw_ostream::GREEN, false);
+    os.indent(line.column[fixStart - lineStart]) << diag.fixit.text;
+    if (colors)
+      os.resetColor();
+    os << '\n';
+  }
 }
 
 void DiagnosticEngine::print(const Diagnostic &diag) {

@@ -35,6 +35,15 @@ namespace calc {
 
 enum class Severity { Error, Warning, Note };
 
+/// A suggested replacement of the source text in \p range (clang's fix-it),
+/// printed under the caret line.
+struct FixIt {
+  llvm::SMRange range;
+  std::string text;
+
+  bool isValid() const { return range.isValid(); }
+};
+
 /// One reported diagnostic, as seen by a consumer (the printer, or the
 /// --verify-diagnostics checker).
 struct Diagnostic {
@@ -42,6 +51,7 @@ struct Diagnostic {
   llvm::SMLoc loc; ///< May be invalid (no location).
   std::string message;
   llvm::SmallVector<llvm::SMRange, 2> ranges;
+  FixIt fixit; ///< Optional.
 };
 
 /// "error", "warning" or "note".
@@ -72,7 +82,8 @@ public:
                             llvm::raw_ostream &os = llvm::errs());
 
   DiagnosticBuilder error(llvm::SMLoc loc, const llvm::Twine &message,
-                          llvm::ArrayRef<llvm::SMRange> ranges = {});
+                          llvm::ArrayRef<llvm::SMRange> ranges = {},
+                          FixIt fixit = {});
   DiagnosticBuilder error(const llvm::Twine &message); ///< No location.
   DiagnosticBuilder warning(llvm::SMLoc loc, const llvm::Twine &message,
                             llvm::ArrayRef<llvm::SMRange> ranges = {});

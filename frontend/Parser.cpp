@@ -2,7 +2,9 @@
 //
 // Owns every ANTLR object. The order is: validate UTF-8 (ANTLR would throw
 // std::range_error without a location), lex everything, report lexical
-// errors and nesting depth (TokenChecks), then parse one top-level item at a
+// errors and nesting depth (TokenChecks; a repaired token such as `µs` read
+// as `us` lets the file go on to parsing and Sema, so its other errors are
+// reported too), then parse one top-level item at a
 // time with the bail-out strategy (ParserErrors): after a syntax error,
 // skip to the next line that starts a declaration and carry on, so each
 // broken declaration costs exactly one diagnostic.
@@ -103,18 +105,27 @@ size_t resyncIndex(antlr4::CommonTokenStream &tokens, size_t itemStart) {
     antlr4::Token *token = tokens.get(i);
     if (token->getType() == antlr4::Token::EOF)
       return i;
-    if (token->getChannel() == antlr4::Token::DEFAULT_CHANNEL &&
-        token->getCharPositionInLine() == 0 && startsItem(token->getType()))
+    if (token->getChannel() != antlr4::Token::DEFAULT_CHANNEL ||
+        token->getCharPositionInLine() != 0)
+      continue;
+    // A misspelt keyword starts an item too, so that its own error (with a
+    // did-you-mean) is reported rather than skipped.
+    if (startsItem(token->getType()) ||
+        (token->getType() == CalcLexer::ID &&
+         misspeltKeyword(token->getText(), itemKeywords())))
       return i;
   }
   return tokens.size() - 1;
 }
 
-/// Lexes \p text and runs the token checks. Returns false on errors.
+/// Lexes \p text and runs the token checks. Returns false on errors that
+/// stop before parsing; repaired tokens (TokenCheck::Recovered) let it go
+/// on, the errors already counted.
 bool lexAndCheck(Session &session, DiagnosticEngine &diags) {
   session.tokens.fill();
   return checkTokens(session.tokens.getTokens(), session.locator, diags,
-                     Parser::maxNesting, Parser::maxExpressionDepth);
+                     Parser::maxNesting,
+                     Parser::maxExpressionDepth) != TokenCheck::Failed;
 }
 
 /// Parses every item of the session into \p file.

@@ -26,7 +26,10 @@ public:
   explicit Parser(DiagnosticEngine &diags) : diags(diags) {}
 
   /// Parses a whole file. Returns null if any error was reported (the
-  /// declarations that did parse are not handed on: no cascades into Sema).
+  /// declarations that did parse are not handed on: no cascades into Sema),
+  /// except lexical errors repaired with a fix-it (`µs` read as `us`): the
+  /// AST is then the fixed program, so later phases report the file's other
+  /// errors, and Compilation::lower fails because errors were reported.
   std::unique_ptr<ast::File> parseFile(unsigned bufferId);
 
   /// Parses a buffer holding exactly one expression (`-D path=EXPR`).

@@ -5,6 +5,7 @@
 #include "CalcParser.h"
 
 #include "llvm/ADT/STLExtras.h"
+#include "llvm/ADT/StringExtras.h"
 #include "llvm/ADT/SmallVector.h"
 
 using namespace calc;
@@ -126,6 +127,19 @@ std::string joinAlternatives(llvm::ArrayRef<std::string> items) {
 }
 
 } // namespace
+
+/// The keywords among \p expected (the words a typo may have meant).
+static std::vector<llvm::StringRef>
+expectedKeywords(const antlr4::dfa::Vocabulary &vocab,
+                 const antlr4::misc::IntervalSet &expected,
+                 std::vector<std::string> &storage) {
+  for (ssize_t t : expected.toList()) {
+    std::string literal = vocab.getLiteralName(static_cast<size_t>(t));
+    if (literal.size() > 2 && llvm::isAlpha(literal[1]))
+      storage.push_back(literal.substr(1, literal.size() - 2)); // 'x' -> x
+  }
+  return std::vector<llvm::StringRef>(storage.begin(), storage.end());
+}
 
 std::string calc::describeToken(const antlr4::Token *token) {
   size_t type = token->getType();
@@ -266,6 +280,14 @@ void SyntaxErrorStrategy::report(antlr4::Parser *parser, antlr4::Token *offendin
              expected.contains(static_cast<size_t>(CalcLexer::ID)))
       hint = "'" + offending->getText() +
              "' is a reserved word and cannot be used as a name";
+    else if (type == CalcLexer::ID) {
+      // `evaulate r = …`: a misspelt keyword where one was expected.
+      std::vector<std::string> storage;
+      std::vector<llvm::StringRef> keywords =
+          expectedKeywords(parser->getVocabulary(), expected, storage);
+      if (auto best = misspeltKeyword(offending->getText(), keywords))
+        hint = "did you mean '" + best->str() + "'?";
+    }
   }
   llvm::SMRange range = locator.range(offending);
   // At the end of the file, point just after the last token, as clang does.
@@ -358,6 +380,34 @@ void SyntaxErrorStrategy::sync(antlr4::Parser *parser) {
   default:
     return;
   }
+}
+
+/// Whether \p word is \p keyword with two neighbouring letters swapped.
+static bool isTransposition(llvm::StringRef word, llvm::StringRef keyword) {
+  if (word.size() != keyword.size() || word == keyword)
+    return false;
+  size_t i = 0;
+  while (word[i] == keyword[i])
+    ++i;
+  return i + 1 < word.size() && word[i] == keyword[i + 1] &&
+         word[i + 1] == keyword[i] &&
+         word.drop_front(i + 2) == keyword.drop_front(i + 2);
+}
+
+llvm::Optional<llvm::StringRef>
+calc::misspeltKeyword(llvm::StringRef word,
+                      llvm::ArrayRef<llvm::StringRef> keywords) {
+  for (llvm::StringRef k : keywords)
+    if (isTransposition(word, k))
+      return k;
+  return closestMatch(word, keywords);
+}
+
+llvm::ArrayRef<llvm::StringRef> calc::itemKeywords() {
+  static const llvm::StringRef words[] = {
+      "import", "let",    "model",  "system", "execution", "serving",
+      "schema", "evaluate", "search", "output", "assert",   "expect"};
+  return words;
 }
 
 bool calc::startsStatement(size_t type) {

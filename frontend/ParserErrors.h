@@ -71,6 +71,14 @@ std::string describeToken(const antlr4::Token *token);
 /// `evaluate`, `search`, `output`, `assert`, `expect`).
 bool startsStatement(size_t tokenType);
 
+/// The keyword of \p keywords that \p word is a typo of (edit distance as
+/// for names, or two swapped neighbours: `evaulate`, `modle`), if any.
+llvm::Optional<llvm::StringRef>
+misspeltKeyword(llvm::StringRef word, llvm::ArrayRef<llvm::StringRef> keywords);
+
+/// The words that begin a top-level item: declarations and statements.
+llvm::ArrayRef<llvm::StringRef> itemKeywords();
+
 } // namespace calc
 
 #endif

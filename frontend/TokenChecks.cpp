@@ -119,12 +119,32 @@ private:
   unsigned total = 0;
 };
 
+/// `µs` (micro sign or Greek mu, then a word): reported with the fix-it
+/// `us`, and the token becomes that ID, so parsing sees what the user meant
+/// and goes on to report the file's other errors.
+void repairMicroWord(antlr4::Token *token, const SourceLocator &locator,
+                     DiagnosticEngine &diags) {
+  std::string text = token->getText();
+  // Both signs are two bytes in UTF-8.
+  std::string fixed = "u" + text.substr(2);
+  llvm::SMRange range = locator.range(token);
+  diags.error(range.Start,
+              "'" + text + "' uses a micro sign; write '" + fixed +
+                  "' (micro is 'u')",
+              {range}, FixIt{range, fixed});
+  if (auto *writable = dynamic_cast<antlr4::WritableToken *>(token)) {
+    writable->setType(CalcLexer::ID);
+    writable->setText(fixed);
+  }
+}
+
 } // namespace
 
-bool calc::checkTokens(const std::vector<antlr4::Token *> &tokens,
-                       const SourceLocator &locator, DiagnosticEngine &diags,
-                       unsigned maxNesting, unsigned maxExpressionDepth) {
-  bool ok = true;
+TokenCheck calc::checkTokens(const std::vector<antlr4::Token *> &tokens,
+                             const SourceLocator &locator,
+                             DiagnosticEngine &diags, unsigned maxNesting,
+                             unsigned maxExpressionDepth) {
+  bool ok = true, repaired = false;
   size_t lastErrorLine = 0;
   auto report = [&](const antlr4::Token *at, const std::string &message) {
     ok = false;
@@ -138,7 +158,11 @@ bool calc::checkTokens(const std::vector<antlr4::Token *> &tokens,
   std::vector<const antlr4::Token *> openStrings;
   unsigned depth = 0;
   ExpressionDepth expressionDepth;
-  for (const antlr4::Token *token : tokens) {
+  for (antlr4::Token *token : tokens) {
+    if (token->getType() == CalcLexer::MICRO_WORD) {
+      repairMicroWord(token, locator, diags);
+      repaired = true;
+    }
     size_t type = token->getType();
     std::string message = lexicalError(token);
     if (!message.empty())
@@ -156,7 +180,7 @@ bool calc::checkTokens(const std::vector<antlr4::Token *> &tokens,
                                             std::to_string(maxNesting) +
                                             " levels of ( [ { and ${)",
                   {locator.range(token)});
-      return false;
+      return TokenCheck::Failed;
     }
     if (closesNesting(type) && depth > 0)
       --depth;
@@ -166,11 +190,13 @@ bool calc::checkTokens(const std::vector<antlr4::Token *> &tokens,
                       std::to_string(maxExpressionDepth) +
                       " chained operators); split it with 'let'",
                   {locator.range(token)});
-      return false;
+      return TokenCheck::Failed;
     }
   }
   // The end of file inside a string: the lexer is still in string mode.
   if (!openStrings.empty())
     report(openStrings.back(), "unterminated string");
-  return ok;
+  if (!ok)
+    return TokenCheck::Failed;
+  return repaired ? TokenCheck::Recovered : TokenCheck::Clean;
 }

@@ -19,14 +19,23 @@
 
 namespace calc {
 
+/// What checkTokens found.
+enum class TokenCheck {
+  Clean,     ///< Nothing reported.
+  Recovered, ///< Only errors whose tokens were repaired (a micro sign for
+             ///< `u`, with a fix-it): parsing and checking may go on, so
+             ///< the file's other errors are reported too.
+  Failed,    ///< Errors that stop before parsing.
+};
+
 /// Reports every lexical error of \p tokens (all channels, in order; at most
 /// one per line), the first place bracket nesting exceeds \p maxNesting and
 /// the first expression chaining more than \p maxExpressionDepth operators
 /// (a bound on tree depth, so no later phase can overflow the stack).
-/// Returns true if nothing was reported.
-bool checkTokens(const std::vector<antlr4::Token *> &tokens,
-                 const SourceLocator &locator, DiagnosticEngine &diags,
-                 unsigned maxNesting, unsigned maxExpressionDepth);
+/// Repairs the tokens it can (MICRO_WORD becomes the ID its fix-it spells).
+TokenCheck checkTokens(const std::vector<antlr4::Token *> &tokens,
+                       const SourceLocator &locator, DiagnosticEngine &diags,
+                       unsigned maxNesting, unsigned maxExpressionDepth);
 
 } // namespace calc
 

@@ -72,6 +72,10 @@ fragment DIGITS : [0-9] ('_'? [0-9])* ;
 fragment EXPONENT : [eE] [+-]? DIGITS ;
 
 ID : [a-zA-Z_] [a-zA-Z_0-9]* ;
+// A word starting with the micro sign (U+00B5) or Greek mu (U+03BC), as in
+// `5 µs`: an error with the fix-it `us`, after which lexing goes on as if `u`
+// had been written (frontend/TokenChecks.cpp).
+MICRO_WORD : ('\u00B5' | '\u03BC') [a-zA-Z_0-9]* ;
 
 STRING_OPEN : '"' -> pushMode(STRING) ;
 

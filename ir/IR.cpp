@@ -76,6 +76,8 @@ std::string Type::str() const {
       return "an empty list";
     if (elem == TypeKind::Number && dim.isDimensionless())
       return "a list of numbers";
+    if (elem == TypeKind::String || elem == TypeKind::Bool)
+      return "a list of " + element().str() + "s";
     return "a list of " + element().str();
   case TypeKind::Steps:
     return "steps of " + dim.str() + " to " + valueDim.str();

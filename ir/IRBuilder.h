@@ -145,6 +145,8 @@ private:
   };
   llvm::StringMap<ResultInfo> results;
   std::vector<std::string> resultOrder; ///< Result names in statement order.
+  /// Lowering the main file's statements (not its declarations).
+  bool loweringStatements = false;
   /// `-D` overrides per entity declaration and let.
   llvm::DenseMap<const ast::Decl *, std::vector<const Override *>> overridesOf;
   /// While lowering a search block: where the member being lowered sits,

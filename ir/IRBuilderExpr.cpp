@@ -204,7 +204,38 @@ Expr *ExprLowering::string(const ast::StringLiteral *e) {
   return out;
 }
 
+/// A name that is the result of a main-file statement not visible here:
+/// read by a declaration (which has no place in the statement order), or by
+/// a statement before the one that binds it. Returns whether it reported.
+bool ExprLowering::resultNotVisible(const ast::Identifier &id) {
+  const ast::AnalysisStmt *binder = nullptr;
+  for (const ast::StmtPtr &s : b.sema.mainFile()->stmts)
+    if (auto *a = llvm::dyn_cast<ast::AnalysisStmt>(s.get()))
+      if (a->name.name == id.name) {
+        binder = a;
+        break;
+      }
+  if (!binder)
+    return false;
+  std::string kind = binder->isSearch() ? "a 'search'" : "an 'evaluate'";
+  std::string message =
+      b.loweringStatements
+          ? "'" + id.name + "' is bound by " + kind +
+                " further down; a statement reads only the results of "
+                "statements before it"
+          : "'" + id.name + "' is the result of " + kind +
+                "; a 'let' or an entity cannot read results (declarations are "
+                "not ordered): read it in a later statement (output, assert, "
+                "expect, evaluate or search)";
+  diags.error(id.loc(), message, {id.range})
+      .note(binder->name.loc(), "'" + id.name + "' is bound here",
+            {binder->keywordRange, binder->name.range});
+  return true;
+}
+
 void ExprLowering::unknownName(const ast::Identifier &id) {
+  if (file == b.sema.mainFile() && resultNotVisible(id))
+    return;
   std::vector<StringRef> candidates;
   for (const IRBuilder::Scope *s = scope; s; s = s->outer)
     for (const FieldDecl &f : s->schema->fields)

@@ -59,6 +59,7 @@ private:
   bool expect(Expr *e, TypeKind k, const char *what);
   Type comparison(ExprKind k, Expr *l, Expr *r, SMRange op);
   Type power(Expr *l, Expr *r, SMRange op);
+  Type concatenation(Expr *l, Expr *r, SMRange op);
   Expr *callArgs(const ast::CallExpr *e, Builtin fn);
   bool namesValue(const ast::Expr *callee);
   Expr *lookup(const ast::CallExpr *e);
@@ -67,6 +68,7 @@ private:
   bool numberList(Expr *arg);
   Type minMaxType(Expr *call);
   void unknownName(const ast::Identifier &id);
+  bool resultNotVisible(const ast::Identifier &id);
 
   IRBuilder &b;
   DiagnosticEngine &diags;

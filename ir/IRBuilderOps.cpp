@@ -63,6 +63,62 @@ Type ExprLowering::comparison(ExprKind k, Expr *l, Expr *r, SMRange op) {
   return sameDims("compare", l, r, op) ? Type::boolean() : Type::error();
 }
 
+static StringRef sourceText(SMRange range) {
+  return StringRef(range.Start.getPointer(),
+                   range.End.getPointer() - range.Start.getPointer());
+}
+
+/// The value of a literal number (`3`, `-3`, `2 GB`), if \p e is one.
+static llvm::Optional<double> literalNumber(const Expr *e) {
+  bool negate = e->kind == ExprKind::Neg;
+  if (negate)
+    e = e->ops[0];
+  if (e->kind != ExprKind::Const || !e->value.isNumber())
+    return llvm::None;
+  return negate ? -e->value.asDouble() : e->value.asDouble();
+}
+
+/// Whether the range \p r (lo, hi[, by]) is written with literal ends and
+/// has no element (`5..3`): surely a mistake, unlike an empty computed range.
+/// A literal step that is not positive (`8..1 by -1`) is left to its own
+/// error.
+static bool isEmptyRange(const Expr *r) {
+  auto lo = literalNumber(r->ops[0]), hi = literalNumber(r->ops[1]);
+  if (r->ops.size() > 2)
+    if (auto by = literalNumber(r->ops[2]); by && *by <= 0)
+      return false;
+  return lo && hi && *lo > *hi;
+}
+
+/// `xs + ys` joins two lists of one element type (`[]` joins any list).
+Type ExprLowering::concatenation(Expr *l, Expr *r, SMRange op) {
+  if (l->type.isError() || r->type.isError())
+    return Type::error();
+  bool lList = l->type.kind == TypeKind::List;
+  bool rList = r->type.kind == TypeKind::List;
+  if (lList && rList) {
+    if (r->type.elem == TypeKind::Error || l->type == r->type)
+      return l->type;
+    if (l->type.elem == TypeKind::Error)
+      return r->type;
+    diags.error(op.Start, "cannot join " + l->type.str() + " and " +
+                              r->type.str() +
+                              ": '+' on lists needs one element type",
+                {l->range, op, r->range});
+    return Type::error();
+  }
+  auto diag = diags.error(op.Start, "cannot add " + l->type.str() + " and " +
+                                        r->type.str(),
+                          {l->range, op, r->range});
+  const Type &list = lList ? l->type : r->type;
+  const Expr *item = lList ? r : l;
+  if (list.elem == TypeKind::Error || list.element() == item->type)
+    diag.note(item->range.Start, "to add an element, make it a list: [" +
+                                     sourceText(item->range).str() + "]",
+              {item->range});
+  return Type::error();
+}
+
 Expr *ExprLowering::binary(const ast::BinaryExpr *e) {
   ExprKind k = binaryKind(e->op);
   Expr *l = lower(e->lhs.get());
@@ -79,6 +135,11 @@ Expr *ExprLowering::binary(const ast::BinaryExpr *e) {
     return out;
   }
   case ExprKind::Add:
+    if (l->type.kind == TypeKind::List || r->type.kind == TypeKind::List) {
+      out->type = concatenation(l, r, e->opRange);
+      return out;
+    }
+    [[fallthrough]];
   case ExprKind::Sub:
   case ExprKind::Mod:
     if (sameDims(verbOf(k), l, r, e->opRange))
@@ -188,6 +249,16 @@ Expr *ExprLowering::range(const ast::RangeExpr *e) {
     ok = ok && sameDims("make a range of", lo, by, e->step->range);
   } else if (ok && !lo->type.dim.isDimensionless()) {
     diags.error(e->hi->range.End, "a range of quantities needs 'by'",
+                {e->range});
+    ok = false;
+  }
+  if (ok && isEmptyRange(out)) {
+    std::string swapped = sourceText(e->hi->range).str() + ".." +
+                          sourceText(e->lo->range).str();
+    if (e->step)
+      swapped += " by " + sourceText(e->step->range).str();
+    diags.error(e->loc(), "range " + sourceText(e->range) +
+                              " is empty; did you mean " + swapped + "?",
                 {e->range});
     ok = false;
   }

@@ -153,6 +153,14 @@ void IRBuilder::lowerDomainMember(const ast::DomainMember &d, Block *block,
                 {d.domain->range});
     return;
   }
+  // `x in []`: the whole search would have no candidate.
+  if (values->kind == ExprKind::List && values->ops.empty()) {
+    diags.error(d.domain->loc(),
+                "the domain of '" + d.name.name +
+                    "' is empty, so the search has no candidates",
+                {d.domain->range});
+    return;
+  }
   const FieldDecl &field = block->schema->fields[slot];
   SearchInfo *info = searching->info;
   std::string path;

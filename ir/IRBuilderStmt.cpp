@@ -15,6 +15,7 @@ using llvm::StringRef;
 
 void IRBuilder::lowerStatements() {
   const ast::File *main = sema.mainFile();
+  loweringStatements = true;
   for (const ast::StmtPtr &s : main->stmts) {
     if (auto *a = llvm::dyn_cast<ast::AnalysisStmt>(s.get()))
       lowerAnalysis(a);

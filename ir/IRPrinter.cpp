@@ -30,6 +30,8 @@ static void printValue(const Value &v, llvm::raw_ostream &os) {
     os << " (" << v.unit.text << ")";
 }
 
+static void printInlineBlock(const Block *b, llvm::raw_ostream &os);
+
 void calc::ir::printExpr(const Expr *e, llvm::raw_ostream &os) {
   os << "(" << spelling(e->kind);
   switch (e->kind) {
@@ -80,7 +82,44 @@ void calc::ir::printExpr(const Expr *e, llvm::raw_ostream &os) {
   if (e->kind == ExprKind::Interp)
     for (const std::string &p : e->parts)
       os << " \"" << p << "\"";
+  if (e->kind == ExprKind::Amend && e->block) {
+    os << " ";
+    printInlineBlock(e->block, os);
+  }
   os << ")";
+}
+
+/// An amend's block on one line (expressions print on one line):
+/// `{f = (…); g {…}; xs[(…)] {…}; require (…)}`.
+static void printInlineBlock(const Block *b, llvm::raw_ostream &os) {
+  os << "{";
+  const char *sep = "";
+  for (const Member &m : b->members) {
+    os << sep << b->schema->fields[m.slot].name;
+    sep = "; ";
+    switch (m.kind) {
+    case MemberKind::Assign:
+      os << " = ";
+      printExpr(m.value, os);
+      break;
+    case MemberKind::Nested:
+      os << " ";
+      printInlineBlock(m.block, os);
+      break;
+    case MemberKind::IndexAmend:
+      os << "[";
+      printExpr(m.index, os);
+      os << "] ";
+      printInlineBlock(m.block, os);
+      break;
+    }
+  }
+  for (const Require &r : b->requires) {
+    os << sep << "require ";
+    printExpr(r.cond, os);
+    sep = "; ";
+  }
+  os << "}";
 }
 
 /// Prints a field slot by name when the schema is known.

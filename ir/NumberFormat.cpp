@@ -57,6 +57,10 @@ std::string formatShortest(double v) {
 
 std::string formatInt(int64_t v) { return fmt::format("{}", v); }
 
+std::string countOf(uint64_t n, llvm::StringRef noun) {
+  return fmt::format("{} {}{}", n, noun.str(), n == 1 ? "" : "s");
+}
+
 std::string formatInUnit(double siValue, const Unit &unit, unsigned digits) {
   std::string number = formatSignificant(unit.fromSI(siValue), digits);
   return unit.isNone() ? number : number + " " + unit.text.str();

@@ -36,6 +36,10 @@ std::string formatShortest(double v);
 /// An integer in full ("-3072").
 std::string formatInt(int64_t v);
 
+/// A count and its noun, plural unless the count is 1: "1 candidate",
+/// "4488 candidates" (\p noun is the singular; the plural adds "s").
+std::string countOf(uint64_t n, llvm::StringRef noun);
+
 /// A real value given in SI base units, shown in \p unit: "80 GiB". The
 /// plain-number unit gives just the number.
 std::string formatInUnit(double siValue, const Unit &unit,

@@ -1,5 +1,6 @@
 //===- CalculonInputs.cpp - Calculon JSON -> cost structs -----------------===//
 #include "eval/calculon/CalculonInputs.h"
+#include "eval/calculon/InputKind.h"
 #include "eval/calculon/JsonReader.h"
 #include "eval/cost/ExecutionFields.h"
 #include "eval/cost/ModelFields.h"
@@ -139,7 +140,8 @@ bool calc::calculon::loadModel(JsonReader &r, cost::Model &model,
   static const std::vector<StringRef> keys =
       modelKeysOf(cost::ModelFieldGroup::Calculon);
   model = cost::Model();
-  bool ok = o && r.checkKeys(*o, "", keys, /*exact=*/false);
+  bool ok = o && checkInputKind(r, InputKind::Model) &&
+            r.checkKeys(*o, "", keys, /*exact=*/false);
   for (const cost::ModelFieldInfo &f : cost::modelFieldInfos()) {
     if (!ok || f.group != cost::ModelFieldGroup::Calculon)
       continue;
@@ -310,7 +312,7 @@ bool calc::calculon::loadExecution(StringRef path, cost::Execution &exe,
 bool calc::calculon::loadExecution(JsonReader &r, cost::Execution &exe,
                                    AttentionType &attention,
                                    std::string &error) {
-  if (r.root())
+  if (r.root() && checkInputKind(r, InputKind::Execution))
     readExecution(r, *r.root(), exe, attention);
   error = r.error();
   return !r.failed();

@@ -77,6 +77,12 @@ bool JsonReader::fail(StringRef key, const Twine &problem) {
   return false;
 }
 
+bool JsonReader::failFile(const Twine &problem) {
+  if (message.empty())
+    message = (path + ": " + problem).str();
+  return false;
+}
+
 bool JsonReader::checkKeys(const json::Object &obj, StringRef where,
                            ArrayRef<StringRef> required, bool exact,
                            ArrayRef<StringRef> optional) {

@@ -34,6 +34,8 @@ public:
 
   /// Records an error about `key` (a dotted path like "networks[0].size").
   bool fail(llvm::StringRef key, const llvm::Twine &problem);
+  /// Records an error about the whole file ("FILE: problem").
+  bool failFile(const llvm::Twine &problem);
 
   /// Requires every key of `required` to be present; when `exact`, no other
   /// key is allowed either, except those of `optional`.

@@ -6,6 +6,7 @@
 //
 //===----------------------------------------------------------------------===//
 #include "eval/calculon/CalculonInputs.h"
+#include "eval/calculon/InputKind.h"
 #include "eval/calculon/JsonReader.h"
 #include "eval/cost/Training.h"
 
@@ -178,7 +179,8 @@ bool calc::calculon::loadSystem(StringRef path, cost::System &sys,
 
 bool calc::calculon::loadSystem(JsonReader &r, cost::System &sys,
                                 std::string &error) {
-  if (r.root() && readSystem(r, *r.root(), sys)) {
+  if (r.root() && checkInputKind(r, InputKind::System) &&
+      readSystem(r, *r.root(), sys)) {
     cost::EvalStatus status = cost::checkSystem(sys);
     if (!status.ok()) {
       raw_string_ostream os(error);

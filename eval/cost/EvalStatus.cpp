@@ -184,7 +184,8 @@ static bool renderCompile(const EvalStatus &s, llvm::raw_ostream &os) {
     return true;
   case EvalError::NetworkIndex:
     os << netName(s.a) << " " << s.b
-       << " is not a network index (the system has " << s.c << " networks)";
+       << " is not a network index (the system has " << s.c
+       << (s.c == 1 ? " network)" : " networks)");
     return true;
   case EvalError::NetworkTooSmall:
     os << "Network tier" << s.a << " isn't big enough (" << s.b
@@ -310,7 +311,8 @@ static bool renderGeneration(const EvalStatus &s, llvm::raw_ostream &os) {
     return true;
   case EvalError::GenNetworkIndex:
     os << (s.a >= 0 && s.a < 3 ? nets[s.a] : "?") << " " << s.b
-       << " is not a network index (the system has " << s.c << " networks)";
+       << " is not a network index (the system has " << s.c
+       << (s.c == 1 ? " network)" : " networks)");
     return true;
   case EvalError::GenKvHeadsNotDivisible:
     os << "kv_heads=" << s.a << " and tensor_par=" << s.b
@@ -386,7 +388,7 @@ static bool renderMoe(const EvalStatus &s, llvm::raw_ostream &os) {
     return true;
   case EvalError::ContextNetworkIndex:
     os << "context_par_net " << s.b << " is out of range for " << s.c
-       << " networks";
+       << (s.c == 1 ? " network" : " networks");
     return true;
   case EvalError::ExpertFeedforwardNotDivisible:
     os << "We should split expert width=" << s.a << " between " << s.b
@@ -410,7 +412,7 @@ static bool renderMoe(const EvalStatus &s, llvm::raw_ostream &os) {
     return true;
   case EvalError::ExpertNetworkIndex:
     os << "expert_par_net " << s.b << " is not a network index (the system has "
-       << s.c << " networks)";
+       << s.c << (s.c == 1 ? " network)" : " networks)");
     return true;
   case EvalError::ExpertNetworkTooSmall:
     os << "Network tier" << s.a << " isn't big enough for the expert group ("

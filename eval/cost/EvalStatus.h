@@ -58,7 +58,8 @@ enum class EvalError : uint8_t {
   HeadsNotDivisible,       ///< #24 [A] a = heads, b = t
   OverlapWidthNotDivisible, ///< #25 [A] a = width, b = t
   // Run.
-  DatatypeUnsupported, ///< #19/run [A] a = DataType (missing engine)
+  DatatypeUnsupported, ///< #19/run [A] a = DataType, b = the missing
+                       ///< engine (0 matrix, 1 vector)
   Mem1Capacity,        ///< #26 [E] x = needed bytes, y = capacity
   Mem2Capacity,        ///< #27 [E] x = needed bytes, y = capacity
   Sanity,              ///< #28 [A] a result is not a finite number

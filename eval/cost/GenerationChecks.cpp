@@ -158,6 +158,6 @@ EvalStatus calc::cost::checkServing(const Model &model, const System &sys,
     return s;
   unsigned dt = static_cast<unsigned>(srv.datatype);
   if (!sys.matrix[dt].present || !sys.vector[dt].present)
-    return S::fail(E::DatatypeUnsupported, dt);
+    return S::fail(E::DatatypeUnsupported, dt, sys.matrix[dt].present ? 1 : 0);
   return checkShapes(model, srv);
 }

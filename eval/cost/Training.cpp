@@ -171,10 +171,11 @@ EvalStatus calc::cost::evaluateTraining(const Model &model, const System &sys,
     return status;
   unsigned dt = static_cast<unsigned>(exe.datatype);
   if (!sys.matrix[dt].present || !sys.vector[dt].present)
-    return EvalStatus::fail(EvalError::DatatypeUnsupported, dt);
+    return EvalStatus::fail(EvalError::DatatypeUnsupported, dt,
+                            sys.matrix[dt].present ? 1 : 0);
   unsigned mdt = static_cast<unsigned>(exe.matrixDatatype);
   if (!sys.matrix[mdt].present)
-    return EvalStatus::fail(EvalError::DatatypeUnsupported, mdt);
+    return EvalStatus::fail(EvalError::DatatypeUnsupported, mdt, 0);
 
   ws.lookupFailed = false;
   buildLayers(model, exe, ws);

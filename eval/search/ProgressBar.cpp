@@ -1,6 +1,7 @@
 //===- ProgressBar.cpp - Search progress on stderr ------------------------===//
 #include "eval/search/ProgressBar.h"
 #include "eval/output/TempFiles.h"
+#include "ir/NumberFormat.h"
 
 #include <fmt/format.h>
 
@@ -57,8 +58,9 @@ void ProgressBar::draw(uint64_t unitsDone, uint64_t candidates) {
   // Erased if a signal ends the process; set first, so that no instant
   // after the bar shows is without it.
   eval::setStderrLineInUse(true);
-  os << fmt::format("\r[{}] {:5.1f}% {} candidates, {:.0f}/s, ETA {:.0f}s ",
-                    bar, fraction * 100, candidates, rate, eta);
+  os << fmt::format("\r[{}] {:5.1f}% {}, {:.0f}/s, ETA {:.0f}s ", bar,
+                    fraction * 100, ir::countOf(candidates, "candidate"), rate,
+                    eta);
   os.flush();
   drawn = true;
 }

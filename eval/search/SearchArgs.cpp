@@ -3,6 +3,7 @@
 
 #include "eval/calculon/CalculonInputs.h"
 #include "eval/search/EvalReasons.h"
+#include "ir/NumberFormat.h"
 
 #include "llvm/ADT/StringSwitch.h"
 
@@ -113,7 +114,7 @@ std::string calc::search::nothingFitsMessage(const SearchSummary &summary) {
     return "no acceptable configurations found: the search space is empty";
   unsigned r = c.mostFrequent();
   return fmt::format("no acceptable configurations found: {} of {} "
-                     "candidates rejected by '{}'",
-                     c.numRejected(r), summary.total,
+                     "rejected by '{}'",
+                     c.numRejected(r), ir::countOf(summary.total, "candidate"),
                      evalErrorName(cost::EvalError(r)));
 }

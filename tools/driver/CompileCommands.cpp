@@ -17,6 +17,7 @@
 #include "frontend/ImportResolver.h"
 #include "frontend/Parser.h"
 #include "frontend/SplitInput.h"
+#include "ir/NumberFormat.h"
 
 #include "llvm/ADT/Optional.h"
 #include "llvm/ADT/StringExtras.h"
@@ -37,8 +38,14 @@ static cl::OptionCategory compileCategory("Compile options");
 
 #define CALC_SUBS cl::sub(runCmd), cl::sub(checkCmd), cl::sub(testCmd)
 
+// `run` takes one file, `check` and `test` any number; the descriptions are
+// the usage lines of --help. More than one file to `run` is a usage error
+// (exit 2) rather than llvm::cl's.
+static cl::list<std::string> runFile(cl::Positional, cl::desc("<file.calc>"),
+                                     cl::ZeroOrMore, cl::sub(runCmd));
 static cl::list<std::string> inputFiles(cl::Positional, cl::desc("<file.calc>..."),
-                                        cl::ZeroOrMore, CALC_SUBS);
+                                        cl::ZeroOrMore, cl::sub(checkCmd),
+                                        cl::sub(testCmd));
 static cl::list<std::string> includeDirs("I", cl::Prefix, cl::ZeroOrMore,
                                          cl::value_desc("dir"),
                                          cl::desc("Search DIR for imports"),
@@ -223,11 +230,18 @@ bool isOverridePath(StringRef path) {
   return true;
 }
 
+/// The input files of the command being run.
+ArrayRef<std::string> inputsOf(CompileMode mode) {
+  return mode == CompileMode::Run ? ArrayRef<std::string>(runFile)
+                                  : ArrayRef<std::string>(inputFiles);
+}
+
 /// Validates the options shared by the three commands.
 llvm::Optional<int> checkUsage(CompileMode mode) {
-  if (inputFiles.empty())
+  ArrayRef<std::string> files = inputsOf(mode);
+  if (files.empty())
     return usageError("no input file");
-  if (mode == CompileMode::Run && inputFiles.size() > 1)
+  if (mode == CompileMode::Run && files.size() > 1)
     return usageError("'run' takes one input file");
   for (const std::string &define : defines) {
     if (!StringRef(define).contains('=') || StringRef(define).startswith("="))
@@ -259,20 +273,31 @@ int runCompile(CompileMode mode) {
   options.progressInterval = progressInterval;
   PhaseResult total;
   bool ok = true;
-  // Files that stopped on errors before any check ran: without saying so,
-  // "0 passed, 0 failed" would read like success.
-  unsigned stopped = 0;
-  for (const std::string &file : inputFiles) {
+  ArrayRef<std::string> files = inputsOf(mode);
+  bool testing =
+      mode == CompileMode::Test && emit == EmitStage::None && !verifyDiagnostics;
+  // Files that stopped on errors before any check ran, and files without a
+  // check: without saying so, "0 passed, 0 failed" would read like success.
+  unsigned stopped = 0, unchecked = 0;
+  for (const std::string &file : files) {
     unsigned checksBefore = total.passed + total.failed;
     bool fileOk = processFile(file, options, total);
-    stopped += !fileOk && total.passed + total.failed == checksBefore;
+    bool noChecks = total.passed + total.failed == checksBefore;
+    stopped += !fileOk && noChecks;
+    if (testing && fileOk && noChecks) {
+      reportError("calcc: ", "'" + file + "' has no assert or expect to run");
+      ++unchecked;
+      fileOk = false;
+    }
     ok &= fileOk;
   }
-  if (mode == CompileMode::Test && emit == EmitStage::None && !verifyDiagnostics) {
+  if (testing) {
     outs() << total.passed << " passed, " << total.failed << " failed";
     if (stopped)
-      outs() << " (" << stopped << (stopped == 1 ? " file" : " files")
+      outs() << " (" << ir::countOf(stopped, "file")
              << " stopped on errors before running checks)";
+    if (unchecked)
+      outs() << " (" << ir::countOf(unchecked, "file") << " without checks)";
     outs() << "\n";
     ok &= total.failed == 0;
   }

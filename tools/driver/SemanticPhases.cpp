@@ -71,9 +71,12 @@ static PhaseResult runPhases(Compilation &compilation, CompileOptions &options,
   run.outputDir = options.outputDir;
   run.threads = options.jobs;
   run.freshSearchCandidates = options.freshSearchCandidates;
-  run.progressBar = llvm::sys::Process::StandardErrIsDisplayed();
+  // `calcc test` says nothing but its check report.
+  run.progressBar =
+      !run.testMode && llvm::sys::Process::StandardErrIsDisplayed();
+  run.searchSummary = !run.testMode;
   run.maxCandidates = options.maxCandidates;
-  run.progressInterval = options.progressInterval;
+  run.progressInterval = run.testMode ? -1 : options.progressInterval;
   eval::CheckCounts counts;
   llvm::raw_null_ostream discard;
   bool dumpOnly = options.emit == EmitStage::Result;

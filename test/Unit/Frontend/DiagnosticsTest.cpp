@@ -55,6 +55,18 @@ TEST_F(DiagnosticsTest, ErrorWithRangeAndNote) {
   EXPECT_TRUE(diags.hasErrors());
 }
 
+// A fix-it prints its text under the caret line, starting under the text it
+// replaces; a multi-byte character takes one column.
+TEST_F(DiagnosticsTest, FixItUnderTheCaret) {
+  load("let t = 5 \xC2\xB5s\n", "micro.calc");
+  diags.error(at("\xC2\xB5s"), "micro sign", {range("\xC2\xB5s")},
+              FixIt{range("\xC2\xB5s"), "us"});
+  EXPECT_EQ(os.str(), "micro.calc:1:11: error: micro sign\n"
+                      "let t = 5 \xC2\xB5s\n"
+                      "          ^~\n"
+                      "          us\n");
+}
+
 // A note elsewhere still shows its own source line.
 TEST_F(DiagnosticsTest, NoteAtAnotherPlaceShowsItsLine) {
   load("model a {\n  x = 1\n}\nmodel b {\n  x = 2\n}\n", "dup.calc");

@@ -80,4 +80,10 @@ TEST(NumberFormatTest, Quantities) {
   EXPECT_EQ(formatInUnit(1.5e9, *parseUnit("GB/s"), 3), "1.5 GB/s");
 }
 
+TEST(NumberFormatTest, CountOfAgreesWithTheNumber) {
+  EXPECT_EQ(countOf(0, "candidate"), "0 candidates");
+  EXPECT_EQ(countOf(1, "candidate"), "1 candidate");
+  EXPECT_EQ(countOf(4488, "candidate"), "4488 candidates");
+}
+
 } // namespace
