@@ -114,7 +114,9 @@ bool IRBuilder::checkDomainValues(const FieldDecl &field,
       continue;
     if (field.isInt && x->value.kind == Value::Real &&
         !exactInt(x->value.r)) {
-      bool isStep = values->kind == ExprKind::Range && x == values->ops[2];
+      // `a..b` has no step: ops[2] exists only for `a..b by c`.
+      bool isStep = values->kind == ExprKind::Range &&
+                    values->ops.size() == 3 && x == values->ops[2];
       double v = x->value.r;
       bool whole = std::isfinite(v) && v == std::floor(v);
       diags
