@@ -19,7 +19,7 @@
 //===----------------------------------------------------------------------===//
 #include "eval/SearchCandidates.h"
 #include "eval/Limits.h"
-#include "eval/search/EvalReasons.h"
+#include "eval/cost/EvalReasons.h"
 
 #include "llvm/ADT/STLExtras.h"
 #include "llvm/Support/raw_ostream.h"
@@ -38,7 +38,7 @@ ReasonLayout::ReasonLayout(const SearchInfo &si) {
   evalError = push("an evaluation error");
   firstCheck = total;
   for (unsigned c = 1; c <= numChecks; ++c)
-    push(search::evalErrorName(cost::EvalError(c)).str());
+    push(cost::evalErrorName(cost::EvalError(c)).str());
   for (size_t i = 0; i < si.wheres.size(); ++i)
     if (si.wheres[i].readsResults)
       add(i, "where " + si.wheres[i].text);

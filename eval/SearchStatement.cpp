@@ -16,7 +16,7 @@
 #include "eval/SearchCandidates.h"
 #include "eval/SearchCauses.h"
 #include "eval/SearchSize.h"
-#include "eval/search/EvalReasons.h"
+#include "eval/cost/EvalReasons.h"
 #include "eval/search/ProgressBar.h"
 #include "eval/search/SearchEngine.h"
 
