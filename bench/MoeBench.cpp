@@ -8,8 +8,8 @@
 //
 //===----------------------------------------------------------------------===//
 #include "eval/calculon/CalculonInputs.h"
+#include "eval/calculon/search/CalculonSearch.h"
 #include "eval/cost/Training.h"
-#include "eval/search/CalculonSearch.h"
 
 #include <benchmark/benchmark.h>
 
@@ -64,23 +64,23 @@ BENCHMARK(BM_EvaluateDeepSeekV3);
 void BM_LoeMixtral16(benchmark::State &state) {
   if (!p3Ok)
     return state.SkipWithError("cannot load inputs");
-  search::SpaceOptions o;
+  calculon::SpaceOptions o;
   o.numProcs = 16;
   o.maxBatch = 32;
   o.datatype = cost::DataType::BFloat16;
-  search::ExecutionSpace space;
+  calculon::ExecutionSpace space;
   std::string error;
-  if (!search::ExecutionSpace::build(p3.model, p3.system, o, space, error))
+  if (!calculon::ExecutionSpace::build(p3.model, p3.system, o, space, error))
     return state.SkipWithError(error.c_str());
-  search::OptimalOptions options;
+  calculon::OptimalOptions options;
   options.mbsBreak = true;
   options.topN = 10;
   options.threads = unsigned(state.range(0));
-  std::vector<search::RankedExecution> best;
-  search::SearchSummary summary;
+  std::vector<calculon::RankedExecution> best;
+  calculon::SearchSummary summary;
   for (auto _ : state) {
-    search::findOptimalExecutions(p3.model, p3.system, space, options, nullptr,
-                                  best, summary);
+    calculon::findOptimalExecutions(p3.model, p3.system, space, options,
+                                    nullptr, best, summary);
     benchmark::DoNotOptimize(best.data());
   }
   state.counters["candidates"] = double(summary.total);

@@ -10,7 +10,7 @@
 //
 //===----------------------------------------------------------------------===//
 #include "eval/calculon/CalculonInputs.h"
-#include "eval/search/CalculonSearch.h"
+#include "eval/calculon/search/CalculonSearch.h"
 
 #include <benchmark/benchmark.h>
 
@@ -28,7 +28,7 @@ std::string inputDir = CALC_CALCULON_INPUTS;
 struct Problem {
   cost::Model model;
   cost::System system;
-  search::ExecutionSpace space;
+  calculon::ExecutionSpace space;
 };
 
 bool load(Problem &p, const char *model, int64_t procs, int64_t maxBatch,
@@ -41,11 +41,11 @@ bool load(Problem &p, const char *model, int64_t procs, int64_t maxBatch,
     return false;
   }
   calculon::applyAttention(p.model, calculon::AttentionType::MultiHead);
-  search::SpaceOptions o;
+  calculon::SpaceOptions o;
   o.numProcs = procs;
   o.maxBatch = maxBatch;
   o.fused.assign(fused.begin(), fused.end());
-  return search::ExecutionSpace::build(p.model, p.system, o, p.space, error);
+  return calculon::ExecutionSpace::build(p.model, p.system, o, p.space, error);
 }
 
 double peakRssMiB() {
@@ -63,15 +63,15 @@ void report(benchmark::State &state, uint64_t candidates) {
 }
 
 void runLoe(benchmark::State &state, Problem &p, bool mbsBreak) {
-  search::OptimalOptions options;
+  calculon::OptimalOptions options;
   options.mbsBreak = mbsBreak;
   options.topN = 10;
   options.threads = unsigned(state.range(0));
-  std::vector<search::RankedExecution> best;
-  search::SearchSummary summary;
+  std::vector<calculon::RankedExecution> best;
+  calculon::SearchSummary summary;
   for (auto _ : state) {
-    search::findOptimalExecutions(p.model, p.system, p.space, options,
-                                  nullptr, best, summary);
+    calculon::findOptimalExecutions(p.model, p.system, p.space, options,
+                                    nullptr, best, summary);
     benchmark::DoNotOptimize(best.data());
   }
   report(state, summary.total);
@@ -113,10 +113,10 @@ BENCHMARK(BM_LoeMegatron1T8192)
 void BM_LaeReadme(benchmark::State &state) {
   if (!readmeOk)
     return state.SkipWithError("cannot load inputs");
-  search::SearchSummary summary;
+  calculon::SearchSummary summary;
   uint64_t bytes = 0;
   for (auto _ : state) {
-    search::findAllExecutions(
+    calculon::findAllExecutions(
         readme.model, readme.system, readme.space, unsigned(state.range(0)),
         /*gzipChunks=*/false, nullptr,
         [&](llvm::StringRef rows) {

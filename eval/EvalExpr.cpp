@@ -105,18 +105,9 @@ Value Evaluator::evalKind(const Expr *e, const Context &ctx) {
   case ExprKind::Lookup:
     return evalLookup(e, ctx);
   case ExprKind::Domain:
-    dirty |= domainBit(e->slot);
-    maxDomain = std::max(maxDomain, int(e->slot));
-    if (e->slot < numDomains)
-      return domainValues[e->slot];
-    if (forwardDomain < 0) {
-      forwardVia.clear();
-      // The last active field is the domain's own; the others lead to it.
-      for (size_t i = 0; i + 1 < active.size(); ++i)
-        forwardVia.push_back(
-            active[i].first->schema->fields[active[i].second].name);
-    }
-    forwardDomain = int(e->slot);
+    if (const Value *chosen = domainTracker.read(e->slot))
+      return *chosen;
+    domainTracker.noteForwardRead(e->slot, active);
     error(e->range, "domain '" + e->fieldName + "' is read before it is chosen");
     return Value::error();
   case ExprKind::Eq:

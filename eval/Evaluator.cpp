@@ -31,7 +31,7 @@ void Evaluator::setStatement(llvm::SMLoc loc, std::string what) {
 }
 
 EvalDiagnostic Evaluator::error(SMRange range, const llvm::Twine &message) {
-  dirty |= domainBit(63); // Reported per candidate: never kept across them.
+  domainTracker.noteError(); // Reported per candidate: never kept across them.
   return EvalDiagnostic(diags.error(range.Start, message, {range}), stmtLoc,
                         stmtWhat);
 }
@@ -114,8 +114,7 @@ std::string Evaluator::cycleChain(Instance *inst, unsigned slot) const {
 Value Evaluator::field(Instance *inst, unsigned slot, SMRange use) {
   switch (inst->state[slot]) {
   case FieldState::Done:
-    if (trackDomains && !inst->domainDeps.empty())
-      dirty |= inst->domainDeps[slot];
+    domainTracker.readMemo(inst, slot);
     return inst->memo[slot];
   case FieldState::Active:
     error(use, "dependency cycle: " + cycleChain(inst, slot));
@@ -125,35 +124,13 @@ Value Evaluator::field(Instance *inst, unsigned slot, SMRange use) {
   }
   inst->state[slot] = FieldState::Active;
   active.emplace_back(inst, slot);
-  uint64_t outer = dirty;
-  dirty = 0;
+  uint64_t outer = domainTracker.beginWatch();
   Value v = evalMember(inst, slot, 0, use);
   active.pop_back();
   inst->memo[slot] = v;
   inst->state[slot] = FieldState::Done;
-  if (v.isError()) // Errors are evaluated (and reported) again.
-    dirty |= domainBit(63);
-  if (trackDomains && dirty) {
-    if (inst->domainDeps.empty())
-      inst->domainDeps.resize(inst->memo.size());
-    inst->domainDeps[slot] = dirty;
-    int direct = directDomainOf(inst, slot);
-    if (direct >= 0 && direct < 63 && dirty == domainBit(unsigned(direct)))
-      directMemos.push_back(DirectMemo{inst, slot, unsigned(direct)});
-    else
-      volatileMemos.emplace_back(inst, slot);
-  }
-  dirty |= outer;
+  domainTracker.storeMemo(inst, slot, v.isError(), outer);
   return v;
-}
-
-int Evaluator::directDomainOf(const Instance *inst, unsigned slot) {
-  for (const AmendLayer &l : inst->layers)
-    if (const Member *m = l.block ? l.block->find(slot) : nullptr)
-      return m->kind == MemberKind::Assign && m->value->kind == ExprKind::Domain
-                 ? int(m->value->slot)
-                 : -1;
-  return -1;
 }
 
 /// Whether \p v is no string, or one of the values an enum field \p decl
@@ -167,77 +144,9 @@ static bool enumAccepts(const FieldDecl &decl, const Value &v) {
   return false;
 }
 
-/// Whether coerce() accepts \p v for \p decl as it is, without a
-/// diagnostic.
-static bool coercesSilently(const FieldDecl &decl, const Value &v) {
+bool Evaluator::coercesSilently(const FieldDecl &decl, const Value &v) {
   return !v.isError() && !(decl.isInt && v.kind == Value::Real) &&
          enumAccepts(decl, v);
-}
-
-void Evaluator::resetDomainMemos(uint64_t changed) {
-  changed |= domainBit(63);
-  size_t kept = 0;
-  // A domain's field takes the new choice directly, as field() would store
-  // it (a value coerce() accepts as it is only gains the field's unit); one
-  // whose new value coerce() would reject is evaluated again, so the error
-  // is reported where it is read. Their order does not matter.
-  for (size_t i = 0; i < directMemos.size();) {
-    const DirectMemo &d = directMemos[i];
-    if (!(domainBit(d.domain) & changed)) {
-      ++i;
-      continue;
-    }
-    const FieldDecl &decl = d.inst->schema->fields[d.slot];
-    if (d.domain < numDomains &&
-        coercesSilently(decl, domainValues[d.domain])) {
-      Value &memo = d.inst->memo[d.slot];
-      memo = domainValues[d.domain];
-      if (memo.isNumber() && memo.unit.isNone())
-        memo.unit = decl.unit;
-      ++i;
-      continue;
-    }
-    d.inst->state[d.slot] = FieldState::Pending;
-    d.inst->memo[d.slot] = Value();
-    d.inst->domainDeps[d.slot] = 0;
-    directMemos[i] = directMemos.back();
-    directMemos.pop_back();
-  }
-  for (const auto &entry : volatileMemos) {
-    auto [inst, slot] = entry;
-    if (!(inst->domainDeps[slot] & changed)) {
-      volatileMemos[kept++] = entry;
-      continue;
-    }
-    inst->state[slot] = FieldState::Pending;
-    inst->memo[slot] = Value();
-    inst->domainDeps[slot] = 0;
-  }
-  volatileMemos.resize(kept);
-  // A validation state is reset piecewise (the verdict, completeness, each
-  // `require` line), and kept listed while some piece may still be reset
-  // by a later change: several resets can come between two validations.
-  kept = 0;
-  for (Instance *inst : volatileValidations) {
-    if (inst->validationDeps & changed) {
-      inst->validated = false;
-      inst->validationDeps = 0;
-    }
-    if (inst->completenessDeps & changed)
-      inst->complete = false;
-    bool keptLines = false;
-    for (uint64_t &deps : inst->requireDeps) {
-      if (deps & changed)
-        deps = domainBit(63);
-      keptLines |= !(deps & domainBit(63));
-    }
-    if (inst->validated || (inst->complete && inst->completenessDeps) ||
-        keptLines)
-      volatileValidations[kept++] = inst;
-    else
-      inst->validationTracked = false;
-  }
-  volatileValidations.resize(kept);
 }
 
 /// The value of \p slot from the first layer at or after \p fromLayer that

@@ -11,6 +11,7 @@
 #ifndef CALC_EVAL_EVALUATOR_H
 #define CALC_EVAL_EVALUATOR_H
 
+#include "eval/DomainTracker.h"
 #include "eval/Instance.h"
 #include "frontend/Diagnostics.h"
 #include "ir/IR.h"
@@ -102,6 +103,9 @@ public:
   /// note at \p readAt when valid (the prelude line that read a default).
   ir::Value coerce(const Instance *inst, const ir::FieldDecl &decl, ir::Value v,
                    llvm::SMRange range, llvm::SMRange readAt = llvm::SMRange());
+  /// Whether coerce() accepts \p v for \p decl as it is, without a
+  /// diagnostic (it may only gain the field's unit).
+  static bool coercesSilently(const ir::FieldDecl &decl, const ir::Value &v);
 
   DiagnosticEngine &diagnostics() { return diags; }
   const ir::Module &getModule() const { return module; }
@@ -118,56 +122,9 @@ public:
     return index < results.size() ? results[index] : ir::Value();
   }
 
-  /// The values the search enumeration chose for its first \p count domains
-  /// (read by Domain expressions); \p values must outlive their use.
-  void setDomains(const ir::Value *values, unsigned count) {
-    domainValues = values;
-    numDomains = count;
-    forwardDomain = -1;
-    forwardVia.clear();
-    maxDomain = -1;
-  }
-  /// Makes memos and validations that read a domain (directly or through
-  /// another such memo), or reported an error, resettable by
-  /// resetDomainMemos: a search worker then reuses one candidate instance
-  /// instead of a fresh amend per candidate.
-  void trackDomainReads(bool on) { trackDomains = on; }
-  bool tracksDomainReads() const { return trackDomains; }
-  /// The dependence bit of domain \p k; domains from 63 on, and errors,
-  /// share the last bit, which every reset includes.
-  static uint64_t domainBit(unsigned k) {
-    return uint64_t(1) << (k < 63 ? k : 63);
-  }
-  /// Forgets the memos and validations that depend on a domain in
-  /// \p changed (domainBit masks), so they are evaluated again for the next
-  /// candidate; the others keep their values.
-  void resetDomainMemos(uint64_t changed);
-  /// Starts watching whether the evaluations that follow read a
-  /// domain-dependent memo, a domain, or fail; pass the result to
-  /// endDomainWatch.
-  uint64_t beginDomainWatch() {
-    uint64_t outer = dirty;
-    dirty = 0;
-    return outer;
-  }
-  /// Whether anything read since the matching beginDomainWatch depends on
-  /// the chosen domains (always false for memo hits unless tracking).
-  bool endDomainWatch(uint64_t outer) { return endDomainWatchMask(outer) != 0; }
-  /// endDomainWatch, giving the domains read (domainBit mask; the last bit
-  /// also stands for errors).
-  uint64_t endDomainWatchMask(uint64_t outer) {
-    uint64_t read = dirty;
-    dirty |= outer;
-    return read;
-  }
-  /// The highest domain read since setDomains, or -1.
-  int maxDomainRead() const { return maxDomain; }
-  /// The domain read before it was chosen since setDomains, or -1.
-  int forwardDomainRead() const { return forwardDomain; }
-  /// The fields being evaluated when that domain was read, outermost
-  /// first, without the domain's own field (`num_procs` for a domain
-  /// reading `num_procs / tensor_par`, whose default reads tensor_par).
-  llvm::ArrayRef<std::string> forwardDomainVia() const { return forwardVia; }
+  /// The domain-dependence bookkeeping of a search (DomainTracker.h).
+  DomainTracker &domains() { return domainTracker; }
+  const DomainTracker &domains() const { return domainTracker; }
   /// Instances and environments allocated so far (a search starts a fresh
   /// evaluator when this grows large).
   size_t arenaSize() const { return instances.size() + envs.size(); }
@@ -211,9 +168,6 @@ private:
   /// the main file (UserSite.cpp).
   llvm::Optional<llvm::SMRange> userSite(const Instance *inst,
                                          const ir::Expr *expr) const;
-  /// The domain whose value field \p slot of \p inst is, as it is (its
-  /// most-derived definition is `slot in …`), or -1.
-  static int directDomainOf(const Instance *inst, unsigned slot);
 
   const ir::Module &module;
   DiagnosticEngine &diags;
@@ -226,28 +180,7 @@ private:
   std::vector<std::pair<Instance *, unsigned>> active;
   std::vector<ir::Value> results;
   unsigned precision = 4;
-  const ir::Value *domainValues = nullptr;
-  unsigned numDomains = 0;
-  int forwardDomain = -1;
-  std::vector<std::string> forwardVia;
-  int maxDomain = -1;
-  /// Domain-dependence tracking (trackDomainReads): `dirty` collects the
-  /// domains read (domainBit; errors set the last bit) inside the innermost
-  /// field or validation being evaluated; the memos and validations found
-  /// dependent are listed.
-  bool trackDomains = false;
-  uint64_t dirty = 0;
-  std::vector<std::pair<Instance *, unsigned>> volatileMemos;
-  std::vector<Instance *> volatileValidations;
-  /// A memo that is a domain's value as is (`tensor_par in [1, 2]`): reset
-  /// by storing the newly chosen value rather than by evaluating it again,
-  /// since most of a search's per-candidate changes are such fields.
-  struct DirectMemo {
-    Instance *inst;
-    unsigned slot;
-    unsigned domain;
-  };
-  std::vector<DirectMemo> directMemos;
+  DomainTracker domainTracker;
   /// Nesting of eval() calls, bounded so a long chain of definitions is an
   /// error rather than a stack overflow.
   unsigned depth = 0;

@@ -66,7 +66,7 @@ public:
   /// execution), for JSON output.
   Instance *inputs = nullptr;
   /// Per slot, when the evaluator tracks domain reads (a search worker):
-  /// the domains its memo depends on (Evaluator::domainBit; 0: none).
+  /// the domains its memo depends on (domainBit, DomainTracker.h; 0: none).
   /// Empty until such a memo is stored.
   std::vector<uint64_t> domainDeps;
   /// The same for `validated`.
@@ -76,12 +76,12 @@ public:
   /// and the domains that walk read.
   bool complete = false;
   uint64_t completenessDeps = 0;
-  /// Whether the evaluator lists it among the instances whose validation
-  /// state (validated, complete, requireDeps) depends on domains.
+  /// Whether the DomainTracker lists it among the instances whose
+  /// validation state (validated, complete, requireDeps) depends on domains.
   bool validationTracked = false;
   /// Per `require` line (every layer's, then the schema's), when tracking:
-  /// the domains a passing check read; Evaluator::domainBit(63) (also set
-  /// by errors) means "check again". Lets a re-validation skip the lines
+  /// the domains a passing check read; domainBit(63) (also set by errors)
+  /// means "check again". Lets a re-validation skip the lines
   /// whose inputs did not change.
   std::vector<uint64_t> requireDeps;
 };

@@ -5,7 +5,7 @@
 // validated, converted to the cost structs and evaluated; every failure is
 // a reason, never a diagnostic (the worker's diagnostics are discarded).
 // A worker evaluates all its candidates on one amend: its evaluator records
-// which domains each memo and validation read (Evaluator::trackDomainReads)
+// which domains each memo and validation read (DomainTracker::track)
 // and only those reading a domain whose choice changed are evaluated again,
 // which gives the same values as a fresh amend since evaluation is
 // deterministic. Dependent domain lists and input `where`s are evaluated on
@@ -19,7 +19,7 @@
 //===----------------------------------------------------------------------===//
 #include "eval/SearchCandidates.h"
 #include "eval/Limits.h"
-#include "eval/search/EvalReasons.h"
+#include "eval/cost/EvalReasons.h"
 
 #include "llvm/ADT/STLExtras.h"
 #include "llvm/Support/raw_ostream.h"
@@ -38,7 +38,7 @@ ReasonLayout::ReasonLayout(const SearchInfo &si) {
   evalError = push("an evaluation error");
   firstCheck = total;
   for (unsigned c = 1; c <= numChecks; ++c)
-    push(search::evalErrorName(cost::EvalError(c)).str());
+    push(cost::evalErrorName(cost::EvalError(c)).str());
   for (size_t i = 0; i < si.wheres.size(); ++i)
     if (si.wheres[i].readsResults)
       add(i, "where " + si.wheres[i].text);
@@ -47,10 +47,10 @@ ReasonLayout::ReasonLayout(const SearchInfo &si) {
 Value CandidateRunner::domainList(unsigned k, const Value *chosen, int known,
                                   int *reads) {
   // Lists are computed on fresh instances: nothing to reset per candidate.
-  bool track = ev->tracksDomainReads();
-  ev->trackDomainReads(false);
+  bool track = ev->domains().isTracking();
+  ev->domains().track(false);
   Value list = computeDomainList(k, chosen, known, reads);
-  ev->trackDomainReads(track);
+  ev->domains().track(track);
   return list;
 }
 
@@ -60,13 +60,13 @@ Value CandidateRunner::computeDomainList(unsigned k, const Value *chosen,
     *reads = -1;
   if (k < plan.constLists.size() && !plan.constLists[k].isError())
     return plan.constLists[k];
-  ev->setDomains(chosen, !chosen ? 0 : known >= 0 ? unsigned(known) : k);
+  ev->domains().choose(chosen, !chosen ? 0 : known >= 0 ? unsigned(known) : k);
   Instance *inst = ev->amend(nullptr, plan.stmt->analysis->schema,
                              plan.stmt->analysis, nullptr, plan.stmt->name);
   Value list = listOn(inst, k);
   if (reads)
-    *reads = ev->maxDomainRead();
-  return list.kind == Value::List && ev->forwardDomainRead() < 0
+    *reads = ev->domains().maxRead();
+  return list.kind == Value::List && ev->domains().forwardRead() < 0
              ? list
              : Value::error();
 }
@@ -101,8 +101,7 @@ Value CandidateRunner::listOn(Instance *inst, unsigned k) {
 /// The domains a reused evaluation may read when the choices from \p limit
 /// on are stale (errors set the last bit, never allowed).
 static uint64_t allowedDomains(int limit) {
-  return limit >= 63 ? ~Evaluator::domainBit(63)
-                     : Evaluator::domainBit(unsigned(limit)) - 1;
+  return limit >= 63 ? ~domainBit(63) : domainBit(unsigned(limit)) - 1;
 }
 
 Value CandidateRunner::domainListReusing(unsigned k, const Value *chosen,
@@ -115,9 +114,9 @@ Value CandidateRunner::domainListReusing(unsigned k, const Value *chosen,
     return plan.constLists[k];
   if (reuse) {
     Instance *inst = syncReused(chosen);
-    uint64_t outer = ev->beginDomainWatch();
+    uint64_t outer = ev->domains().beginWatch();
     Value list = listOn(inst, k);
-    uint64_t read = ev->endDomainWatchMask(outer);
+    uint64_t read = ev->domains().endWatchMask(outer);
     if (list.kind == Value::List &&
         !(read & ~allowedDomains(known >= 0 ? known : int(k)))) {
       if (readMask)
@@ -133,22 +132,22 @@ Value CandidateRunner::domainListReusing(unsigned k, const Value *chosen,
 }
 
 int CandidateRunner::inputWhere(size_t i, unsigned k, const Value *chosen) {
-  bool track = ev->tracksDomainReads(); // Fresh instances, as for lists.
-  ev->trackDomainReads(false);
+  bool track = ev->domains().isTracking(); // Fresh instances, as for lists.
+  ev->domains().track(false);
   int holds = computeInputWhere(i, k, chosen);
-  ev->trackDomainReads(track);
+  ev->domains().track(track);
   return holds;
 }
 
 int CandidateRunner::computeInputWhere(size_t i, unsigned k,
                                        const Value *chosen) {
   const Stmt &stmt = *plan.stmt;
-  ev->setDomains(chosen, k);
+  ev->domains().choose(chosen, k);
   Instance *inputs = ev->amend(nullptr, stmt.analysis->schema, stmt.analysis,
                                nullptr, stmt.name);
   Value v =
       ev->eval(plan.info->wheres[i].cond, Context{freshScope(inputs), nullptr, 0});
-  if (ev->forwardDomainRead() >= 0 || v.kind != Value::Bool)
+  if (ev->domains().forwardRead() >= 0 || v.kind != Value::Bool)
     return -1;
   return v.b ? 1 : 0;
 }
@@ -158,13 +157,13 @@ int CandidateRunner::inputWhereReusing(size_t i, unsigned k,
   pendingChanges |= changed;
   if (reuse) {
     Instance *inputs = syncReused(chosen);
-    uint64_t outer = ev->beginDomainWatch();
+    uint64_t outer = ev->domains().beginWatch();
     llvm::SmallVector<Value, 4> in;
     Value v = readInputs(inputs, in)
                   ? ev->eval(plan.info->wheres[i].cond,
                              Context{reusedScope(in, inputs), nullptr, 0})
                   : Value::error();
-    uint64_t read = ev->endDomainWatchMask(outer);
+    uint64_t read = ev->domains().endWatchMask(outer);
     if (v.kind == Value::Bool && !(read & ~allowedDomains(int(k))))
       return v.b ? 1 : 0;
   }
@@ -220,7 +219,7 @@ bool CandidateRunner::evaluate(const Value *chosen, unsigned &reason,
   const SearchInfo &si = *plan.info;
   const ReasonLayout &rl = *plan.reasons;
   const Stmt &stmt = *plan.stmt;
-  ev->setDomains(chosen, si.domains.size());
+  ev->domains().choose(chosen, si.domains.size());
   Instance *inputs = candidateInstance(row != nullptr, changed);
   llvm::SmallVector<Value, 4> in;
   if (!readInputs(inputs, in))
@@ -249,7 +248,7 @@ bool CandidateRunner::evaluate(const Value *chosen, unsigned &reason,
 }
 
 Instance *CandidateRunner::syncReused(const Value *chosen) {
-  ev->setDomains(chosen, unsigned(plan.info->domains.size()));
+  ev->domains().choose(chosen, unsigned(plan.info->domains.size()));
   return candidateInstance(false, 0);
 }
 
@@ -261,7 +260,7 @@ Instance *CandidateRunner::candidateInstance(bool fresh, uint64_t changed) {
   changed |= pendingChanges;
   pendingChanges = 0;
   if (reused) // Only what read a changed domain (or failed) is evaluated again.
-    ev->resetDomainMemos(changed);
+    ev->domains().resetMemos(changed);
   else
     reused = ev->amend(nullptr, stmt.analysis->schema, stmt.analysis, nullptr,
                        stmt.name);
@@ -334,9 +333,9 @@ bool CandidateRunner::costInputs(Instance *inputs, cost::EvalStatus &status) {
       // domains: a reused instance (`model = m { seq_size in … }`) keeps
       // its pointer while its domain-dependent fields change.
       c.entity = nullptr;
-      uint64_t outer = ev->beginDomainWatch();
+      uint64_t outer = ev->domains().beginWatch();
       bool converted = run->convert(i, r, obj);
-      bool dependent = ev->endDomainWatch(outer);
+      bool dependent = ev->domains().endWatch(outer);
       if (!converted)
         return false;
       c.status = run->checkInput(i);
@@ -370,7 +369,7 @@ bool CandidateRunner::convertFields(unsigned i, FieldReader &r, Instance *e) {
   if (e != c.entity)
     c.deps.assign(fields.size(), ~uint64_t(0));
   c.entity = nullptr;
-  uint64_t changed = c.changedSince | Evaluator::domainBit(63);
+  uint64_t changed = c.changedSince | domainBit(63);
   for (unsigned f = 0; f < fields.size(); ++f) {
     if (!(c.deps[f] & changed))
       continue;
@@ -425,7 +424,7 @@ void Worker::ensure(const Plan &p) {
     ev->setResult(unsigned(i), p.results[i]);
   if (!runner)
     runner = std::make_unique<CandidateRunner>(p, *ev);
-  ev->trackDomainReads(!p.freshCandidates);
+  ev->domains().track(!p.freshCandidates);
   runner->setEvaluator(*ev);
   if (!p.freshCandidates)
     runner->reuseInstances();

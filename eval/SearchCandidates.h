@@ -143,7 +143,7 @@ public:
   /// Evaluates the candidate \p chosen (all domains set). Returns true if
   /// feasible (keys set); otherwise \p reason says why. With \p row, also
   /// builds the result row (the statement's evaluator only).
-  /// \p changed: the domains (Evaluator::domainBit) whose choice changed
+  /// \p changed: the domains (domainBit) whose choice changed
   /// since the previous call; the others keep their memos.
   bool evaluate(const Value *chosen, unsigned &reason,
                 llvm::SmallVectorImpl<double> &keys, Instance **row = nullptr,
@@ -159,7 +159,7 @@ public:
   }
   /// Evaluates candidates (not rows) on one instance of the analysis block
   /// whose domain-dependent memos are reset each time; the evaluator must
-  /// track domain reads (Evaluator::trackDomainReads).
+  /// track domain reads (DomainTracker::track).
   void reuseInstances() { reuse = true; }
 
 private:
@@ -259,12 +259,12 @@ struct Worker {
   std::vector<uint64_t> stamp, listTime;
   std::vector<uint64_t> listReads; ///< Domains read (domainBit mask).
   uint64_t clock = 0;
-  /// The domains (Evaluator::domainBit) chosen again since takeChanged.
+  /// The domains (domainBit) chosen again since takeChanged.
   uint64_t changedSinceTaken = 0;
   /// Notes a new choice for domain \p k.
   void touch(size_t k) {
     stamp[k] = ++clock;
-    changedSinceTaken |= Evaluator::domainBit(unsigned(k));
+    changedSinceTaken |= domainBit(unsigned(k));
   }
   /// The domains whose choice changed since the last call (for
   /// CandidateRunner's *Reusing calls and evaluate).

@@ -16,7 +16,7 @@
 #include "eval/SearchCandidates.h"
 #include "eval/SearchCauses.h"
 #include "eval/SearchSize.h"
-#include "eval/search/EvalReasons.h"
+#include "eval/cost/EvalReasons.h"
 #include "eval/search/ProgressBar.h"
 #include "eval/search/SearchEngine.h"
 #include "ir/NumberFormat.h"
@@ -125,7 +125,7 @@ private:
         size = list.size();
         // A list reading only the pruned prefix is the same in the whole
         // count.
-        if (w.countBase >= 63 ? !(reads & Evaluator::domainBit(63))
+        if (w.countBase >= 63 ? !(reads & domainBit(63))
                               : !(reads >> w.countBase))
           w.countSizes[j] = size;
       }
@@ -164,7 +164,7 @@ private:
     // The list is kept while the domains it read keep their choices.
     bool fresh = w.listTime[k] != 0;
     for (size_t j = 0; fresh && j < k; ++j)
-      fresh = !(w.listReads[k] & Evaluator::domainBit(unsigned(j))) ||
+      fresh = !(w.listReads[k] & domainBit(unsigned(j))) ||
               w.stamp[j] < w.listTime[k];
     if (!fresh) {
       uint64_t reads = 0;
@@ -294,9 +294,10 @@ bool checkForwardDomains(const Plan &plan, Evaluator &main) {
   const SearchInfo &si = *plan.info;
   for (size_t k = 0; k < si.domains.size(); ++k) {
     Value list = w.runner->domainList(k, w.chosen.data());
-    int read = w.ev->forwardDomainRead();
+    int read = w.ev->domains().forwardRead();
     if (read >= int(k)) {
-      reportForwardRead(main, si, k, unsigned(read), w.ev->forwardDomainVia());
+      reportForwardRead(main, si, k, unsigned(read),
+                        w.ev->domains().forwardReadVia());
       return false;
     }
     if (list.isError() || list.size() == 0)
@@ -384,7 +385,7 @@ void findConstantDomains(Plan &plan) {
   std::vector<Value> lists(n);
   for (size_t k = 0; k < n; ++k) {
     Value list = w.runner->domainList(unsigned(k), nullptr);
-    if (w.ev->forwardDomainRead() >= 0 || list.isError())
+    if (w.ev->domains().forwardRead() >= 0 || list.isError())
       continue;
     bool plain = true; // A range holds numbers.
     for (uint64_t i = 0, n = list.isRange() ? 0 : list.size(); i < n; ++i)
@@ -519,7 +520,7 @@ static Value buildRows(const Plan &plan, Evaluator &ev,
     row->name = plan.stmt->name + "[" + std::to_string(i) + "]";
     rows.push_back(Value::makeObject(row));
   }
-  ev.setDomains(nullptr, 0);
+  ev.domains().choose(nullptr, 0);
   return Value::makeList(std::move(rows));
 }
 

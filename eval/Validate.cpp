@@ -119,26 +119,17 @@ bool Evaluator::checkRequires(Instance *inst, SMRange use) {
   unsigned index = 0;
   auto check = [&](const Require &req, Context ctx) {
     unsigned i = index++;
-    if (trackDomains) {
-      if (inst->requireDeps.size() <= i)
-        inst->requireDeps.resize(i + 1, domainBit(63));
-      if (!(inst->requireDeps[i] & domainBit(63))) {
-        dirty |= inst->requireDeps[i]; // What the kept check read.
-        return;
-      }
-    }
-    uint64_t outer = dirty;
-    dirty = 0;
+    if (domainTracker.keepsRequire(inst, i))
+      return;
+    uint64_t outer = domainTracker.beginWatch();
     Value v = eval(req.cond, ctx);
-    uint64_t deps = dirty;
-    dirty |= outer;
+    uint64_t deps = domainTracker.endWatchMask(outer);
     if (v.isError()) {
       ok = false;
       return;
     }
     if (v.b) {
-      if (trackDomains)
-        inst->requireDeps[i] = deps;
+      domainTracker.storeRequire(inst, i, deps);
       return;
     }
     ok = false;
@@ -175,40 +166,26 @@ void Evaluator::reportRequire(Instance *inst, const Require &req,
 
 bool Evaluator::validate(Instance *inst, SMRange use) {
   if (inst->validated) {
-    dirty |= inst->validationDeps; // What the kept validation read.
+    // What the kept validation read.
+    domainTracker.addReads(inst->validationDeps);
     return true;
   }
   // A validation that read a domain-dependent memo is redone when one of
   // those domains changes.
-  uint64_t outer = dirty;
-  dirty = 0;
+  uint64_t outer = domainTracker.beginWatch();
   bool ok = validateFresh(inst, use);
-  // Kept `require` results are forgotten with the validation that read
-  // them; one that failed, or will never be reset, keeps none.
-  if (!ok || !dirty)
-    inst->requireDeps.clear();
-  if (ok && trackDomains && dirty)
-    inst->validationDeps = dirty;
-  // Listed (once) while a piece of its state depends on a domain, also
-  // after a failure (its completeness may be kept).
-  if (trackDomains && dirty && !inst->validationTracked) {
-    inst->validationTracked = true;
-    volatileValidations.push_back(inst);
-  }
-  dirty |= outer;
+  domainTracker.storeValidation(inst, ok, outer);
   return ok;
 }
 
 bool Evaluator::validateFresh(Instance *inst, SMRange use) {
   if (inst->complete) { // Only the `require` lines may have changed.
-    dirty |= inst->completenessDeps;
+    domainTracker.addReads(inst->completenessDeps);
   } else {
-    uint64_t outer = dirty;
-    dirty = 0;
+    uint64_t outer = domainTracker.beginWatch();
     llvm::SmallVector<std::string, 8> missing;
     missingFields(inst, "", missing);
-    uint64_t deps = dirty;
-    dirty |= outer;
+    uint64_t deps = domainTracker.endWatchMask(outer);
     if (!missing.empty()) {
       std::string list;
       for (const std::string &m : missing)

@@ -1,7 +1,7 @@
 //===- TempFiles.h - Temporary files removed when a signal ends calcc -----===//
 //
 // Outputs are written to a temporary next to the destination and renamed
-// over it (AtomicFile.h, search/StreamFile.h). A signal that ends the process
+// over it (AtomicFile.h, StreamFile.h). A signal that ends the process
 // (SIGINT, SIGTERM, SIGHUP, SIGQUIT, SIGPIPE) must not leave the temporary
 // behind: a long `lae` writes hundreds of megabytes into it. The handler can
 // only do async-signal-safe work, so the temporaries are kept in a fixed

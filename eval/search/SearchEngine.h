@@ -1,7 +1,8 @@
 //===- SearchEngine.h - The language-independent search engine ------------===//
 //
-// One engine serves Calculon's `loe`/`lae` and the `.calc` `search`
-// statement (docs/language-reference.md §6). A search is a Problem (below)
+// One engine serves Calculon's `loe`/`lae` (eval/calculon/search/) and the
+// `.calc` `search` statement (docs/language-reference.md §6); it knows
+// neither. A search is a Problem (below)
 // whose candidates are enumerated in a fixed order, unit by unit; the engine
 // runs fixed-size chunks of units on worker threads (ChunkRunner), each chunk
 // keeping its own StableTopK and ReasonCounts, and merges them in chunk order,
@@ -23,12 +24,13 @@
 //
 // runUnit enumerates the unit's candidates in order and reports each to the
 // sink exactly once: `sink.reject(reason)` (`sink.rejectMany(reason, n)` for
-// n at once), or `sink.accepted(candidate)` after a successful evaluation. `sink.wouldKeep(candidate)` tells whether
-// an accepted candidate can still rank (only its objective fields need to be
-// set), so the hot path copies a full candidate only when it ranks;
-// `sink.numAccepted()` lets a unit cut its own enumeration short (`-m`);
-// `sink.counted()` reports a candidate enumerated but not evaluated (`-d`).
-// The hot path must not allocate: decode from the unit index, reuse Worker.
+// n at once), or `sink.accepted(candidate)` after a successful evaluation.
+// `sink.wouldKeep(candidate)` tells whether an accepted candidate can still
+// rank (only its objective fields need to be set), so the hot path copies a
+// full candidate only when it ranks; `sink.numAccepted()` lets a unit cut its
+// own enumeration short (`-m`); `sink.counted()` reports a candidate enumerated
+// but not evaluated (`-d`). The hot path must not allocate: decode from the
+// unit index, reuse Worker.
 //
 // How the `.calc` search maps onto it:
 //   * units: the outer domains' product (decoded mixed-radix from the unit

@@ -11,11 +11,11 @@
 #include "tools/driver/LlmInputs.h"
 #include "tools/driver/SearchCommandOptions.h"
 
+#include "eval/calculon/search/CalculonSearch.h"
+#include "eval/calculon/search/SearchArgs.h"
 #include "eval/output/Gzip.h"
-#include "eval/search/CalculonSearch.h"
+#include "eval/output/StreamFile.h"
 #include "eval/search/ProgressBar.h"
-#include "eval/search/SearchArgs.h"
-#include "eval/search/StreamFile.h"
 
 #include "llvm/Support/Process.h"
 #include "llvm/Support/raw_ostream.h"
@@ -40,7 +40,7 @@ static int fail(const Twine &message) {
   return driver::reportError("", message);
 }
 
-static bool parseOptions(search::SearchArgs &args, std::string &error) {
+static bool parseOptions(calculon::SearchArgs &args, std::string &error) {
   if (!laeOptions.parse(args, error))
     return false;
   StringRef out = args.outputPath;
@@ -53,13 +53,13 @@ static bool parseOptions(search::SearchArgs &args, std::string &error) {
 }
 
 static int runLae() {
-  search::SearchArgs args;
+  calculon::SearchArgs args;
   std::string error;
   if (!parseOptions(args, error))
     return usage(error);
   cost::Model model;
   cost::System system;
-  search::ExecutionSpace space;
+  calculon::ExecutionSpace space;
   if (!driver::loadSearchInputs(args, laeOptions.inputOptions(), model, system,
                                 space))
     return driver::ExitInputError;
@@ -70,12 +70,12 @@ static int runLae() {
   // .gz file is a sequence of gzip members (the header, then one per chunk
   // of rows) compressed by the worker threads.
   bool gzip = StringRef(args.outputPath).endswith(".gz");
-  search::StreamFile file;
+  eval::StreamFile file;
   if (!laeOptions.debug()) {
     std::string header, packed;
     raw_string_ostream os(header);
-    search::writeCsvHeader(os, /*rankColumn=*/false, /*withLayers=*/false,
-                           /*experts=*/model.isMoe());
+    calculon::writeCsvHeader(os, /*rankColumn=*/false, /*withLayers=*/false,
+                             /*experts=*/model.isMoe());
     StringRef text = os.str();
     if (gzip && !eval::gzipCompress(text, packed, eval::GzipDefaultCompression))
       return fail(args.outputPath + ": cannot compress output");
@@ -86,8 +86,8 @@ static int runLae() {
   search::ProgressBar bar(errs(), sys::Process::StandardErrIsDisplayed(),
                           space.numGroups(),
                           laeOptions.progressLog("lae", space.numCandidates()));
-  search::SearchSummary summary;
-  bool written = search::findAllExecutions(
+  calculon::SearchSummary summary;
+  bool written = calculon::findAllExecutions(
       model, system, space, laeOptions.cpus(), gzip && !laeOptions.debug(),
       [&](uint64_t groups, uint64_t n, uint64_t feasible) {
         bar.update(groups, n, feasible);
@@ -95,7 +95,7 @@ static int runLae() {
       [&](StringRef rows) { return laeOptions.debug() || file.write(rows); },
       summary);
   bar.finish();
-  search::logSummary(errs(), summary);
+  calculon::logSummary(errs(), summary);
   if (!written) {
     file.discard();
     return fail(args.outputPath + ": cannot write");
@@ -103,7 +103,7 @@ static int runLae() {
   if (summary.counts.numAccepted() == 0) {
     if (!laeOptions.noneOk()) {
       file.discard();
-      return fail(search::nothingFitsMessage(summary));
+      return fail(calculon::nothingFitsMessage(summary));
     }
     errs() << "No acceptable configurations found :(\n";
   }

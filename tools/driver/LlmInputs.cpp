@@ -105,10 +105,10 @@ bool calc::driver::loadLlmInputs(StringRef modelPath, StringRef exePath,
   return true;
 }
 
-bool calc::driver::loadSearchInputs(const search::SearchArgs &args,
+bool calc::driver::loadSearchInputs(const calculon::SearchArgs &args,
                                     const CalcInputOptions &options,
                                     cost::Model &model, cost::System &system,
-                                    search::ExecutionSpace &space) {
+                                    calculon::ExecutionSpace &space) {
   if (!loadModelInput(args.modelPath, options, model) ||
       !loadSystem(args.systemPath, options, system))
     return false;
@@ -122,8 +122,8 @@ bool calc::driver::loadSearchInputs(const search::SearchArgs &args,
         "or multiquery); search it with a `search` statement in a .calc file",
         args.modelPath, model.kvHeads, model.attnHeads));
   std::string error;
-  if (!search::checkSearchSystem(args, system, error) ||
-      !search::ExecutionSpace::build(model, system, args.space, space, error))
+  if (!calculon::checkSearchSystem(args, system, error) ||
+      !calculon::ExecutionSpace::build(model, system, args.space, space, error))
     return fail(error);
   return true;
 }

@@ -14,8 +14,8 @@
 #include "tools/driver/CalcInputs.h"
 
 #include "eval/calculon/CalculonInputs.h"
-#include "eval/search/ExecutionSpace.h"
-#include "eval/search/SearchArgs.h"
+#include "eval/calculon/search/ExecutionSpace.h"
+#include "eval/calculon/search/SearchArgs.h"
 
 namespace calc::driver {
 
@@ -37,9 +37,9 @@ bool loadLlmInputs(llvm::StringRef modelPath, llvm::StringRef exePath,
 /// multi-head or multi-query, what the searches' `attention_type` can say;
 /// a JSON model that sets kv_heads decides its attention itself.
 /// Errors are printed; returns false after printing.
-bool loadSearchInputs(const search::SearchArgs &args,
+bool loadSearchInputs(const calculon::SearchArgs &args,
                       const CalcInputOptions &options, cost::Model &model,
-                      cost::System &system, search::ExecutionSpace &space);
+                      cost::System &system, calculon::ExecutionSpace &space);
 
 } // namespace calc::driver
 

@@ -12,11 +12,11 @@
 #include "tools/driver/SearchCommandOptions.h"
 
 #include "eval/calculon/StatsWriter.h"
+#include "eval/calculon/search/CalculonSearch.h"
+#include "eval/calculon/search/SearchArgs.h"
 #include "eval/output/AtomicFile.h"
 #include "eval/output/Gzip.h"
-#include "eval/search/CalculonSearch.h"
 #include "eval/search/ProgressBar.h"
-#include "eval/search/SearchArgs.h"
 
 #include "eval/calculon/PyFloat.h"
 
@@ -60,7 +60,7 @@ static int fail(const Twine &message) {
 }
 
 /// Checks the options; fills `args` from the positional arguments.
-static bool parseOptions(search::SearchArgs &args, std::string &error) {
+static bool parseOptions(calculon::SearchArgs &args, std::string &error) {
   if (!loeOptions.parse(args, error))
     return false;
   StringRef out = args.outputPath;
@@ -79,16 +79,17 @@ static bool parseOptions(search::SearchArgs &args, std::string &error) {
   return true;
 }
 
-static int writeResults(const search::SearchArgs &args, StringRef attention,
-                        ArrayRef<search::RankedExecution> best, bool experts) {
+static int writeResults(const calculon::SearchArgs &args, StringRef attention,
+                        ArrayRef<calculon::RankedExecution> best,
+                        bool experts) {
   StringRef out = args.outputPath;
   std::string text, error;
   raw_string_ostream os(text);
   if (out.endswith(".csv") || out.endswith(".csv.gz"))
-    search::writeOptimalCsv(os, attention, best, loeLayers, experts);
+    calculon::writeOptimalCsv(os, attention, best, loeLayers, experts);
   else
-    search::writeOptimalJson(os, attention, best, loeLayers,
-                             out.endswith(".gz"), experts);
+    calculon::writeOptimalJson(os, attention, best, loeLayers,
+                               out.endswith(".gz"), experts);
   StringRef contents = os.str();
   std::string packed;
   if (out.endswith(".gz")) {
@@ -103,13 +104,13 @@ static int writeResults(const search::SearchArgs &args, StringRef attention,
 }
 
 static int runLoe() {
-  search::SearchArgs args;
+  calculon::SearchArgs args;
   std::string error;
   if (!parseOptions(args, error))
     return usage(error);
   cost::Model model;
   cost::System system;
-  search::ExecutionSpace space;
+  calculon::ExecutionSpace space;
   if (!driver::loadSearchInputs(args, loeOptions.inputOptions(), model, system,
                                 space))
     return driver::ExitInputError;
@@ -117,7 +118,7 @@ static int runLoe() {
   if (!loeOptions.announceSize(space.numCandidates(), /*atMost=*/loeMbsBreak))
     return driver::ExitInputError;
 
-  search::OptimalOptions options;
+  calculon::OptimalOptions options;
   options.topN = size_t(loeTopN);
   options.mbsBreak = loeMbsBreak;
   options.debug = loeOptions.debug();
@@ -128,29 +129,28 @@ static int runLoe() {
   log.exactTotal = !loeMbsBreak;
   search::ProgressBar bar(errs(), sys::Process::StandardErrIsDisplayed(),
                           space.numGroups(), log);
-  std::vector<search::RankedExecution> best;
-  search::SearchSummary summary;
-  search::findOptimalExecutions(
+  std::vector<calculon::RankedExecution> best;
+  calculon::SearchSummary summary;
+  calculon::findOptimalExecutions(
       model, system, space, options,
       [&](uint64_t groups, uint64_t n, uint64_t feasible) {
         bar.update(groups, n, feasible);
       },
-      best,
-      summary);
+      best, summary);
   bar.finish();
-  search::logSummary(errs(), summary);
+  calculon::logSummary(errs(), summary);
   if (loeOptions.debug())
     return driver::ExitSuccess;
   if (best.empty()) {
     if (!loeOptions.noneOk())
-      return fail(search::nothingFitsMessage(summary));
+      return fail(calculon::nothingFitsMessage(summary));
     errs() << "No acceptable configurations found :(\n";
   } else {
     errs() << "Best sample rate: ";
     calculon::writePyFloat(errs(), best.front().stats[cost::Stat::SampleRate]);
     errs() << "\n";
   }
-  return writeResults(args, search::attentionTypeName(model), best,
+  return writeResults(args, calculon::attentionTypeName(model), best,
                       model.isMoe());
 }
 

@@ -70,14 +70,15 @@ search::ProgressLog SearchCommandOptions::progressLog(StringRef label,
   return log;
 }
 
-bool SearchCommandOptions::parse(search::SearchArgs &out, std::string &error) {
-  if (!search::parseSearchArgs(args, out, error))
+bool SearchCommandOptions::parse(calculon::SearchArgs &out,
+                                 std::string &error) {
+  if (!calculon::parseSearchArgs(args, out, error))
     return false;
   if (cpusOpt < 0) {
     error = "-c must be >= 1";
     return false;
   }
-  if (!search::parseFusedMode(fused, out.space.fused)) {
+  if (!calculon::parseFusedMode(fused, out.space.fused)) {
     error = "-f must be true, false or both, got '" + fused + "'";
     return false;
   }

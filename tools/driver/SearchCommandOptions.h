@@ -14,8 +14,8 @@
 #include "tools/driver/CalcInputFlags.h"
 #include "tools/driver/LlmInputs.h"
 
+#include "eval/calculon/search/SearchArgs.h"
 #include "eval/search/ProgressBar.h"
-#include "eval/search/SearchArgs.h"
 
 #include "llvm/Support/CommandLine.h"
 
@@ -32,7 +32,7 @@ public:
 
   /// Fills `args` from the positional arguments, -f and -c; an error names
   /// the bad argument.
-  bool parse(search::SearchArgs &args, std::string &error);
+  bool parse(calculon::SearchArgs &args, std::string &error);
 
   /// -I and --stdlib-dir, for the .calc inputs.
   CalcInputOptions inputOptions() const { return inputFlags.options(); }

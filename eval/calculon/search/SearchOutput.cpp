@@ -1,11 +1,11 @@
 //===- SearchOutput.cpp - Calculon's loe/lae result files -----------------===//
-#include "eval/search/SearchOutput.h"
+#include "eval/calculon/search/SearchOutput.h"
 
+#include "eval/calculon/search/PyWriter.h"
 #include "eval/cost/ExecutionFields.h"
-#include "eval/search/PyWriter.h"
 
 using namespace calc;
-using namespace calc::search;
+using namespace calc::calculon;
 using llvm::raw_ostream;
 using llvm::StringRef;
 
@@ -17,7 +17,7 @@ static bool written(const cost::ExecutionFieldInfo &f, bool experts) {
          (experts && f.group == cost::ExecutionFieldGroup::Expert);
 }
 
-StringRef calc::search::attentionTypeName(const cost::Model &model) {
+StringRef calc::calculon::attentionTypeName(const cost::Model &model) {
   return model.isMultiQuery() ? "multiquery" : "multihead";
 }
 
@@ -90,8 +90,8 @@ static void writeLayers(PyWriter &w, const RankedExecution &r) {
   w.endList();
 }
 
-void calc::search::writeCsvHeader(raw_ostream &os, bool rankColumn,
-                                  bool withLayers, bool experts) {
+void calc::calculon::writeCsvHeader(raw_ostream &os, bool rankColumn,
+                                    bool withLayers, bool experts) {
   const char *sep = rankColumn ? "," : "";
   for (const cost::ExecutionFieldInfo &f : cost::executionFieldInfos())
     if (written(f, experts)) {
@@ -107,10 +107,11 @@ void calc::search::writeCsvHeader(raw_ostream &os, bool rankColumn,
   os << '\n';
 }
 
-void calc::search::writeCsvValues(raw_ostream &os, StringRef attention,
-                                  const cost::Execution &x,
-                                  const cost::Stats &stats,
-                                  const cost::StatTypes &types, bool experts) {
+void calc::calculon::writeCsvValues(raw_ostream &os, StringRef attention,
+                                    const cost::Execution &x,
+                                    const cost::Stats &stats,
+                                    const cost::StatTypes &types,
+                                    bool experts) {
   // Repr style with no container: values come out comma-free, so the
   // separators are written here.
   PyWriter w(os, PyWriter::Style::Repr);
@@ -131,10 +132,10 @@ void calc::search::writeCsvValues(raw_ostream &os, StringRef attention,
   }
 }
 
-void calc::search::writeOptimalJson(raw_ostream &os, StringRef attention,
-                                    llvm::ArrayRef<RankedExecution> ranked,
-                                    bool withLayers, bool compact,
-                                    bool experts) {
+void calc::calculon::writeOptimalJson(raw_ostream &os, StringRef attention,
+                                      llvm::ArrayRef<RankedExecution> ranked,
+                                      bool withLayers, bool compact,
+                                      bool experts) {
   PyWriter w(os, compact ? PyWriter::Style::JsonCompact
                          : PyWriter::Style::JsonIndented);
   w.beginObject();
@@ -171,9 +172,9 @@ void calc::search::writeOptimalJson(raw_ostream &os, StringRef attention,
   w.endObject();
 }
 
-void calc::search::writeOptimalCsv(raw_ostream &os, StringRef attention,
-                                   llvm::ArrayRef<RankedExecution> ranked,
-                                   bool withLayers, bool experts) {
+void calc::calculon::writeOptimalCsv(raw_ostream &os, StringRef attention,
+                                     llvm::ArrayRef<RankedExecution> ranked,
+                                     bool withLayers, bool experts) {
   writeCsvHeader(os, /*rankColumn=*/true, withLayers, experts);
   for (size_t rank = 0; rank < ranked.size(); ++rank) {
     os << rank << ',';

@@ -6,12 +6,12 @@
 // end.
 //
 //===----------------------------------------------------------------------===//
-#ifndef CALC_EVAL_SEARCH_SEARCHARGS_H
-#define CALC_EVAL_SEARCH_SEARCHARGS_H
+#ifndef CALC_EVAL_CALCULON_SEARCH_SEARCHARGS_H
+#define CALC_EVAL_CALCULON_SEARCH_SEARCHARGS_H
 
+#include "eval/calculon/search/CalculonSearch.h"
 #include "eval/cost/Model.h"
 #include "eval/cost/System.h"
-#include "eval/search/CalculonSearch.h"
 
 #include "llvm/ADT/ArrayRef.h"
 #include "llvm/ADT/SmallVector.h"
@@ -20,7 +20,7 @@
 
 #include <string>
 
-namespace calc::search {
+namespace calc::calculon {
 
 /// Parses `-f`: t/true/T/True/1 -> [true], f/false/F/False/0 -> [false],
 /// both/all/* -> [false, true]. Returns false for anything else.
@@ -55,6 +55,6 @@ void logSummary(llvm::raw_ostream &os, const SearchSummary &summary);
 /// The error when nothing fits: the reason that rejected most candidates.
 std::string nothingFitsMessage(const SearchSummary &summary);
 
-} // namespace calc::search
+} // namespace calc::calculon
 
 #endif

@@ -1,10 +1,10 @@
 //===- EvalReasons.cpp - Calculon checks as search rejection reasons ------===//
-#include "eval/search/EvalReasons.h"
+#include "eval/cost/EvalReasons.h"
 
 using namespace calc;
 using cost::EvalError;
 
-llvm::StringRef calc::search::evalErrorName(EvalError e) {
+llvm::StringRef calc::cost::evalErrorName(EvalError e) {
   switch (e) {
   case EvalError::None: return "accepted";
   case EvalError::BadModelField: return "model field not positive";

@@ -6,8 +6,8 @@
 // Keys and values are spelled as Calculon's Python writes them.
 //
 //===----------------------------------------------------------------------===//
-#ifndef CALC_EVAL_SEARCH_SEARCHOUTPUT_H
-#define CALC_EVAL_SEARCH_SEARCHOUTPUT_H
+#ifndef CALC_EVAL_CALCULON_SEARCH_SEARCHOUTPUT_H
+#define CALC_EVAL_CALCULON_SEARCH_SEARCHOUTPUT_H
 
 #include "eval/cost/Execution.h"
 #include "eval/cost/Stats.h"
@@ -18,7 +18,7 @@
 #include "llvm/ADT/StringRef.h"
 #include "llvm/Support/raw_ostream.h"
 
-namespace calc::search {
+namespace calc::calculon {
 
 /// One ranked result of `loe`; `layers` is filled only with `-l`. `types`
 /// says which numbers Calculon writes as ints (cost::statTypes).
@@ -60,6 +60,6 @@ void writeOptimalCsv(llvm::raw_ostream &os, llvm::StringRef attention,
                      llvm::ArrayRef<RankedExecution> ranked, bool withLayers,
                      bool experts = false);
 
-} // namespace calc::search
+} // namespace calc::calculon
 
 #endif

@@ -1,5 +1,5 @@
 //===- PyWriterTest.cpp - Python layouts of search outputs ----------------===//
-#include "eval/search/PyWriter.h"
+#include "eval/calculon/search/PyWriter.h"
 
 #include "eval/calculon/PyFloat.h"
 
@@ -11,7 +11,7 @@
 #include <string>
 
 using namespace calc;
-using namespace calc::search;
+using namespace calc::calculon;
 
 namespace {
 

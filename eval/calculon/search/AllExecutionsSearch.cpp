@@ -5,19 +5,19 @@
 // in enumeration order and memory is bounded by the chunk window.
 //
 //===----------------------------------------------------------------------===//
-#include "eval/search/CalculonSearch.h"
+#include "eval/calculon/search/CalculonSearch.h"
 
+#include "eval/cost/EvalReasons.h"
 #include "eval/cost/Training.h"
-#include "eval/search/ChunkRunner.h"
-#include "eval/search/EvalReasons.h"
 #include "eval/output/Gzip.h"
+#include "eval/search/ChunkRunner.h"
 
 #include "llvm/Support/raw_ostream.h"
 
 #include <chrono>
 
 using namespace calc;
-using namespace calc::search;
+using namespace calc::calculon;
 
 namespace {
 
@@ -25,7 +25,7 @@ struct RowChunk {
   std::string text;
   std::string packed; ///< `text` as a gzip member, with gzipChunks
   bool packFailed = false;
-  ReasonCounts counts;
+  search::ReasonCounts counts;
 };
 
 struct RowWorker {
@@ -65,24 +65,24 @@ void runRowGroup(const cost::Model &model, const cost::System &system,
 
 } // namespace
 
-bool calc::search::findAllExecutions(const cost::Model &model,
-                                     const cost::System &system,
-                                     const ExecutionSpace &space,
-                                     unsigned threads, bool gzipChunks,
-                                     ProgressFn progress, RowSink sink,
-                                     SearchSummary &summary) {
+bool calc::calculon::findAllExecutions(const cost::Model &model,
+                                       const cost::System &system,
+                                       const ExecutionSpace &space,
+                                       unsigned threads, bool gzipChunks,
+                                       search::ProgressFn progress,
+                                       RowSink sink, SearchSummary &summary) {
   auto start = std::chrono::steady_clock::now();
-  threads = resolveThreadCount(threads);
+  threads = search::resolveThreadCount(threads);
   std::vector<RowWorker> workers(threads);
   uint64_t perChunk = groupsPerChunk(space);
   uint64_t numChunks = (space.numGroups() + perChunk - 1) / perChunk;
-  summary.counts.reset(NumEvalErrors);
+  summary.counts.reset(cost::NumEvalErrors);
   summary.total = 0;
-  bool ok = runChunksInOrder<RowChunk>(
+  bool ok = search::runChunksInOrder<RowChunk>(
       numChunks, threads,
       [&](size_t chunk, unsigned worker, RowChunk &out) {
         out.text.clear();
-        out.counts.reset(NumEvalErrors);
+        out.counts.reset(cost::NumEvalErrors);
         llvm::raw_string_ostream os(out.text);
         os.SetUnbuffered();
         RowWorker &w = workers[worker];

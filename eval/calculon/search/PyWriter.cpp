@@ -1,5 +1,5 @@
 //===- PyWriter.cpp - Python json.dumps / str() layouts -------------------===//
-#include "eval/search/PyWriter.h"
+#include "eval/calculon/search/PyWriter.h"
 
 #include "eval/calculon/PyFloat.h"
 
@@ -9,7 +9,7 @@
 #include <cstring>
 
 using namespace calc;
-using namespace calc::search;
+using namespace calc::calculon;
 
 void PyWriter::newline(unsigned depth) {
   if (style != Style::JsonIndented)

@@ -8,8 +8,8 @@
 // process (eval/output/TempFiles.h).
 //
 //===----------------------------------------------------------------------===//
-#ifndef CALC_EVAL_SEARCH_STREAMFILE_H
-#define CALC_EVAL_SEARCH_STREAMFILE_H
+#ifndef CALC_EVAL_OUTPUT_STREAMFILE_H
+#define CALC_EVAL_OUTPUT_STREAMFILE_H
 
 #include "llvm/ADT/SmallString.h"
 #include "llvm/ADT/StringRef.h"
@@ -21,7 +21,7 @@ namespace llvm {
 class raw_fd_ostream;
 }
 
-namespace calc::search {
+namespace calc::eval {
 
 /// An output file written in pieces and published on commit().
 class StreamFile {
@@ -54,6 +54,6 @@ private:
   int signalSlot = -1; ///< eval/output/TempFiles.h
 };
 
-} // namespace calc::search
+} // namespace calc::eval
 
 #endif

@@ -1,5 +1,5 @@
 //===- StreamFile.cpp - A growing output file, published atomically -------===//
-#include "eval/search/StreamFile.h"
+#include "eval/output/StreamFile.h"
 #include "eval/output/TempFiles.h"
 
 #include "llvm/Support/FileSystem.h"
@@ -7,7 +7,7 @@
 
 #include <zlib.h>
 
-using namespace calc::search;
+using namespace calc::eval;
 using namespace llvm;
 
 struct StreamFile::Deflater {
@@ -24,8 +24,8 @@ bool StreamFile::open(StringRef destination, bool compress,
   path = destination.str();
   int fd;
   // A long `lae` may be interrupted: never leave the temporary behind.
-  std::error_code ec = eval::createTempFile(destination + ".tmp-%%%%%%", fd,
-                                            tempPath, signalSlot);
+  std::error_code ec =
+      createTempFile(destination + ".tmp-%%%%%%", fd, tempPath, signalSlot);
   if (ec) {
     error = (destination + ": cannot write: " + ec.message()).str();
     return false;
@@ -103,7 +103,7 @@ bool StreamFile::commit(std::string &error) {
   std::error_code ec = sys::fs::rename(tempPath, path);
   if (ec)
     sys::fs::remove(tempPath);
-  eval::unregisterTempFile(signalSlot);
+  unregisterTempFile(signalSlot);
   signalSlot = -1;
   if (ec) {
     tempPath.clear();
@@ -127,7 +127,7 @@ void StreamFile::discard() {
   }
   if (!tempPath.empty()) {
     sys::fs::remove(tempPath);
-    eval::unregisterTempFile(signalSlot);
+    unregisterTempFile(signalSlot);
     signalSlot = -1;
     tempPath.clear();
   }

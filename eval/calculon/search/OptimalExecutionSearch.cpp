@@ -5,15 +5,15 @@
 // wins), reasons are cost::EvalError (docs/calculon-model.md §11.2).
 //
 //===----------------------------------------------------------------------===//
-#include "eval/search/CalculonSearch.h"
+#include "eval/calculon/search/CalculonSearch.h"
 
+#include "eval/cost/EvalReasons.h"
 #include "eval/cost/Training.h"
-#include "eval/search/EvalReasons.h"
 
 #include <chrono>
 
 using namespace calc;
-using namespace calc::search;
+using namespace calc::calculon;
 
 namespace {
 
@@ -38,7 +38,7 @@ public:
 
   uint64_t numUnits() const { return space.numGroups(); }
   uint64_t unitsPerChunk() const { return groupsPerChunk(space); }
-  unsigned numReasons() const { return NumEvalErrors; }
+  unsigned numReasons() const { return cost::NumEvalErrors; }
   bool better(const Candidate &a, const Candidate &b) const {
     return a.rate > b.rate;
   }
@@ -95,7 +95,7 @@ private:
 
 } // namespace
 
-uint64_t calc::search::groupsPerChunk(const ExecutionSpace &space) {
+uint64_t calc::calculon::groupsPerChunk(const ExecutionSpace &space) {
   constexpr uint64_t TargetCandidates = 1024;
   if (space.numGroups() == 0 || space.numCandidates() == 0)
     return 1;
@@ -104,16 +104,18 @@ uint64_t calc::search::groupsPerChunk(const ExecutionSpace &space) {
   return std::max<uint64_t>(1, TargetCandidates / perGroup);
 }
 
-void calc::search::findOptimalExecutions(
-    const cost::Model &model, const cost::System &system,
-    const ExecutionSpace &space, const OptimalOptions &options,
-    ProgressFn progress, std::vector<RankedExecution> &best,
-    SearchSummary &summary) {
+void calc::calculon::findOptimalExecutions(const cost::Model &model,
+                                           const cost::System &system,
+                                           const ExecutionSpace &space,
+                                           const OptimalOptions &options,
+                                           search::ProgressFn progress,
+                                           std::vector<RankedExecution> &best,
+                                           SearchSummary &summary) {
   auto start = std::chrono::steady_clock::now();
   OptimalProblem problem(model, system, space, options);
-  EngineCounts counts;
-  std::vector<OptimalProblem::Candidate> kept =
-      searchTopK(problem, options.topN, options.threads, progress, counts);
+  search::EngineCounts counts;
+  std::vector<OptimalProblem::Candidate> kept = search::searchTopK(
+      problem, options.topN, options.threads, progress, counts);
   summary.counts = counts.counts;
   summary.total = counts.total;
   summary.seconds = std::chrono::duration<double>(

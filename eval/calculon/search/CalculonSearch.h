@@ -12,20 +12,20 @@
 // enumeration order instead of shuffled.
 //
 //===----------------------------------------------------------------------===//
-#ifndef CALC_EVAL_SEARCH_CALCULONSEARCH_H
-#define CALC_EVAL_SEARCH_CALCULONSEARCH_H
+#ifndef CALC_EVAL_CALCULON_SEARCH_CALCULONSEARCH_H
+#define CALC_EVAL_CALCULON_SEARCH_CALCULONSEARCH_H
 
+#include "eval/calculon/search/ExecutionSpace.h"
+#include "eval/calculon/search/SearchOutput.h"
 #include "eval/cost/Model.h"
 #include "eval/cost/System.h"
-#include "eval/search/ExecutionSpace.h"
 #include "eval/search/ReasonCounts.h"
 #include "eval/search/SearchEngine.h"
-#include "eval/search/SearchOutput.h"
 
 #include <cstdint>
 #include <vector>
 
-namespace calc::search {
+namespace calc::calculon {
 
 /// Options of `loe`.
 struct OptimalOptions {
@@ -41,15 +41,15 @@ struct SearchSummary {
   /// Candidates enumerated ("Total executions"); with -d nothing else.
   uint64_t total = 0;
   /// Accepted and rejected (by cost::EvalError) counts.
-  ReasonCounts counts;
+  search::ReasonCounts counts;
   double seconds = 0; ///< wall time of the enumeration
 };
 
 /// The `loe` search: fills `best` (rank order, at most topN) and `summary`.
-void findOptimalExecutions(const cost::Model &model,
-                           const cost::System &system,
+void findOptimalExecutions(const cost::Model &model, const cost::System &system,
                            const ExecutionSpace &space,
-                           const OptimalOptions &options, ProgressFn progress,
+                           const OptimalOptions &options,
+                           search::ProgressFn progress,
                            std::vector<RankedExecution> &best,
                            SearchSummary &summary);
 
@@ -62,13 +62,13 @@ using RowSink = llvm::function_ref<bool(llvm::StringRef rows)>;
 /// threads). Returns false if the sink failed (the search stops early).
 bool findAllExecutions(const cost::Model &model, const cost::System &system,
                        const ExecutionSpace &space, unsigned threads,
-                       bool gzipChunks, ProgressFn progress, RowSink sink,
-                       SearchSummary &summary);
+                       bool gzipChunks, search::ProgressFn progress,
+                       RowSink sink, SearchSummary &summary);
 
 /// Groups per chunk for `space`: about a thousand candidates each, a
 /// function of the space only (never of the thread count).
 uint64_t groupsPerChunk(const ExecutionSpace &space);
 
-} // namespace calc::search
+} // namespace calc::calculon
 
 #endif

@@ -7,8 +7,8 @@
 // JSON file and the CSV cell never drift apart.
 //
 //===----------------------------------------------------------------------===//
-#ifndef CALC_EVAL_SEARCH_PYWRITER_H
-#define CALC_EVAL_SEARCH_PYWRITER_H
+#ifndef CALC_EVAL_CALCULON_SEARCH_PYWRITER_H
+#define CALC_EVAL_CALCULON_SEARCH_PYWRITER_H
 
 #include "llvm/ADT/SmallVector.h"
 #include "llvm/ADT/StringRef.h"
@@ -16,7 +16,7 @@
 
 #include <cstdint>
 
-namespace calc::search {
+namespace calc::calculon {
 
 /// Emits nested objects and lists the way Python prints them.
 class PyWriter {
@@ -68,6 +68,6 @@ private:
   bool afterKey = false;
 };
 
-} // namespace calc::search
+} // namespace calc::calculon
 
 #endif

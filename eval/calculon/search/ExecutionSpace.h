@@ -15,8 +15,8 @@
 // allocation per candidate.
 //
 //===----------------------------------------------------------------------===//
-#ifndef CALC_EVAL_SEARCH_EXECUTIONSPACE_H
-#define CALC_EVAL_SEARCH_EXECUTIONSPACE_H
+#ifndef CALC_EVAL_CALCULON_SEARCH_EXECUTIONSPACE_H
+#define CALC_EVAL_CALCULON_SEARCH_EXECUTIONSPACE_H
 
 #include "eval/cost/Execution.h"
 #include "eval/cost/Model.h"
@@ -29,7 +29,7 @@
 #include <string>
 #include <vector>
 
-namespace calc::search {
+namespace calc::calculon {
 
 /// The command-line knobs of Calculon's generator.
 struct SpaceOptions {
@@ -122,6 +122,6 @@ private:
   uint64_t groupCount = 0, candidateCount = 0;
 };
 
-} // namespace calc::search
+} // namespace calc::calculon
 
 #endif

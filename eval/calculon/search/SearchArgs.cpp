@@ -1,8 +1,8 @@
 //===- SearchArgs.cpp - Arguments and logging shared by loe and lae -------===//
-#include "eval/search/SearchArgs.h"
+#include "eval/calculon/search/SearchArgs.h"
 
 #include "eval/calculon/CalculonInputs.h"
-#include "eval/search/EvalReasons.h"
+#include "eval/cost/EvalReasons.h"
 #include "ir/NumberFormat.h"
 
 #include "llvm/ADT/StringSwitch.h"
@@ -10,11 +10,11 @@
 #include <fmt/format.h>
 
 using namespace calc;
-using namespace calc::search;
+using namespace calc::calculon;
 using llvm::StringRef;
 
-bool calc::search::parseFusedMode(StringRef text,
-                                  llvm::SmallVectorImpl<bool> &out) {
+bool calc::calculon::parseFusedMode(StringRef text,
+                                    llvm::SmallVectorImpl<bool> &out) {
   out.clear();
   if (text == "t" || text == "true" || text == "T" || text == "True" ||
       text == "1")
@@ -27,7 +27,7 @@ bool calc::search::parseFusedMode(StringRef text,
   return !out.empty();
 }
 
-bool calc::search::parseDataType(StringRef text, cost::DataType &out) {
+bool calc::calculon::parseDataType(StringRef text, cost::DataType &out) {
   for (unsigned i = 0; i < cost::NumDataTypes; ++i)
     if (text == cost::dataTypeName(cost::DataType(i))) {
       out = cost::DataType(i);
@@ -46,8 +46,8 @@ static bool parsePositive(StringRef name, StringRef text, int64_t &out,
   return true;
 }
 
-bool calc::search::parseSearchArgs(llvm::ArrayRef<std::string> args,
-                                   SearchArgs &out, std::string &error) {
+bool calc::calculon::parseSearchArgs(llvm::ArrayRef<std::string> args,
+                                     SearchArgs &out, std::string &error) {
   if (args.size() != 6) {
     error = fmt::format("expected 6 arguments APP NUM_PROCS MAX_BATCH "
                         "DATATYPE SYSTEM OUT, got {}",
@@ -69,9 +69,9 @@ bool calc::search::parseSearchArgs(llvm::ArrayRef<std::string> args,
   return true;
 }
 
-bool calc::search::loadSearchInputs(const SearchArgs &args,
-                                    cost::Model &model, cost::System &system,
-                                    std::string &error) {
+bool calc::calculon::loadSearchInputs(const SearchArgs &args,
+                                      cost::Model &model, cost::System &system,
+                                      std::string &error) {
   if (!calculon::loadModel(args.modelPath, model, error) ||
       !calculon::loadSystem(args.systemPath, system, error))
     return false;
@@ -79,9 +79,9 @@ bool calc::search::loadSearchInputs(const SearchArgs &args,
   return checkSearchSystem(args, system, error);
 }
 
-bool calc::search::checkSearchSystem(const SearchArgs &args,
-                                     const cost::System &system,
-                                     std::string &error) {
+bool calc::calculon::checkSearchSystem(const SearchArgs &args,
+                                       const cost::System &system,
+                                       std::string &error) {
   unsigned dt = unsigned(args.space.datatype);
   if (!system.matrix[dt].present || !system.vector[dt].present) {
     error = fmt::format("{}: datatype '{}' is not in the system's {} table",
@@ -93,28 +93,28 @@ bool calc::search::checkSearchSystem(const SearchArgs &args,
   return true;
 }
 
-void calc::search::logSummary(llvm::raw_ostream &os,
-                              const SearchSummary &summary) {
-  const ReasonCounts &c = summary.counts;
+void calc::calculon::logSummary(llvm::raw_ostream &os,
+                                const SearchSummary &summary) {
+  const search::ReasonCounts &c = summary.counts;
   os << "Total executions: " << summary.total << "\n";
   os << "Good executions: " << c.numAccepted() << "\n";
   os << "Bad executions: " << c.numRejected() << "\n";
   for (unsigned r = 0; r < c.numReasons(); ++r)
     if (c.numRejected(r))
-      os << "  " << evalErrorName(cost::EvalError(r)) << ": "
+      os << "  " << cost::evalErrorName(cost::EvalError(r)) << ": "
          << c.numRejected(r) << "\n";
   double rate = summary.seconds > 0 ? double(summary.total) / summary.seconds
                                     : 0.0;
   os << fmt::format("Calculation rate: {:.2f} calcs/sec\n", rate);
 }
 
-std::string calc::search::nothingFitsMessage(const SearchSummary &summary) {
-  const ReasonCounts &c = summary.counts;
+std::string calc::calculon::nothingFitsMessage(const SearchSummary &summary) {
+  const search::ReasonCounts &c = summary.counts;
   if (summary.total == 0)
     return "no acceptable configurations found: the search space is empty";
   unsigned r = c.mostFrequent();
   return fmt::format("no acceptable configurations found: {} of {} "
                      "rejected by '{}'",
                      c.numRejected(r), ir::countOf(summary.total, "candidate"),
-                     evalErrorName(cost::EvalError(r)));
+                     cost::evalErrorName(cost::EvalError(r)));
 }

@@ -3,12 +3,12 @@
 // Generators of docs/calculon-model.md §11.1 and the nesting of §11.2.
 //
 //===----------------------------------------------------------------------===//
-#include "eval/search/ExecutionSpace.h"
+#include "eval/calculon/search/ExecutionSpace.h"
 
 #include <algorithm>
 
 using namespace calc;
-using namespace calc::search;
+using namespace calc::calculon;
 
 void ExecutionSpace::divisors(int64_t x, llvm::SmallVectorImpl<int64_t> &out) {
   out.clear();

@@ -5,8 +5,8 @@
 // the best plan, thread-count independence of the ranking and of lae rows.
 //
 //===----------------------------------------------------------------------===//
-#include "eval/search/CalculonSearch.h"
-#include "eval/search/EvalReasons.h"
+#include "eval/calculon/search/CalculonSearch.h"
+#include "eval/cost/EvalReasons.h"
 
 #include "test/Unit/Cost/CostFixtures.h"
 
@@ -16,7 +16,7 @@
 #include <tuple>
 
 using namespace calc;
-using namespace calc::search;
+using namespace calc::calculon;
 
 namespace {
 
@@ -100,7 +100,7 @@ TEST_F(ReadmeSearch, RankingIndependentOfThreads) {
       EXPECT_EQ(many[i].stats[cost::Stat::SampleRate],
                 one[i].stats[cost::Stat::SampleRate]);
     }
-    for (unsigned r = 0; r < NumEvalErrors; ++r)
+    for (unsigned r = 0; r < cost::NumEvalErrors; ++r)
       EXPECT_EQ(s.counts.numRejected(r), s1.counts.numRejected(r));
   }
   for (size_t i = 1; i < one.size(); ++i)
@@ -142,7 +142,8 @@ TEST_F(ReadmeSearch, SinkFailureStops) {
 // guard was once reported as "unknown").
 TEST(EvalReasons, EveryCheckIsNamed) {
   for (unsigned e = 1; e < unsigned(cost::EvalError::NumEvalErrors); ++e)
-    EXPECT_NE(evalErrorName(cost::EvalError(e)), "unknown") << "error " << e;
+    EXPECT_NE(cost::evalErrorName(cost::EvalError(e)), "unknown")
+        << "error " << e;
 }
 
 } // namespace

@@ -4,7 +4,7 @@
 // transcription of docs/calculon-model.md §11.1–§11.2, in the same order.
 //
 //===----------------------------------------------------------------------===//
-#include "eval/search/ExecutionSpace.h"
+#include "eval/calculon/search/ExecutionSpace.h"
 
 #include "test/Unit/Cost/CostFixtures.h"
 
@@ -14,7 +14,7 @@
 #include <vector>
 
 using namespace calc;
-using namespace calc::search;
+using namespace calc::calculon;
 
 namespace {
 
