@@ -26,6 +26,15 @@ config.substitutions.append(("%src_root", config.calc_src_root))
 # ten times slower (0.35 s), so it runs half as many programs in the suite (its
 # point there is memory errors, which the longer campaigns of test/Fuzz also find).
 sanitized = getattr(config, "sanitized", False)
+# Tests that need a terminal (REQUIRES: pty) run where pseudo-terminals can be
+# opened; a minimal chroot without /dev/pts cannot.
+try:
+    _master, _slave = os.openpty()
+    os.close(_master)
+    os.close(_slave)
+    config.available_features.add("pty")
+except OSError:
+    pass
 config.substitutions.append(("%fuzz_searches", "50" if sanitized else "100"))
 config.substitutions.append(("%fuzz_mutants", "100" if sanitized else "200"))
 # Calculon's input JSON (models, systems, the README execution, validation runs),
