@@ -9,20 +9,19 @@ using namespace calc;
 using namespace calc::calculon;
 using namespace llvm;
 
-static void writeExecutionRepr(raw_ostream &os, const cost::Model &m,
-                               const cost::Execution &x) {
-  std::string attention = m.isMultiHead() ? "multihead"
-                          : m.kvHeads == 1
-                              ? "multiquery"
-                              : fmt::format("grouped({})", m.kvHeads);
-  // Python's repr of Calculon's execution dict: its 23 keys in order.
+/// Python's repr of the execution fields `keep` selects, as one dict after
+/// \p label ("Execution: {…}"), in the table's order; nothing when none is.
+/// \p attention is what the model's kv_heads make of attention_type.
+template <class Keep>
+static void writeFieldsRepr(raw_ostream &os, const char *label,
+                            const cost::Execution &x, StringRef attention,
+                            Keep keep) {
   using Kind = cost::ExecutionFieldKind;
-  os << "Execution: {";
-  const char *sep = "";
+  const char *sep = nullptr;
   for (const cost::ExecutionFieldInfo &f : cost::executionFieldInfos()) {
-    if (f.group != cost::ExecutionFieldGroup::Calculon)
+    if (!keep(f))
       continue;
-    os << sep << '\'' << f.key << "': ";
+    os << (sep ? sep : label) << (sep ? "" : ": {") << '\'' << f.key << "': ";
     sep = ", ";
     switch (f.kind) {
     case Kind::Int:
@@ -43,35 +42,36 @@ static void writeExecutionRepr(raw_ostream &os, const cost::Model &m,
       break;
     }
   }
-  os << "}\n";
+  if (sep)
+    os << "}\n";
+}
+
+/// Calculon's execution dict (its 23 keys), the expert layout of a MoE
+/// model, then calcc's context-parallel and kernel keys when the run uses
+/// them.
+static void writeExecutionRepr(raw_ostream &os, const cost::Model &m,
+                               const cost::Execution &x) {
+  std::string attention = m.isMultiHead() ? "multihead"
+                          : m.kvHeads == 1
+                              ? "multiquery"
+                              : fmt::format("grouped({})", m.kvHeads);
+  using Group = cost::ExecutionFieldGroup;
+  writeFieldsRepr(os, "Execution", x, attention,
+                  [](const cost::ExecutionFieldInfo &f) {
+                    return f.group == Group::Calculon;
+                  });
   if (m.isMoe())
     os << fmt::format("Experts: {} top_k={} EP={} ETP={} EDP={} "
                       "expert_par_net={} expert_imbalance={}\n",
                       m.experts, m.topK, x.expertPar, x.expertTensorPar,
                       x.expertDataPar(), x.expertParNet, x.expertImbalance);
-}
-
-/// calcc's context-parallel and kernel keys, when the run uses them, as
-/// one more Python dict after Calculon's.
-static void writeKernelAndContext(raw_ostream &os, const cost::Execution &x) {
   cost::ExecutionFieldGroups used = cost::groupsUsed(x, /*moe=*/false);
-  const char *sep = "";
-  for (const cost::ExecutionFieldInfo &f : cost::executionFieldInfos()) {
-    if (f.group == cost::ExecutionFieldGroup::Calculon ||
-        f.group == cost::ExecutionFieldGroup::Expert ||
-        !(used & cost::groupBit(f.group)))
-      continue;
-    os << (*sep ? sep : "Also: {") << '\'' << f.key << "': ";
-    sep = ", ";
-    if (f.kind == cost::ExecutionFieldKind::Choice)
-      os << '\'' << f.choices[f.getInt(x)] << '\'';
-    else if (f.kind == cost::ExecutionFieldKind::Bool)
-      os << (f.getInt(x) ? "True" : "False");
-    else
-      os << f.getInt(x);
-  }
-  if (*sep)
-    os << "}\n";
+  writeFieldsRepr(os, "Also", x, attention,
+                  [&](const cost::ExecutionFieldInfo &f) {
+                    return f.group != Group::Calculon &&
+                           f.group != Group::Expert &&
+                           (used & cost::groupBit(f.group));
+                  });
 }
 
 namespace {
@@ -159,7 +159,6 @@ void calc::calculon::writeSummary(raw_ostream &os, const cost::Model &m,
                                      : std::string(),
                     Lp);
   writeExecutionRepr(os, m, x);
-  writeKernelAndContext(os, x);
   os << rule << "\n";
   for (const Line &line : lines) {
     if (line.format == Format::Rule)

@@ -36,10 +36,7 @@ unsigned ExecutionFieldInfo::numChoices() const {
 }
 
 int ExecutionFieldInfo::choiceIndex(llvm::StringRef spelling) const {
-  for (unsigned i = 0, n = numChoices(); i < n; ++i)
-    if (spelling == choices[i])
-      return int(i);
-  return -1;
+  return field::choiceIndex(choices, MaxChoices, spelling);
 }
 
 llvm::ArrayRef<ExecutionFieldInfo> calc::cost::executionFieldInfos() {

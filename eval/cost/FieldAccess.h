@@ -9,6 +9,8 @@
 #ifndef CALC_EVAL_COST_FIELDACCESS_H
 #define CALC_EVAL_COST_FIELDACCESS_H
 
+#include "llvm/ADT/StringRef.h"
+
 #include <cstdint>
 #include <type_traits>
 
@@ -30,6 +32,16 @@ template <typename T> T fromReal(double v) {
 }
 template <typename T>
 using Plain = std::remove_cv_t<std::remove_reference_t<T>>;
+
+/// The index of \p spelling among the first \p max of \p choices (a list
+/// ended by null when shorter), or -1.
+inline int choiceIndex(const char *const *choices, unsigned max,
+                       llvm::StringRef spelling) {
+  for (unsigned i = 0; i < max && choices[i]; ++i)
+    if (spelling == choices[i])
+      return int(i);
+  return -1;
+}
 
 } // namespace calc::cost::field
 

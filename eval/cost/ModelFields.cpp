@@ -29,10 +29,7 @@ const ModelFieldInfo infos[] = {
 } // namespace
 
 int ModelFieldInfo::choiceIndex(llvm::StringRef spelling) const {
-  for (unsigned i = 0; i < MaxChoices && choices[i]; ++i)
-    if (spelling == choices[i])
-      return int(i);
-  return -1;
+  return field::choiceIndex(choices, MaxChoices, spelling);
 }
 
 llvm::ArrayRef<ModelFieldInfo> calc::cost::modelFieldInfos() { return infos; }
