@@ -6,7 +6,6 @@
 #include "eval/cost/ModelFields.h"
 #include "eval/cost/Training.h"
 
-#include "llvm/ADT/StringSwitch.h"
 #include "llvm/Support/Path.h"
 #include "llvm/Support/raw_ostream.h"
 
