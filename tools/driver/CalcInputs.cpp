@@ -48,10 +48,15 @@ public:
       : diags(diags), options(options) {}
 
   bool load(unsigned bufferId, EntityKind kind, CalcEntity &out);
+  /// The entity \p name, of whichever convertible kind it is.
+  bool loadNamed(unsigned bufferId, StringRef name, CalcEntity &out,
+                 EntityKind &kind);
 
 private:
   const ir::Entity *findEntity(const ir::Module &module, EntityKind kind,
                                StringRef path);
+  const ir::Entity *findNamed(const ir::Module &module, StringRef name,
+                              StringRef path, EntityKind &kind);
   bool convert(const ir::Module &module, const ir::Entity &entity,
                EntityKind kind, CalcEntity &out);
 
@@ -74,6 +79,83 @@ bool CalcInputLoader::load(unsigned bufferId, EntityKind kind,
       diags.getSourceMgr().getMemoryBuffer(bufferId)->getBufferIdentifier();
   const ir::Entity *entity = findEntity(*module, kind, path);
   return entity && convert(*module, *entity, kind, out);
+}
+
+bool CalcInputLoader::loadNamed(unsigned bufferId, StringRef name,
+                                CalcEntity &out, EntityKind &kind) {
+  ImportOptions importOptions;
+  importOptions.includeDirs = options.includeDirs;
+  importOptions.stdlibDir = options.stdlibDir;
+  Compilation compilation(diags, std::move(importOptions));
+  if (!compilation.build(bufferId))
+    return false;
+  const ir::Module *module = &compilation.module();
+  StringRef path =
+      diags.getSourceMgr().getMemoryBuffer(bufferId)->getBufferIdentifier();
+  const ir::Entity *entity = findNamed(*module, name, path, kind);
+  return entity && convert(*module, *entity, kind, out);
+}
+
+/// Whether \p e is a model, an execution or a system, and which.
+static bool convertibleKind(const ir::Entity &e, EntityKind &kind) {
+  for (EntityKind k :
+       {EntityKind::Model, EntityKind::Execution, EntityKind::System})
+    if (e.schema->name == entityKindName(k)) {
+      kind = k;
+      return true;
+    }
+  return false;
+}
+
+/// The entity called \p name in the file or its imports, or without a
+/// name the one model, execution or system the file declares.
+const ir::Entity *CalcInputLoader::findNamed(const ir::Module &module,
+                                             StringRef name, StringRef path,
+                                             EntityKind &kind) {
+  if (name.empty()) {
+    SmallVector<const ir::Entity *, 4> matches;
+    for (const std::unique_ptr<ir::Entity> &e : module.entities())
+      if (e->inMainFile && convertibleKind(*e, kind))
+        matches.push_back(e.get());
+    if (matches.size() == 1) {
+      convertibleKind(*matches.front(), kind);
+      return matches.front();
+    }
+    auto diag = diags.error(
+        "'" + path + "' declares " +
+        (matches.empty() ? Twine("no model, execution or system")
+                         : Twine(unsigned(matches.size())) +
+                               " models, executions and systems") +
+        (matches.empty() ? "" : "; choose one with --entity NAME"));
+    for (const ir::Entity *e : matches)
+      diag.note(e->loc, "'" + e->name + "' is " +
+                            (e->schema->name == "execution" ? "an " : "a ") +
+                            e->schema->name);
+    return nullptr;
+  }
+  const ir::Entity *found = nullptr;
+  SmallVector<StringRef, 16> names;
+  for (const std::unique_ptr<ir::Entity> &e : module.entities()) {
+    names.push_back(e->name);
+    if (e->name == name)
+      found = e.get();
+  }
+  if (!found) {
+    auto diag = diags.error("'" + path + "' declares no entity '" + name +
+                            "' (nor do its imports)");
+    if (Optional<StringRef> guess = closestMatch(name, names))
+      diag.note("did you mean '" + *guess + "'?");
+    return nullptr;
+  }
+  if (convertibleKind(*found, kind))
+    return found;
+  diags.error(found->loc, "'" + name + "' is " +
+                              (found->schema->name == "execution" ? "an "
+                                                                  : "a ") +
+                              found->schema->name +
+                              "; only a model, an execution or a system "
+                              "converts to Calculon JSON");
+  return nullptr;
 }
 
 /// The one entity of `kind` declared in the main file; reports zero or
@@ -148,24 +230,60 @@ bool CalcInputLoader::convert(const ir::Module &module,
   return false;
 }
 
-bool calc::driver::loadCalcEntity(StringRef path, EntityKind kind,
-                                  const CalcInputOptions &options,
-                                  CalcEntity &out) {
+/// Runs \p load on \p buffer (or reports why there is none) with
+/// diagnostics printed clang style, ending with their summary.
+static bool
+withCalcBuffer(StringRef path, ErrorOr<std::unique_ptr<MemoryBuffer>> buffer,
+               function_ref<bool(CalcInputLoader &, unsigned)> load,
+               const CalcInputOptions &options) {
   SourceMgr sourceMgr;
   DiagnosticEngine diags(sourceMgr);
   diags.setShowColors(useColors());
-  auto buffer = MemoryBuffer::getFile(path, /*IsText=*/false,
-                                      /*RequiresNullTerminator=*/false);
   bool ok = false;
   if (!buffer) {
     diags.error("cannot open '" + path + "': " + buffer.getError().message());
   } else {
     unsigned bufferId =
         sourceMgr.AddNewSourceBuffer(std::move(*buffer), SMLoc());
-    Compilation::onLargeStack(
-        [&] { ok = CalcInputLoader(diags, options).load(bufferId, kind, out); });
+    CalcInputLoader loader(diags, options);
+    Compilation::onLargeStack([&] { ok = load(loader, bufferId); });
   }
   ok &= !diags.hasErrors();
   diags.printSummary();
   return ok;
+}
+
+static ErrorOr<std::unique_ptr<MemoryBuffer>> readCalcFile(StringRef path) {
+  return MemoryBuffer::getFile(path, /*IsText=*/false,
+                               /*RequiresNullTerminator=*/false);
+}
+
+bool calc::driver::loadCalcEntity(StringRef path, EntityKind kind,
+                                  const CalcInputOptions &options,
+                                  CalcEntity &out) {
+  return withCalcBuffer(
+      path, readCalcFile(path),
+      [&](CalcInputLoader &l, unsigned id) { return l.load(id, kind, out); },
+      options);
+}
+
+bool calc::driver::loadNamedCalcEntity(StringRef path, StringRef name,
+                                       const CalcInputOptions &options,
+                                       CalcEntity &out, EntityKind &kind) {
+  return withCalcBuffer(
+      path, readCalcFile(path),
+      [&](CalcInputLoader &l, unsigned id) {
+        return l.loadNamed(id, name, out, kind);
+      },
+      options);
+}
+
+bool calc::driver::loadCalcEntityFromText(StringRef bufferName, StringRef text,
+                                          EntityKind kind,
+                                          const CalcInputOptions &options,
+                                          CalcEntity &out) {
+  return withCalcBuffer(
+      bufferName, MemoryBuffer::getMemBufferCopy(text, bufferName),
+      [&](CalcInputLoader &l, unsigned id) { return l.load(id, kind, out); },
+      options);
 }

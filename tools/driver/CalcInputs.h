@@ -53,6 +53,20 @@ struct CalcEntity {
 bool loadCalcEntity(llvm::StringRef path, EntityKind kind,
                     const CalcInputOptions &options, CalcEntity &out);
 
+/// Compiles \p path and converts its entity \p name (declared in the file
+/// or in one it imports), whatever its kind among model, execution and
+/// system; \p kind says which it was. An empty name means the one such
+/// entity the file itself declares.
+bool loadNamedCalcEntity(llvm::StringRef path, llvm::StringRef name,
+                         const CalcInputOptions &options, CalcEntity &out,
+                         EntityKind &kind);
+
+/// The same as loadCalcEntity over \p text, a file's contents that
+/// diagnostics call \p bufferName (calcc convert reads back what it wrote).
+bool loadCalcEntityFromText(llvm::StringRef bufferName, llvm::StringRef text,
+                            EntityKind kind, const CalcInputOptions &options,
+                            CalcEntity &out);
+
 } // namespace calc::driver
 
 #endif

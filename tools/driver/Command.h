@@ -57,6 +57,9 @@ bool useColors();
 int reportError(llvm::StringRef prefix, const llvm::Twine &message,
                 int code = ExitInputError);
 
+/// Prints "<prefix>warning: <message>" to stderr, like reportError.
+void reportWarning(llvm::StringRef prefix, const llvm::Twine &message);
+
 } // namespace calc::driver
 
 #endif

@@ -69,8 +69,10 @@ bool calc::driver::useColors() {
   return false;
 }
 
-int calc::driver::reportError(StringRef prefix, const Twine &message,
-                              int code) {
+/// "<prefix><label>: <message>" on stderr, the label bold and coloured
+/// when useColors().
+static void report(StringRef prefix, StringRef label,
+                   raw_ostream::Colors color, const Twine &message) {
   raw_ostream &os = errs();
   bool colors = useColors();
   // errs() only emits escapes while colours are enabled on it; restore the
@@ -79,13 +81,22 @@ int calc::driver::reportError(StringRef prefix, const Twine &message,
   os.enable_colors(colors);
   os << prefix;
   if (colors)
-    os.changeColor(raw_ostream::RED, /*Bold=*/true);
-  os << "error: ";
+    os.changeColor(color, /*Bold=*/true);
+  os << label << ": ";
   if (colors)
     os.resetColor();
   os << message << "\n";
   os.enable_colors(hadColors);
+}
+
+int calc::driver::reportError(StringRef prefix, const Twine &message,
+                              int code) {
+  report(prefix, "error", raw_ostream::RED, message);
   return code;
+}
+
+void calc::driver::reportWarning(StringRef prefix, const Twine &message) {
+  report(prefix, "warning", raw_ostream::MAGENTA, message);
 }
 
 static void printVersion(raw_ostream &os) {

@@ -1,7 +1,7 @@
 //===- SearchOutput.cpp - Calculon's loe/lae result files -----------------===//
 #include "eval/calculon/search/SearchOutput.h"
 
-#include "eval/calculon/search/PyWriter.h"
+#include "eval/calculon/PyWriter.h"
 #include "eval/cost/ExecutionFields.h"
 
 using namespace calc;

@@ -1,5 +1,5 @@
 //===- PyWriterTest.cpp - Python layouts of search outputs ----------------===//
-#include "eval/calculon/search/PyWriter.h"
+#include "eval/calculon/PyWriter.h"
 
 #include "eval/calculon/PyFloat.h"
 

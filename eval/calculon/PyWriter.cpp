@@ -1,5 +1,5 @@
 //===- PyWriter.cpp - Python json.dumps / str() layouts -------------------===//
-#include "eval/calculon/search/PyWriter.h"
+#include "eval/calculon/PyWriter.h"
 
 #include "eval/calculon/PyFloat.h"
 

@@ -7,8 +7,8 @@
 // JSON file and the CSV cell never drift apart.
 //
 //===----------------------------------------------------------------------===//
-#ifndef CALC_EVAL_CALCULON_SEARCH_PYWRITER_H
-#define CALC_EVAL_CALCULON_SEARCH_PYWRITER_H
+#ifndef CALC_EVAL_CALCULON_PYWRITER_H
+#define CALC_EVAL_CALCULON_PYWRITER_H
 
 #include "llvm/ADT/SmallVector.h"
 #include "llvm/ADT/StringRef.h"
