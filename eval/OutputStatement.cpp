@@ -96,9 +96,9 @@ public:
       display = v.unit;
     // A list's or step table's numbers (its keys) carry the dimension too:
     // CSV writes them in SI units under it.
-    bool quantities = type.isNumber() || type.kind == TypeKind::Steps ||
-                      (type.kind == TypeKind::List &&
-                       type.elem == TypeKind::Number);
+    bool quantities =
+        type.isNumber() || type.kind == TypeKind::Steps ||
+        (type.kind == TypeKind::List && type.elem == TypeKind::Number);
     table.addColumn(name, quantities ? type.dim : Dimension(), display);
   }
 
@@ -322,8 +322,7 @@ static bool outputRows(const Stmt &stmt, const ValueList &rows,
     JsonValue doc = JsonValue::array();
     for (size_t r = 0; r < rows.size(); ++r) {
       Instance *inputs = rows[r].object->inputs;
-      doc.push(makeResultRecord(int64_t(r + 1),
-                                inputNamesJson(ev, inputs, use),
+      doc.push(makeResultRecord(int64_t(r + 1), inputNamesJson(ev, inputs, use),
                                 rowToJsonObject(table, r, withRank ? 1 : 0)));
     }
     writeJsonDocument(doc, os);

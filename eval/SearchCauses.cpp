@@ -33,8 +33,8 @@ void FirstCauses::explain(const Plan &plan) {
       // A plan check reports no diagnostic: its message is the one an
       // `evaluate` of the candidate would give, at the search.
       if (!feasible && plan.reasons->isCheck(reason) && !w.error.set)
-        w.error = CapturedError{true, w.runner->lastRejection(),
-                                plan.stmt->loc, {}};
+        w.error =
+            CapturedError{true, w.runner->lastRejection(), plan.stmt->loc, {}};
     }
     f.error = w.error;
   }

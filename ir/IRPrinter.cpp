@@ -207,7 +207,8 @@ void calc::ir::printModule(const Module &module, llvm::raw_ostream &os) {
       os << "output " << formatName(s.format) << " ";
       printExpr(s.target, os);
       if (s.layout != OutputLayout::Auto)
-        os << (s.layout == OutputLayout::Vertical ? " vertical" : " horizontal");
+        os << (s.layout == OutputLayout::Vertical ? " vertical"
+                                                  : " horizontal");
       for (const OutputColumn &c : s.columns) {
         os << "\n  column '" << c.label << "'" << (c.hasLabel ? " (label)" : "")
            << " = ";

@@ -139,8 +139,8 @@ void writeTextTransposed(const Table &table, raw_ostream &os,
       line.push_back(cellText(cell, unit, options.precision));
     }
     bool showUnit = !unit.isNone() && allNumbers;
-    line.insert(line.begin(), showUnit ? col.name + " [" + unit.text.str() + "]"
-                                       : col.name);
+    line.insert(line.begin(),
+                showUnit ? col.name + " [" + unit.text.str() + "]" : col.name);
     size_t at = c == 0 ? 0 : c + 1;
     text[at] = std::move(line);
     rightAlign[at] = anyNumber && allNumbers;

@@ -37,8 +37,16 @@ void writeTextTable(const Table &table, llvm::raw_ostream &os,
 size_t textTableWidth(const Table &table, const TextTableOptions &options = {});
 
 /// What a vertical line measures, in the order the groups are written.
-enum class FieldGroup { Time, Memory, Efficiency, Rate, Compute, Bandwidth,
-                        Count, Other };
+enum class FieldGroup {
+  Time,
+  Memory,
+  Efficiency,
+  Rate,
+  Compute,
+  Bandwidth,
+  Count,
+  Other
+};
 /// The group of a value of \p column held in \p cell: by dimension ([s]
 /// time, [B] memory, [flop] and [flop/s] compute, [B/s] bandwidth, other
 /// per-second rates), dimensionless reals are efficiencies and integers

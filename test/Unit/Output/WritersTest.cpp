@@ -204,7 +204,8 @@ TEST(UnitRuleTest, ChosenAndExchangeUnits) {
   EXPECT_FALSE(ir::isChosenUnit(unit("1/s")));
   EXPECT_FALSE(ir::isChosenUnit(ir::Unit()));
   // CSV and JSON name a rate as the table does, everything else in base units.
-  EXPECT_EQ(ir::exchangeUnitFor(S.inverse(), unit("sample/s")).text, "sample/s");
+  EXPECT_EQ(ir::exchangeUnitFor(S.inverse(), unit("sample/s")).text,
+            "sample/s");
   EXPECT_EQ(ir::exchangeUnitFor(S.inverse(), ir::Unit()).text, "1/s");
   EXPECT_EQ(ir::exchangeUnitFor(B, unit("GiB")).text, "B");
   EXPECT_EQ(ir::exchangeUnitFor(B / S, unit("B/s")).text, "B/s");
