@@ -2,13 +2,17 @@
 //
 // Layout (two spaces between columns, no trailing spaces):
 //
-//   rank  execution.tensor_par  sample_rate [1/s]  mem [GiB]  recompute
-//   ----  --------------------  -----------------  ---------  ---------
-//      1                     8              23.29      77.47  full
+//   rank  execution.tensor_par  sample_rate [sample/s]  mem [GiB]  recompute
+//   ----  --------------------  ----------------------  ---------  ---------
+//      1                     8                   23.29      77.47  full
 //
 // Headers carry the column's display unit in brackets; numbers are
 // right-aligned in that unit with --precision significant digits; strings
-// and bools are left-aligned; null cells print "-".
+// and bools are left-aligned; null cells print "-". A table too wide for
+// the terminal is written on its side instead (docs/units-and-output.md,
+// Layout): one line per field (writeTextRecords, grouped for a result), or
+// one column per rank (writeTextTransposed). Which one is the output
+// statement's choice; these only write.
 //
 //===----------------------------------------------------------------------===//
 #ifndef CALC_EVAL_OUTPUT_TEXTTABLEWRITER_H
