@@ -5,7 +5,9 @@
 // every field of the target in schema order, nested entities flattened to paths
 // (`mem1.capacity`, `networks[0].bandwidth`). JSON of an evaluate is the
 // docs/language-reference.md §6 record { rank, model, system, execution,
-// results }.
+// results } with its inputs in full; a search's records name their inputs
+// and hold what its table shows. A text table too wide for the terminal is
+// laid out vertically (docs/units-and-output.md, Layout).
 //
 //===----------------------------------------------------------------------===//
 #include "eval/Statements.h"
@@ -44,6 +46,16 @@ public:
       return Cell::string(v.getString());
     case Value::Error:
       return Cell::null();
+    case Value::Object: // An entity shows as its name, unquoted.
+      return Cell::string(v.object->name);
+    case Value::List:
+    case Value::Steps: {
+      // Shown as written; exchanged (CSV) as JSON's array, in SI units.
+      std::string exchange;
+      llvm::raw_string_ostream os(exchange);
+      jsonList(v).writeCompact(os);
+      return Cell::string(ev.format(v), os.str());
+    }
     default:
       return Cell::string(ev.format(v));
     }
@@ -76,10 +88,18 @@ public:
 
   void addColumn(Table &table, const std::string &name, const Type &type,
                  const Value &v, bool explicitUnit) {
+    // `as U`, or a unit the value chose; a base spelling (`B` of a derived
+    // alias) chooses nothing, so such a column reads like its neighbours.
     llvm::Optional<Unit> display;
-    if (!v.unit.isNone() && (explicitUnit || type.isNumber()))
+    if (!v.unit.isNone() &&
+        (explicitUnit || (type.isNumber() && ir::isChosenUnit(v.unit))))
       display = v.unit;
-    table.addColumn(name, type.isNumber() ? type.dim : Dimension(), display);
+    // A list's or step table's numbers (its keys) carry the dimension too:
+    // CSV writes them in SI units under it.
+    bool quantities =
+        type.isNumber() || type.kind == TypeKind::Steps ||
+        (type.kind == TypeKind::List && type.elem == TypeKind::Number);
+    table.addColumn(name, quantities ? type.dim : Dimension(), display);
   }
 
   /// \p inst as a JSON object: "name" first, then every field.
@@ -105,7 +125,8 @@ public:
         // dimension; lists: [x, …].
         obj.set(headerWithBaseUnit(f.name, f.type.dim), jsonList(v));
       } else {
-        addQuantityMember(obj, f.name, cell(v), f.type.isNumber() ? f.type.dim : Dimension());
+        addQuantityMember(obj, f.name, cell(v),
+                          f.type.isNumber() ? f.type.dim : Dimension(), v.unit);
       }
     }
     return obj;
@@ -197,6 +218,31 @@ static const SearchInfo *searchOf(const Module &module, const Expr *target) {
   return nullptr;
 }
 
+/// Writes \p table as text, horizontally or vertically: as the statement
+/// says, else vertically when the horizontal table would be wider than the
+/// output's width, except for several rows in columns the program chose
+/// (comparing rows is why it chose them). Vertically, one record is one
+/// line per field; several are transposed (one value column per rank) when
+/// that fits, else one block per rank. \p rank: column 0 is the rank;
+/// \p groups: group a vertical record's lines (a result shown in full).
+static void writeTableText(const Stmt &stmt, const Table &table, bool rank,
+                           bool groups, const RunOptions &options,
+                           llvm::raw_ostream &os) {
+  TextTableOptions text{options.precision, false};
+  unsigned width = stmt.hasPath() ? options.fileWidth : options.stdoutWidth;
+  bool vertical = stmt.layout == OutputLayout::Vertical;
+  if (stmt.layout == OutputLayout::Auto && width &&
+      (table.numRows() <= 1 || stmt.columns.empty()))
+    vertical = textTableWidth(table, text) > width;
+  if (!vertical)
+    return writeTextTable(table, os, text);
+  if (rank && table.numRows() > 1 &&
+      (!width || textTransposedWidth(table, text) <= width))
+    return writeTextTransposed(table, os, text);
+  text.groups = groups;
+  writeTextRecords(table, os, text, rank);
+}
+
 /// The JSON input object \p name of a result's inputs.
 static std::vector<std::pair<std::string, JsonValue>>
 inputsJson(OutputBuilder &builder, Evaluator &ev, Instance *inputs,
@@ -206,6 +252,19 @@ inputsJson(OutputBuilder &builder, Evaluator &ev, Instance *inputs,
     Value v = ev.field(inputs, slot, use);
     out.emplace_back(inputs->schema->fields[slot].name,
                      v.kind == Value::Object ? builder.json(v.object, true)
+                                             : JsonValue());
+  }
+  return out;
+}
+
+/// A search record's inputs by name: its table's columns carry what varied.
+static std::vector<std::pair<std::string, JsonValue>>
+inputNamesJson(Evaluator &ev, Instance *inputs, SMRange use) {
+  std::vector<std::pair<std::string, JsonValue>> out;
+  for (unsigned slot = 0; slot < inputs->schema->fields.size(); ++slot) {
+    Value v = ev.field(inputs, slot, use);
+    out.emplace_back(inputs->schema->fields[slot].name,
+                     v.kind == Value::Object ? JsonValue::string(v.object->name)
                                              : JsonValue());
   }
   return out;
@@ -221,7 +280,10 @@ static bool outputRows(const Stmt &stmt, const ValueList &rows,
   const std::vector<ir::OutputColumn> &cols =
       stmt.columns.empty() ? si.columns : stmt.columns;
   Table table;
-  bool withRank = stmt.columns.empty();
+  // A vertical table heads each record with its rank.
+  bool withRank =
+      stmt.columns.empty() || (stmt.format == OutputFormat::Table &&
+                               stmt.layout == OutputLayout::Vertical);
   for (size_t r = 0; r < rows.size(); ++r) {
     Instance *inst = rows[r].object;
     std::vector<Cell> row;
@@ -249,7 +311,7 @@ static bool outputRows(const Stmt &stmt, const ValueList &rows,
     os << stmt.name << " (" << (first ? first->schema->name + " " : "")
        << "search: " << rows.size() << (rows.size() == 1 ? " plan" : " plans")
        << (si.objectives.empty() ? ")\n" : ", best first)\n");
-    writeTextTable(table, os, TextTableOptions{options.precision});
+    writeTableText(stmt, table, withRank, false, options, os);
     os << "\n";
     break;
   }
@@ -260,9 +322,8 @@ static bool outputRows(const Stmt &stmt, const ValueList &rows,
     JsonValue doc = JsonValue::array();
     for (size_t r = 0; r < rows.size(); ++r) {
       Instance *inputs = rows[r].object->inputs;
-      doc.push(makeResultRecord(int64_t(r + 1),
-                                inputsJson(builder, ev, inputs, use),
-                                rowToJsonObject(table, r)));
+      doc.push(makeResultRecord(int64_t(r + 1), inputNamesJson(ev, inputs, use),
+                                rowToJsonObject(table, r, withRank ? 1 : 0)));
     }
     writeJsonDocument(doc, os);
     break;
@@ -306,7 +367,9 @@ bool eval::runOutput(const Stmt &stmt, Evaluator &ev, const RunOptions &options,
   case OutputFormat::Table:
     // A caption, and a blank line after: a file's tables stay apart.
     os << tableCaption(stmt, inst, ev) << "\n";
-    writeTextTable(table, os, TextTableOptions{options.precision});
+    writeTableText(stmt, table, false,
+                   inst->inputs != nullptr && stmt.columns.empty(), options,
+                   os);
     os << "\n";
     break;
   case OutputFormat::Csv:

@@ -39,6 +39,7 @@ ReasonLayout::ReasonLayout(const SearchInfo &si) {
   firstCheck = total;
   for (unsigned c = 1; c <= numChecks; ++c)
     push(cost::evalErrorName(cost::EvalError(c)).str());
+  numPlanChecks = numChecks;
   for (size_t i = 0; i < si.wheres.size(); ++i)
     if (si.wheres[i].readsResults)
       add(i, "where " + si.wheres[i].text);
@@ -242,9 +243,21 @@ bool CandidateRunner::evaluate(const Value *chosen, unsigned &reason,
     return reject(reason, rl.evalError);
   if (status.ok())
     status = run->evaluate();
-  if (!status.ok())
+  if (!status.ok()) {
+    lastStatus = status;
+    lastInputs = inputs;
     return reject(reason, rl.firstCheck + unsigned(status.error) - 1);
+  }
   return score(in, inputs, reason, keys, row);
+}
+
+std::string CandidateRunner::lastRejection() {
+  llvm::SmallVector<Value, 4> in;
+  llvm::SmallVector<Instance *, 4> entities;
+  if (lastInputs && readInputs(lastInputs, in))
+    for (const Value &v : in)
+      entities.push_back(v.kind == Value::Object ? v.object : nullptr);
+  return plan.analysis->rejection(lastStatus, entities);
 }
 
 Instance *CandidateRunner::syncReused(const Value *chosen) {

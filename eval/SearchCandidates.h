@@ -39,6 +39,11 @@ struct ReasonLayout {
   std::vector<std::string> names;
 
   explicit ReasonLayout(const ir::SearchInfo &si);
+  /// Whether \p reason is one of the analysis's plan checks.
+  bool isCheck(unsigned reason) const {
+    return reason >= firstCheck && reason < firstCheck + numPlanChecks;
+  }
+  unsigned numPlanChecks = 0;
   unsigned push(std::string name) {
     names.push_back(std::move(name));
     return total++;
@@ -149,6 +154,11 @@ public:
                 llvm::SmallVectorImpl<double> &keys, Instance **row = nullptr,
                 bool inputWheres = true, uint64_t changed = ~uint64_t(0));
 
+  /// After evaluate rejected a candidate on a plan check: the message an
+  /// `evaluate` of it gives ("network tier0 isn't big enough (16
+  /// processors mapped to it, size 8)"), for the search's summary.
+  std::string lastRejection();
+
   /// Forgets the cost structs and the candidate instance cached for the
   /// previous evaluator's instances.
   void clearCache() {
@@ -208,6 +218,10 @@ private:
   Instance *reused = nullptr, *scopeRecord = nullptr;
   /// Domains changed since the reused instance was last reset.
   uint64_t pendingChanges = 0;
+  /// The last plan-check rejection and its candidate (see lastRejection);
+  /// two copies on the rejecting path, nothing built until asked.
+  cost::EvalStatus lastStatus;
+  Instance *lastInputs = nullptr;
   /// What is known of each analysis input since its last conversion.
   struct InputCache {
     /// Whole inputs: the entity converted, while its conversion read no

@@ -29,7 +29,12 @@ void FirstCauses::explain(const Plan &plan) {
     } else {
       unsigned reason = 0;
       llvm::SmallVector<double, 4> keys;
-      w.runner->evaluate(w.chosen.data(), reason, keys);
+      bool feasible = w.runner->evaluate(w.chosen.data(), reason, keys);
+      // A plan check reports no diagnostic: its message is the one an
+      // `evaluate` of the candidate would give, at the search.
+      if (!feasible && plan.reasons->isCheck(reason) && !w.error.set)
+        w.error =
+            CapturedError{true, w.runner->lastRejection(), plan.stmt->loc, {}};
     }
     f.error = w.error;
   }
@@ -42,7 +47,8 @@ void FirstCauses::print(llvm::raw_ostream &os, const llvm::SourceMgr &sm,
     if (!cause)
       continue;
     os << "  first rejected by " << reasons.names[r] << ": ";
-    if (cause->loc.isValid()) {
+    // A plan check's cause is at the search itself: no location to add.
+    if (cause->loc.isValid() && !reasons.isCheck(r)) {
       unsigned buffer = sm.FindBufferContainingLoc(cause->loc);
       auto [line, col] = sm.getLineAndColumn(cause->loc, buffer);
       os << sm.getMemoryBuffer(buffer)->getBufferIdentifier() << ":" << line

@@ -198,7 +198,8 @@ private:
       undecided |= !plan.info->wheres[i].readsResults && w.whereLevel[i] < 0;
     if (!w.runner->evaluate(w.chosen.data(), reason, c.keys, nullptr,
                             undecided, w.takeChanged())) {
-      if (reason == plan.reasons->evalError || reason == plan.reasons->require)
+      if (reason == plan.reasons->evalError ||
+          reason == plan.reasons->require || plan.reasons->isCheck(reason))
         causes.note(reason, w.unit, w.picks, false);
       return sink.reject(reason);
     }

@@ -48,6 +48,14 @@ struct RunOptions {
   /// Seconds between progress lines on a stderr that is not a terminal
   /// (search::ProgressLog; < 0: none).
   double progressInterval = -1;
+  /// The width a horizontal `output table` must fit in, else it is laid
+  /// out vertically (docs/units-and-output.md, Layout): for stdout, and for
+  /// files written with `to`. 0: never switch.
+  unsigned stdoutWidth = defaultTableWidth;
+  unsigned fileWidth = defaultTableWidth;
+  /// A fixed width where no terminal says otherwise, so that a run's output
+  /// is the same bytes in a pipe, a file and a test.
+  static constexpr unsigned defaultTableWidth = 120;
   /// If set, each search adds its candidates and feasible counts here.
   struct SearchTotals *searchTotals = nullptr;
 };

@@ -20,13 +20,17 @@ std::string Evaluator::format(const Value &v) const {
   switch (v.kind) {
   case Value::Error:
     return "<error>";
+  // One unit rule with the tables (docs/units-and-output.md): a unit the
+  // value chose is kept, a base spelling (`B` of a derived alias) is not.
   case Value::Int:
     return formatQuantity(v.i, v.dim,
-                          v.unit.isNone() ? llvm::None : llvm::Optional<Unit>(v.unit),
+                          isChosenUnit(v.unit) ? llvm::Optional<Unit>(v.unit)
+                                               : llvm::None,
                           precision);
   case Value::Real:
     return formatQuantity(v.r, v.dim,
-                          v.unit.isNone() ? llvm::None : llvm::Optional<Unit>(v.unit),
+                          isChosenUnit(v.unit) ? llvm::Optional<Unit>(v.unit)
+                                               : llvm::None,
                           precision);
   case Value::Bool:
     return v.b ? "true" : "false";

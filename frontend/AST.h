@@ -614,8 +614,14 @@ public:
       : Stmt(Kind::Output, range), format(format), name(std::move(name)) {}
   Format format;
   Identifier name;
+  /// `output table r vertical|horizontal`; Auto: chosen by width.
+  enum class Layout { Auto, Vertical, Horizontal };
+  Layout layout = Layout::Auto;
+  llvm::SMRange layoutRange;    ///< The layout word, when written.
   bool hasColumns = false;      ///< A `{ … }` was written (may be empty).
   std::vector<ExprPtr> columns; ///< Each may be an AsExpr (`x as GiB`).
+  /// Per column: its `"label"` StringLiteral, or null.
+  std::vector<ExprPtr> labels;
   ExprPtr path;                 ///< The `to` StringLiteral, or null.
   static llvm::StringRef formatName(Format format);
   static bool classof(const Stmt *s) { return s->getKind() == Kind::Output; }

@@ -99,10 +99,19 @@ ast::StmtPtr ASTBuilder::buildOutput(P::OutputStmtContext *ctx) {
   auto stmt =
       std::make_unique<ast::OutputStmt>(range(ctx), format, buildIdent(ctx->ident()));
   stmt->keywordRange = range(ctx->OUTPUT()->getSymbol());
+  if (P::OutputLayoutContext *layout = ctx->outputLayout()) {
+    stmt->layout = layout->getText() == "vertical"
+                       ? ast::OutputStmt::Layout::Vertical
+                       : ast::OutputStmt::Layout::Horizontal;
+    stmt->layoutRange = range(layout);
+  }
   if (P::OutputColumnsContext *columns = ctx->outputColumns()) {
     stmt->hasColumns = true;
-    for (P::ExprContext *column : columns->expr())
-      stmt->columns.push_back(buildExpr(column));
+    for (P::OutputColumnContext *column : columns->outputColumn()) {
+      stmt->columns.push_back(buildExpr(column->expr()));
+      stmt->labels.push_back(column->label ? buildString(column->label)
+                                           : nullptr);
+    }
   }
   if (ctx->string()) {
     stmt->path = buildString(ctx->string());

@@ -203,6 +203,9 @@ void Dumper::stmt(const Stmt &s, unsigned indent) {
   } else if (const auto *output = dyn_cast<OutputStmt>(&s)) {
     line(indent) << "output " << OutputStmt::formatName(output->format) << ' '
                  << output->name.name;
+    if (output->layout != OutputStmt::Layout::Auto)
+      os << (output->layout == OutputStmt::Layout::Vertical ? " vertical"
+                                                            : " horizontal");
     if (output->path) {
       os << " to ";
       writeQuoted(cast<StringLiteral>(*output->path).plainText(), os);
@@ -210,8 +213,11 @@ void Dumper::stmt(const Stmt &s, unsigned indent) {
     os << "\n";
     if (output->hasColumns) {
       line(indent + 1) << "columns\n";
-      for (const ExprPtr &column : output->columns)
-        expr(column.get(), indent + 2);
+      for (size_t i = 0; i < output->columns.size(); ++i) {
+        expr(output->columns[i].get(), indent + 2);
+        if (output->labels[i])
+          expr(output->labels[i].get(), indent + 3);
+      }
     }
   } else if (const auto *check = dyn_cast<CheckStmt>(&s)) {
     line(indent) << (check->isExpect() ? "expect" : "assert") << "\n";

@@ -110,11 +110,20 @@ objective : direction=(MAXIMIZE | MINIMIZE) expr ;
 
 statement
   : keyword=(EVALUATE | SEARCH) ident ASSIGN ident block          # analysisStmt
-  | OUTPUT format=(TABLE | CSV | JSON) ident outputColumns? (TO string)?  # outputStmt
+  | OUTPUT format=(TABLE | CSV | JSON) ident outputLayout? outputColumns? (TO string)?  # outputStmt
   | keyword=(ASSERT | EXPECT) expr (COLON string)?                # checkStmt
   ;
 
-outputColumns : LBRACE (expr SEMI?)* RBRACE ;
+// `vertical` and `horizontal` are words only here, on the output's line, so
+// they stay usable as names everywhere else.
+outputLayout
+  : {sameLine() && (_input->LT(1)->getText() == "vertical" ||
+                    _input->LT(1)->getText() == "horizontal")}? ID ;
+
+outputColumns : LBRACE (outputColumn SEMI?)* RBRACE ;
+
+// A label is a string on the column's line: `sample_rate as 1/s "samples/s"`.
+outputColumn : expr ({sameLine()}? label=string)? ;
 
 //===--- Expressions, lowest first (docs/language-reference.md §5) --------===//
 

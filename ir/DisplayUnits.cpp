@@ -62,4 +62,27 @@ Unit displayUnitFor(Dimension dim, double siValue) {
   return baseUnitFor(dim);
 }
 
+bool hasDisplayUnits(Dimension dim) {
+  const Dimension byteDim = Dimension::byteDim(),
+                  secondDim = Dimension::secondDim(),
+                  flopDim = Dimension::flopDim();
+  return dim == byteDim || dim == secondDim || dim == flopDim ||
+         dim == flopDim / secondDim || dim == byteDim / secondDim;
+}
+
+bool isChosenUnit(const Unit &unit) {
+  if (unit.isNone())
+    return false;
+  if (unit.scale != 1.0)
+    return true;
+  return !hasDisplayUnits(unit.dim) && unit.text != baseUnitFor(unit.dim).text;
+}
+
+Unit exchangeUnitFor(Dimension dim, const Unit &shown) {
+  if (!shown.isNone() && shown.dim == dim && shown.scale == 1.0 &&
+      !hasDisplayUnits(dim))
+    return shown;
+  return baseUnitFor(dim);
+}
+
 } // namespace calc::ir

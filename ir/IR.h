@@ -187,10 +187,16 @@ enum class OutputFormat : unsigned char { Table, Csv, Json };
 
 /// One output column: an expression over the target's fields.
 struct OutputColumn {
-  std::string label; ///< As written (`total_time`, `system.mem1.bandwidth`).
+  /// The header: the column's `"label"`, else its source text (`total_time`,
+  /// `system.mem1.bandwidth`).
+  std::string label;
   Expr *value = nullptr;
-  bool hasUnit = false; ///< Written `as U`: value->unit is the display unit.
+  bool hasUnit = false;  ///< Written `as U`: value->unit is the display unit.
+  bool hasLabel = false; ///< Written with a `"label"`.
 };
+
+/// How `output table` lays a table out (docs/units-and-output.md, Layout).
+enum class OutputLayout : unsigned char { Auto, Vertical, Horizontal };
 
 /// One step from an analysis record to a nested instance: field `slot`,
 /// then element `index` of it when index >= 0.
@@ -256,6 +262,7 @@ struct Stmt {
   OutputFormat format = OutputFormat::Table;
   Expr *target = nullptr;          ///< An entity or a result.
   std::vector<OutputColumn> columns;     ///< Empty: every field.
+  OutputLayout layout = OutputLayout::Auto; ///< Tables only.
   std::string path;                ///< `to "path"`, or empty.
   llvm::SMRange pathRange;         ///< Valid exactly when there is a `to`.
   bool hasPath() const { return pathRange.isValid(); }

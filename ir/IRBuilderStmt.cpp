@@ -157,11 +157,34 @@ void IRBuilder::lowerOutput(const ast::OutputStmt *o) {
   if (!rows)
     checkComplete(stmt.target, o->name.name);
   Scope scope{schema, nullptr, schema->name + " '" + o->name.name + "'", false};
-  for (const ast::ExprPtr &c : o->columns) {
+  stmt.layout = OutputLayout(unsigned(o->layout));
+  if (o->layout != ast::OutputStmt::Layout::Auto &&
+      o->format != ast::OutputStmt::Format::Table)
+    diags.error(o->layoutRange.Start,
+                llvm::Twine("'") +
+                    (o->layout == ast::OutputStmt::Layout::Vertical
+                         ? "vertical"
+                         : "horizontal") +
+                    "' is a layout of 'output table'; 'output " +
+                    ast::OutputStmt::formatName(o->format) + "' has none",
+                {o->layoutRange});
+  for (size_t i = 0; i < o->columns.size(); ++i) {
+    const ast::Expr *c = o->columns[i].get();
     OutputColumn col;
-    col.label = columnLabel(c.get());
-    col.value = lowerExpr(c.get(), &scope, main);
-    col.hasUnit = llvm::isa<ast::AsExpr>(c.get());
+    col.label = columnLabel(c);
+    col.value = lowerExpr(c, &scope, main);
+    col.hasUnit = llvm::isa<ast::AsExpr>(c);
+    if (auto *label =
+            llvm::dyn_cast_or_null<ast::StringLiteral>(o->labels[i].get())) {
+      col.hasLabel = true;
+      col.label = label->plainText();
+      if (!label->isPlain())
+        diags.error(label->loc(), "a column label takes no interpolation",
+                    {label->range});
+      else if (col.label.empty())
+        diags.error(label->loc(), "a column label cannot be empty",
+                    {label->range});
+    }
     stmt.columns.push_back(col);
   }
   if (auto *path = llvm::dyn_cast_or_null<ast::StringLiteral>(o->path.get())) {

@@ -206,8 +206,12 @@ void calc::ir::printModule(const Module &module, llvm::raw_ostream &os) {
     case StmtKind::Output:
       os << "output " << formatName(s.format) << " ";
       printExpr(s.target, os);
+      if (s.layout != OutputLayout::Auto)
+        os << (s.layout == OutputLayout::Vertical ? " vertical"
+                                                  : " horizontal");
       for (const OutputColumn &c : s.columns) {
-        os << "\n  column '" << c.label << "' = ";
+        os << "\n  column '" << c.label << "'" << (c.hasLabel ? " (label)" : "")
+           << " = ";
         printExpr(c.value, os);
       }
       if (!s.path.empty())

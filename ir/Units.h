@@ -108,6 +108,22 @@ Unit baseUnitFor(Dimension dim);
 /// gave none; the rule is in the file comment.
 Unit displayUnitFor(Dimension dim, double siValue);
 
+/// Whether displayUnitFor chooses among several units for \p dim ([B], [s],
+/// [flop], [flop/s], [B/s]), rather than showing its base unit.
+bool hasDisplayUnits(Dimension dim);
+
+/// Whether a value carrying \p unit is shown in it (docs/units-and-output.md,
+/// "One unit rule"): a scaled unit someone wrote (`80 GiB`, `1 us`, `%`), or a
+/// name its dimension's base unit lacks (`sample/s`, `tok/s` for [1/s]).
+/// Base spellings (`B`, `s`, `FLOPS`, `1/s`) choose nothing: the value is
+/// shown in displayUnitFor its magnitude, as an unmarked one would be.
+bool isChosenUnit(const Unit &unit);
+
+/// The unit CSV headers and JSON keys name for values of \p dim in SI base
+/// units: \p shown when it is a scale-1 name of a dimension without display
+/// units (`sample/s`, so tables and files agree), else baseUnitFor(dim).
+Unit exchangeUnitFor(Dimension dim, const Unit &shown);
+
 } // namespace calc::ir
 
 #endif

@@ -19,10 +19,12 @@ std::string csvField(StringRef text) {
   return quoted + "\"";
 }
 
-std::string headerWithBaseUnit(StringRef name, ir::Dimension dim) {
-  if (dim.isDimensionless())
+std::string headerWithBaseUnit(StringRef name, ir::Dimension dim,
+                               const ir::Unit &shown) {
+  ir::Unit unit = ir::exchangeUnitFor(dim, shown);
+  if (unit.isNone())
     return name.str();
-  return name.str() + " [" + dim.unitText() + "]";
+  return name.str() + " [" + unit.text.str() + "]";
 }
 
 /// A cell in exchange format: SI base units, shortest round-trip numbers.
@@ -35,7 +37,7 @@ static std::string csvCell(const Cell &cell) {
   case Cell::Kind::Real:
     return ir::formatShortest(cell.getReal());
   case Cell::Kind::String:
-    return csvField(cell.getString());
+    return csvField(cell.getExchange());
   case Cell::Kind::Bool:
     return cell.getBool() ? "true" : "false";
   }
@@ -48,7 +50,8 @@ void writeCsv(const Table &table, raw_ostream &os) {
     return;
   for (size_t c = 0; c < cols.size(); ++c)
     os << (c ? "," : "")
-       << csvField(headerWithBaseUnit(cols[c].name, cols[c].dim));
+       << csvField(headerWithBaseUnit(cols[c].name, cols[c].dim,
+                                      cols[c].exchangeUnit()));
   os << '\n';
   for (size_t r = 0; r < table.numRows(); ++r) {
     ArrayRef<Cell> row = table.row(r);

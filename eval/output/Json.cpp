@@ -164,6 +164,21 @@ void JsonValue::write(raw_ostream &os, unsigned indent) const {
   os.indent(indent) << (isObject ? "}" : "]");
 }
 
+void JsonValue::writeCompact(raw_ostream &os) const {
+  if (k != Kind::Array && k != Kind::Object)
+    return write(os);
+  bool isObject = k == Kind::Object;
+  os << (isObject ? "{" : "[");
+  for (size_t i = 0; i < items.size(); ++i) {
+    if (i)
+      os << ", ";
+    if (isObject)
+      os << jsonQuote(keys[i]) << ": ";
+    items[i].writeCompact(os);
+  }
+  os << (isObject ? "}" : "]");
+}
+
 void writeJsonDocument(const JsonValue &value, raw_ostream &os) {
   value.write(os);
   os << '\n';

@@ -53,6 +53,8 @@ public:
 
   /// Writes this value; nested lines are indented from \p indent spaces.
   void write(llvm::raw_ostream &os, unsigned indent = 0) const;
+  /// Writes this value on one line (`[[1, 0.5], [0, 0.1]]`), for a CSV cell.
+  void writeCompact(llvm::raw_ostream &os) const;
 
 private:
   Kind k = Kind::Null;

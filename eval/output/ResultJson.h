@@ -27,13 +27,16 @@
 namespace calc::eval {
 
 /// Adds \p name (with " [unit]" when \p dim has one) = \p value to \p object.
+/// \p shown names the unit as headerWithBaseUnit says.
 void addQuantityMember(JsonValue &object, llvm::StringRef name,
                        const Cell &value,
-                       ir::Dimension dim = ir::Dimension::dimensionless());
+                       ir::Dimension dim = ir::Dimension::dimensionless(),
+                       const ir::Unit &shown = ir::Unit());
 
-/// Row \p row of \p table as an object: one member per column, keyed as in
-/// the CSV header.
-JsonValue rowToJsonObject(const Table &table, size_t row);
+/// Row \p row of \p table as an object: one member per column from
+/// \p firstColumn, keyed as in the CSV header.
+JsonValue rowToJsonObject(const Table &table, size_t row,
+                          unsigned firstColumn = 0);
 
 /// { "rank", <each analysis input>, "results" } in that order (for
 /// training: model, system, execution). The rank key is always present (an

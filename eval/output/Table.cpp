@@ -26,6 +26,13 @@ Cell Cell::string(llvm::StringRef v) {
   return c;
 }
 
+Cell Cell::string(llvm::StringRef display, llvm::StringRef exchange) {
+  Cell c = string(display);
+  c.hasExchange = true;
+  c.exchangeValue = exchange.str();
+  return c;
+}
+
 Cell Cell::boolean(bool v) {
   Cell c;
   c.k = Kind::Bool;

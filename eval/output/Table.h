@@ -32,6 +32,10 @@ public:
   static Cell integer(int64_t v);
   static Cell real(double v);
   static Cell string(llvm::StringRef v);
+  /// A string shown as \p display in a text table but written as
+  /// \p exchange in CSV: a list or steps value, whose exchange text has its
+  /// numbers in SI base units (`[[100000000, 0.9], [0, 0.3]]`).
+  static Cell string(llvm::StringRef display, llvm::StringRef exchange);
   static Cell boolean(bool v);
 
   Kind kind() const { return k; }
@@ -44,6 +48,10 @@ public:
     return k == Kind::Int ? static_cast<double>(intValue) : realValue;
   }
   llvm::StringRef getString() const { return stringValue; }
+  /// The CSV text of a string cell: its exchange form, or the string.
+  llvm::StringRef getExchange() const {
+    return hasExchange ? llvm::StringRef(exchangeValue) : stringValue;
+  }
   bool getBool() const { return intValue != 0; }
 
 private:
@@ -51,6 +59,8 @@ private:
   int64_t intValue = 0;
   double realValue = 0;
   std::string stringValue;
+  bool hasExchange = false;
+  std::string exchangeValue;
 };
 
 /// A column: header text (a path such as "execution.tensor_par"), the
@@ -58,9 +68,15 @@ private:
 struct Column {
   std::string name;
   ir::Dimension dim;
-  /// From `as U` or the schema; if None the text writer picks one unit for
-  /// the whole column (displayUnitFor its largest magnitude).
+  /// From `as U`, or a unit the value chose (ir::isChosenUnit: `80 GiB`,
+  /// `sample/s`); if None the text writer picks one unit for the whole
+  /// column (displayUnitFor its largest magnitude).
   llvm::Optional<ir::Unit> display;
+
+  /// The unit of its CSV header and JSON key (ir::exchangeUnitFor).
+  ir::Unit exchangeUnit() const {
+    return ir::exchangeUnitFor(dim, display ? *display : ir::Unit());
+  }
 };
 
 /// Columns plus rows of cells; every row has one cell per column.

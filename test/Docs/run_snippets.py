@@ -1,5 +1,5 @@
 #!/usr/bin/env python3
-"""Run every ```calc example of a Markdown document through calcc.
+"""Run every ```calc example of Markdown documents through calcc.
 
 A block is a complete program. By default `calcc run` must succeed on it
 (outputs go to a scratch directory). A marker comment on the line before the
@@ -7,11 +7,15 @@ fence changes what is expected:
   <!-- expect-error: TEXT -->  `calcc run` exits 1 with "error: TEXT" on stderr;
   <!-- prelude -->             schema syntax: the block is appended to a copy of
                                the stdlib's prelude and `calcc check` must accept
-                               a file using that stdlib.
-Prints one line per block ("block N (line L): ok" or "FAILED ..."), then
-"N blocks, M failed".
+                               a file using that stdlib;
+  <!-- fragment -->            part of a program, on purpose: not run (and
+                               listed as such, so fragments stay few and seen).
+A block fenced ```calc fragment is a fragment too.
+Prints one line per block ("DOC block N (line L): ok", "... fragment" or
+"... FAILED ..."), then "N blocks, F fragments, M failed".
 
-Usage: run_snippets.py CALCC STDLIB_DIR DOC.md WORK_DIR
+Usage: run_snippets.py CALCC STDLIB_DIR WORK_DIR DOC.md|DIR...
+(a directory stands for its *.md files, in name order)
 """
 import os
 import re
@@ -19,23 +23,38 @@ import shutil
 import subprocess
 import sys
 
-FENCE = re.compile(r"^```calc\s*$")
-MARKER = re.compile(r"^<!--\s*(expect-error:\s*(?P<error>.*?)|(?P<prelude>prelude))\s*-->$")
+FENCE = re.compile(r"^```calc(?P<fragment>\s+fragment)?\s*$")
+MARKER = re.compile(r"^<!--\s*(expect-error:\s*(?P<error>.*?)|(?P<prelude>prelude)"
+                    r"|(?P<fragment>fragment))\s*-->$")
 
 
 def blocks(lines):
-    """(line number, marker match or None, source) for each ```calc block."""
+    """(line number, marker match or None, is fragment, source) for each
+    ```calc block."""
     i = 0
     while i < len(lines):
-        if FENCE.match(lines[i]):
+        fence = FENCE.match(lines[i])
+        if fence:
             start = i + 1
             end = start
             while end < len(lines) and lines[end].rstrip() != "```":
                 end += 1
             marker = MARKER.match(lines[i - 1].strip()) if i > 0 else None
-            yield start, marker, "".join(lines[start:end])
+            fragment = bool(fence.group("fragment")) or \
+                bool(marker and marker.group("fragment"))
+            yield start, marker, fragment, "".join(lines[start:end])
             i = end
         i += 1
+
+
+def documents(paths):
+    for path in paths:
+        if os.path.isdir(path):
+            for name in sorted(os.listdir(path)):
+                if name.endswith(".md"):
+                    yield os.path.join(path, name)
+        else:
+            yield path
 
 
 def run(cmd, cwd):
@@ -70,19 +89,26 @@ def check(calcc, stdlib, index, marker, source, work):
 
 
 def main():
-    calcc, stdlib, doc, work = (os.path.abspath(a) for a in sys.argv[1:5])
-    with open(doc, encoding="utf-8") as f:
-        lines = f.readlines()
-    failed = total = 0
-    for index, (line, marker, source) in enumerate(blocks(lines)):
-        total += 1
-        problem = check(calcc, stdlib, index, marker, source, work)
-        if problem:
-            failed += 1
-            print(f"block {index} (line {line}): FAILED {problem}")
-        else:
-            print(f"block {index} (line {line}): ok")
-    print(f"{total} blocks, {failed} failed")
+    calcc, stdlib, work = (os.path.abspath(a) for a in sys.argv[1:4])
+    failed = total = fragments = 0
+    for doc in documents(sys.argv[4:]):
+        with open(doc, encoding="utf-8") as f:
+            lines = f.readlines()
+        name = os.path.basename(doc)
+        for index, (line, marker, fragment, source) in enumerate(blocks(lines)):
+            total += 1
+            where = f"{name} block {index} (line {line})"
+            if fragment:
+                fragments += 1
+                print(f"{where}: fragment")
+                continue
+            problem = check(calcc, stdlib, total, marker, source, work)
+            if problem:
+                failed += 1
+                print(f"{where}: FAILED {problem}")
+            else:
+                print(f"{where}: ok")
+    print(f"{total} blocks, {fragments} fragments, {failed} failed")
     return 1 if failed or not total else 0
 
 

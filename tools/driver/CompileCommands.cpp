@@ -82,6 +82,11 @@ static cl::opt<unsigned> jobs("j", cl::value_desc("N"), cl::init(0),
 static cl::opt<unsigned> precision("precision", cl::value_desc("N"), cl::init(4),
                                    cl::desc("Significant digits in tables"),
                                    cl::cat(compileCategory), CALC_SUBS);
+static cl::opt<int> tableWidth(
+    "table-width", cl::value_desc("N"), cl::init(-1),
+    cl::desc("Width a table must fit in before it is shown vertically "
+             "(default: the terminal's on stdout, else 120; 0: never)"),
+    cl::cat(compileCategory), CALC_SUBS);
 // A testing aid, hidden from --help: the reference semantics the
 // incremental search must reproduce byte for byte.
 static cl::opt<bool> freshSearchCandidates(
@@ -256,6 +261,8 @@ llvm::Optional<int> checkUsage(CompileMode mode) {
   }
   if (precision == 0 || precision > 17)
     return usageError("--precision must be between 1 and 17");
+  if (tableWidth < -1)
+    return usageError("--table-width must be 0 (never vertical) or more");
   return llvm::None;
 }
 
@@ -268,6 +275,7 @@ int runCompile(CompileMode mode) {
   options.outputDir = outputDir;
   options.jobs = jobs;
   options.precision = precision;
+  options.tableWidth = tableWidth;
   options.freshSearchCandidates = freshSearchCandidates;
   options.maxCandidates = maxCandidates;
   options.progressInterval = progressInterval;

@@ -43,6 +43,9 @@ struct CompileOptions {
   uint64_t maxCandidates = 0;
   /// --progress-interval: see eval::RunOptions::progressInterval.
   double progressInterval = -1;
+  /// --table-width, or -1: the terminal's width on stdout, else 120
+  /// (eval::RunOptions::stdoutWidth).
+  int tableWidth = -1;
   std::vector<Override> overrides; ///< -D, in command-line order.
 };
 

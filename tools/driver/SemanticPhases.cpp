@@ -14,6 +14,7 @@
 #include "eval/ResultDump.h"
 #include "eval/Statements.h"
 #include "ir/IRPrinter.h"
+#include "tools/driver/TerminalWidth.h"
 
 #include "llvm/Support/Process.h"
 
@@ -68,6 +69,11 @@ static PhaseResult runPhases(Compilation &compilation, CompileOptions &options,
   eval::RunOptions run;
   run.testMode = options.mode == CompileMode::Test;
   run.precision = options.precision;
+  if (options.tableWidth >= 0) {
+    run.stdoutWidth = run.fileWidth = unsigned(options.tableWidth);
+  } else if (unsigned columns = terminalColumns()) {
+    run.stdoutWidth = columns;
+  }
   run.outputDir = options.outputDir;
   run.threads = options.jobs;
   run.freshSearchCandidates = options.freshSearchCandidates;

@@ -91,13 +91,134 @@ TEST(TextTableTest, RecordLayout) {
                       "offload                false\n");
 }
 
+TEST(TextTableTest, RecordsGroupedByWhatTheyMeasure) {
+  // One result record: lines grouped time, memory, efficiency, rate, …,
+  // each group in column order; names and numbers aligned across groups.
+  Table t;
+  t.addColumn("block_fw_mem_accessed", B);
+  t.addColumn("fw_time", S);
+  t.addColumn("total_efficiency");
+  t.addColumn("sample_rate", S.inverse(), ir::parseUnit("sample/s"));
+  t.addColumn("total_time", S);
+  t.addColumn("total_params");
+  t.addColumn("recompute");
+  t.addRow({Cell::real(22617989120), Cell::real(15.48), Cell::real(0.3046),
+            Cell::real(23.29), Cell::real(131.9), Cell::integer(1008038707200),
+            Cell::string("full")});
+  std::string out;
+  llvm::raw_string_ostream os(out);
+  TextTableOptions options;
+  options.groups = true;
+  writeTextRecords(t, os, options, /*rankHeadings=*/false);
+  EXPECT_EQ(os.str(), "time\n"
+                      "  fw_time                        15.48 s\n"
+                      "  total_time                     131.9 s\n"
+                      "memory\n"
+                      "  block_fw_mem_accessed          21.06 GiB\n"
+                      "efficiency\n"
+                      "  total_efficiency              0.3046\n"
+                      "rate\n"
+                      "  sample_rate                    23.29 sample/s\n"
+                      "count\n"
+                      "  total_params           1008038707200\n"
+                      "other\n"
+                      "  recompute              full\n");
+}
+
+TEST(TextTableTest, RecordsOfASearchHeadedByRank) {
+  // Every row vertically, each under "rank N"; a column keeps one unit.
+  std::string out;
+  llvm::raw_string_ostream os(out);
+  writeTextRecords(sampleTable(), os, {}, /*rankHeadings=*/true);
+  EXPECT_EQ(os.str(), "rank 1\n"
+                      "  execution.tensor_par       8\n"
+                      "  system.mem1.bandwidth      2 TB/s\n"
+                      "  total_time             131.9 s\n"
+                      "  mem                       80 GiB\n"
+                      "  sample_rate            23.29 sample/s\n"
+                      "  recompute              full\n"
+                      "  offload                true\n"
+                      "rank 2\n"
+                      "  execution.tensor_par      16\n"
+                      "  system.mem1.bandwidth    1.5 TB/s\n"
+                      "  total_time              0.25 s\n"
+                      "  mem                    77.47 GiB\n"
+                      "  sample_rate            -\n"
+                      "  recompute              attn_only\n"
+                      "  offload                false\n");
+}
+
+TEST(TextTableTest, TransposedOneColumnPerRank) {
+  std::string out;
+  llvm::raw_string_ostream os(out);
+  writeTextTransposed(sampleTable(), os);
+  EXPECT_EQ(os.str(), "rank                              1          2\n"
+                      "----------------------------  -----  ---------\n"
+                      "execution.tensor_par              8         16\n"
+                      "system.mem1.bandwidth [TB/s]      2        1.5\n"
+                      "total_time [s]                131.9       0.25\n"
+                      "mem [GiB]                        80      77.47\n"
+                      "sample_rate [sample/s]        23.29          -\n"
+                      "recompute                     full   attn_only\n"
+                      "offload                       true   false\n");
+  EXPECT_EQ(textTransposedWidth(sampleTable()), 46u);
+}
+
+TEST(TextTableTest, WidthIsTheWidestLine) {
+  EXPECT_EQ(textTableWidth(sampleTable()),
+            std::string("rank  execution.tensor_par  system.mem1.bandwidth "
+                        "[TB/s]  total_time [s]  mem [GiB]  sample_rate "
+                        "[sample/s]  recompute  offload")
+                .size());
+  EXPECT_EQ(textTableWidth(Table()), 0u);
+}
+
+TEST(TextTableTest, ListColumnsShowNoHeaderUnit) {
+  // A step table's keys carry their dimension (for CSV), but its cells show
+  // their own units: the header has none.
+  Table t;
+  t.addColumn("efficiency", B);
+  t.addRow({Cell::string("steps { 1 MB: 0.6, 0 MB: 0.3 }",
+                         "[[1000000, 0.6], [0, 0.3]]")});
+  EXPECT_EQ(text(t), "efficiency\n"
+                     "------------------------------\n"
+                     "steps { 1 MB: 0.6, 0 MB: 0.3 }\n");
+  std::string out;
+  llvm::raw_string_ostream os(out);
+  writeCsv(t, os);
+  EXPECT_EQ(os.str(), "efficiency [B]\n\"[[1000000, 0.6], [0, 0.3]]\"\n");
+}
+
+TEST(UnitRuleTest, ChosenAndExchangeUnits) {
+  auto unit = [](const char *text) { return *ir::parseUnit(text); };
+  // A written scaled unit, or a name the dimension's display units lack.
+  EXPECT_TRUE(ir::isChosenUnit(unit("GiB")));
+  EXPECT_TRUE(ir::isChosenUnit(unit("us")));
+  EXPECT_TRUE(ir::isChosenUnit(unit("%")));
+  EXPECT_TRUE(ir::isChosenUnit(unit("sample/s")));
+  EXPECT_TRUE(ir::isChosenUnit(unit("tok/s")));
+  // Base spellings choose nothing.
+  EXPECT_FALSE(ir::isChosenUnit(unit("B")));
+  EXPECT_FALSE(ir::isChosenUnit(unit("s")));
+  EXPECT_FALSE(ir::isChosenUnit(unit("FLOPS")));
+  EXPECT_FALSE(ir::isChosenUnit(unit("1/s")));
+  EXPECT_FALSE(ir::isChosenUnit(ir::Unit()));
+  // CSV and JSON name a rate as the table does, everything else in base units.
+  EXPECT_EQ(ir::exchangeUnitFor(S.inverse(), unit("sample/s")).text,
+            "sample/s");
+  EXPECT_EQ(ir::exchangeUnitFor(S.inverse(), ir::Unit()).text, "1/s");
+  EXPECT_EQ(ir::exchangeUnitFor(B, unit("GiB")).text, "B");
+  EXPECT_EQ(ir::exchangeUnitFor(B / S, unit("B/s")).text, "B/s");
+  EXPECT_EQ(ir::exchangeUnitFor(Dimension(), unit("%")).text, "");
+}
+
 TEST(CsvTest, BaseUnitsAndShortestNumbers) {
   std::string out;
   llvm::raw_string_ostream os(out);
   writeCsv(sampleTable(), os);
   EXPECT_EQ(os.str(),
             "rank,execution.tensor_par,system.mem1.bandwidth [B/s],"
-            "total_time [s],mem [B],sample_rate [1/s],recompute,offload\n"
+            "total_time [s],mem [B],sample_rate [sample/s],recompute,offload\n"
             "1,8,2000000000000,131.9,85899345920,23.2912,full,true\n"
             "2,16,1500000000000,0.25,83182779105.28,,attn_only,false\n");
 }
@@ -201,7 +322,7 @@ TEST(ResultJsonTest, RecordsOfASearch) {
   EXPECT_NE(text.find("      \"system.mem1.bandwidth [B/s]\": 1500000000000,\n"
                       "      \"total_time [s]\": 0.25,\n"
                       "      \"mem [B]\": 83182779105.28,\n"
-                      "      \"sample_rate [1/s]\": null,\n"
+                      "      \"sample_rate [sample/s]\": null,\n"
                       "      \"recompute\": \"attn_only\",\n"
                       "      \"offload\": false\n"
                       "    }\n"
