@@ -2,6 +2,7 @@
 #include "frontend/Formatter.h"
 
 #include "frontend/Parser.h"
+#include "frontend/TokenChecks.h"
 
 #include "CalcLexer.h"
 
@@ -38,16 +39,6 @@ struct Line {
 bool isComment(size_t type) {
   return type == CalcLexer::LINE_COMMENT || type == CalcLexer::DOC_COMMENT ||
          type == CalcLexer::BLOCK_COMMENT;
-}
-
-bool opens(size_t type) {
-  return type == CalcLexer::LBRACE || type == CalcLexer::LBRACKET ||
-         type == CalcLexer::LPAREN || type == CalcLexer::INTERP_OPEN;
-}
-
-bool closes(size_t type) {
-  return type == CalcLexer::RBRACE || type == CalcLexer::RBRACKET ||
-         type == CalcLexer::RPAREN;
 }
 
 /// Tokens after which an expression must go on: the next line continues it.
@@ -132,7 +123,7 @@ void indent(std::vector<Line> &lines) {
       continue;
     int leadingClosers = 0;
     for (const Piece &p : line.pieces) {
-      if (!closes(p.type))
+      if (!closesNesting(p.type))
         break;
       ++leadingClosers;
     }
@@ -145,9 +136,9 @@ void indent(std::vector<Line> &lines) {
          continuesBefore(first.type));
     line.indent = unsigned(level + (continuation ? 1 : 0));
     for (const Piece &p : line.pieces) {
-      if (opens(p.type))
+      if (opensNesting(p.type))
         ++depth;
-      else if (closes(p.type))
+      else if (closesNesting(p.type))
         depth = std::max(0, depth - 1);
       if (!isComment(p.type)) {
         lastCode = &p;
@@ -184,9 +175,9 @@ bool isOneFieldLine(const Line &line) {
   for (const Piece &piece : p) {
     if (piece.type == CalcLexer::SEMI)
       return false;
-    if (opens(piece.type))
+    if (opensNesting(piece.type))
       ++depth;
-    else if (closes(piece.type))
+    else if (closesNesting(piece.type))
       --depth;
   }
   return depth == 0;
@@ -230,8 +221,8 @@ std::string render(const std::vector<Line> &lines) {
     if (line.pieces.empty())
       continue;
     if (started) {
-      bool afterOpener = previous && opens(previous->pieces.back().type);
-      bool beforeCloser = closes(line.pieces.front().type);
+      bool afterOpener = previous && opensNesting(previous->pieces.back().type);
+      bool beforeCloser = closesNesting(line.pieces.front().type);
       if (line.blanksBefore > 0 && !afterOpener && !beforeCloser)
         out += '\n';
     }

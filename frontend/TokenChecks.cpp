@@ -10,6 +10,16 @@
 using namespace calc;
 using calc::grammar::CalcLexer;
 
+bool calc::opensNesting(size_t type) {
+  return type == CalcLexer::LPAREN || type == CalcLexer::LBRACKET ||
+         type == CalcLexer::LBRACE || type == CalcLexer::INTERP_OPEN;
+}
+
+bool calc::closesNesting(size_t type) {
+  return type == CalcLexer::RPAREN || type == CalcLexer::RBRACKET ||
+         type == CalcLexer::RBRACE;
+}
+
 namespace {
 
 /// The message for an error token, or empty if \p token is fine.
@@ -42,16 +52,6 @@ std::string lexicalError(const antlr4::Token *token) {
   default:
     return {};
   }
-}
-
-bool opensNesting(size_t type) {
-  return type == CalcLexer::LPAREN || type == CalcLexer::LBRACKET ||
-         type == CalcLexer::LBRACE || type == CalcLexer::INTERP_OPEN;
-}
-
-bool closesNesting(size_t type) {
-  return type == CalcLexer::RPAREN || type == CalcLexer::RBRACKET ||
-         type == CalcLexer::RBRACE;
 }
 
 /// Tokens that deepen the expression tree: operators, `.` and postfix

@@ -19,6 +19,11 @@
 
 namespace calc {
 
+/// Whether a token of type \p type opens a nesting level (`(` `[` `{`
+/// `${`), or closes one (`)` `]` `}`).
+bool opensNesting(size_t type);
+bool closesNesting(size_t type);
+
 /// What checkTokens found.
 enum class TokenCheck {
   Clean,     ///< Nothing reported.

@@ -53,6 +53,13 @@ public:
                  EntityKind &kind);
 
 private:
+  /// Builds the buffer and converts the entity \p find picks (of \p kind,
+  /// which \p find may set).
+  bool compile(
+      unsigned bufferId,
+      llvm::function_ref<const ir::Entity *(const ir::Module &, StringRef)>
+          find,
+      EntityKind &kind, CalcEntity &out);
   const ir::Entity *findEntity(const ir::Module &module, EntityKind kind,
                                StringRef path);
   const ir::Entity *findNamed(const ir::Module &module, StringRef name,
@@ -66,34 +73,41 @@ private:
 
 } // namespace
 
-bool CalcInputLoader::load(unsigned bufferId, EntityKind kind,
-                           CalcEntity &out) {
+bool CalcInputLoader::compile(
+    unsigned bufferId,
+    function_ref<const ir::Entity *(const ir::Module &, StringRef)> find,
+    EntityKind &kind, CalcEntity &out) {
   ImportOptions importOptions;
   importOptions.includeDirs = options.includeDirs;
   importOptions.stdlibDir = options.stdlibDir;
   Compilation compilation(diags, std::move(importOptions));
   if (!compilation.build(bufferId))
     return false;
-  const ir::Module *module = &compilation.module();
+  const ir::Module &module = compilation.module();
   StringRef path =
       diags.getSourceMgr().getMemoryBuffer(bufferId)->getBufferIdentifier();
-  const ir::Entity *entity = findEntity(*module, kind, path);
-  return entity && convert(*module, *entity, kind, out);
+  const ir::Entity *entity = find(module, path);
+  return entity && convert(module, *entity, kind, out);
+}
+
+bool CalcInputLoader::load(unsigned bufferId, EntityKind kind,
+                           CalcEntity &out) {
+  return compile(
+      bufferId,
+      [&](const ir::Module &m, StringRef path) {
+        return findEntity(m, kind, path);
+      },
+      kind, out);
 }
 
 bool CalcInputLoader::loadNamed(unsigned bufferId, StringRef name,
                                 CalcEntity &out, EntityKind &kind) {
-  ImportOptions importOptions;
-  importOptions.includeDirs = options.includeDirs;
-  importOptions.stdlibDir = options.stdlibDir;
-  Compilation compilation(diags, std::move(importOptions));
-  if (!compilation.build(bufferId))
-    return false;
-  const ir::Module *module = &compilation.module();
-  StringRef path =
-      diags.getSourceMgr().getMemoryBuffer(bufferId)->getBufferIdentifier();
-  const ir::Entity *entity = findNamed(*module, name, path, kind);
-  return entity && convert(*module, *entity, kind, out);
+  return compile(
+      bufferId,
+      [&](const ir::Module &m, StringRef path) {
+        return findNamed(m, name, path, kind);
+      },
+      kind, out);
 }
 
 /// Whether \p e is a model, an execution or a system, and which.
