@@ -100,25 +100,20 @@ std::string TrainingRun::advice(const cost::EvalStatus &status) const {
   bool tier1 = status.error == cost::EvalError::Mem1Capacity;
   bool offload =
       exe.weightOffload || exe.activationsOffload || exe.optimizerOffload;
-  std::string out = std::string(tier1 ? "mem1" : "mem2") + " holds ";
-  if (tier1 && !offload) {
-    // Without offload the six spaces sum to proc_mem_tier1_cap_req.
-    out += "weights " + text(stats[Stat::WeightSpace]) + ", activations " +
-           text(stats[Stat::ActSpace]) + ", activation checkpoints " +
-           text(stats[Stat::ActCheckpointSize]) + ", activation gradients " +
-           text(stats[Stat::ActGradSpace]) + ", weight gradients " +
-           text(stats[Stat::WeightGradSpace]) + ", optimizer " +
-           text(stats[Stat::OptimizerSpace]);
-  } else {
-    // With offload each tier holds a share of the spaces.
-    out += "its share of weights " + text(stats[Stat::WeightSpace]) +
-           ", activations " + text(stats[Stat::ActSpace]) +
-           ", activation checkpoints " +
-           text(stats[Stat::ActCheckpointSize]) + ", activation gradients " +
-           text(stats[Stat::ActGradSpace]) + ", weight gradients " +
-           text(stats[Stat::WeightGradSpace]) + ", optimizer " +
-           text(stats[Stat::OptimizerSpace]) + " (some offloaded)";
-  }
+  std::string spaces =
+      "weights " + text(stats[Stat::WeightSpace]) + ", activations " +
+      text(stats[Stat::ActSpace]) + ", activation checkpoints " +
+      text(stats[Stat::ActCheckpointSize]) + ", activation gradients " +
+      text(stats[Stat::ActGradSpace]) + ", weight gradients " +
+      text(stats[Stat::WeightGradSpace]) + ", optimizer " +
+      text(stats[Stat::OptimizerSpace]);
+  // Without offload the six spaces sum to proc_mem_tier1_cap_req; with it
+  // the tiers share the offloaded ones.
+  std::string out =
+      tier1 && !offload
+          ? "mem1 holds " + spaces
+          : "the plan's spaces are " + spaces + "; with offload " +
+                (tier1 ? "mem1" : "mem2") + " holds part of them";
   out += ": " + text(status.x) + " in all, " + text(status.y) +
          " of capacity";
   return out;

@@ -338,6 +338,13 @@ void IRBuilder::lowerSearchClauses(const ast::AnalysisStmt *a, Stmt &stmt,
     }
   }
   for (const SearchObjective &o : info->objectives) {
+    // An objective over an input a domain already shows
+    // (`minimize system.mem1.capacity`) is not shown twice.
+    bool shown = false;
+    for (const OutputColumn &c : info->columns)
+      shown |= c.label == o.text;
+    if (shown)
+      continue;
     OutputColumn c{o.text, o.value, false};
     info->columns.push_back(c);
   }
