@@ -41,6 +41,13 @@ ir::Value eval::statValue(const ir::FieldDecl &field, double v,
   return value;
 }
 
+void eval::fillFits(const ir::Schema *rs, llvm::MutableArrayRef<ir::Value> values,
+                    bool fits) {
+  int slot = FieldReader::slotOf(rs, "fits");
+  if (slot >= 0 && unsigned(slot) < values.size())
+    values[slot] = ir::Value::boolean(fits);
+}
+
 std::string Analysis::rejection(const cost::EvalStatus &status,
                                 llvm::ArrayRef<Instance *> entities) const {
   std::string text;

@@ -70,12 +70,29 @@ public:
                           llvm::MutableArrayRef<ir::Value> values,
                           bool exactTypes) = 0;
   /// What a user can do about the rejection \p status of the last
-  /// evaluation (a note, e.g. what batch fits), or "" for nothing.
+  /// evaluation (notes, one per line, e.g. what fills memory and what batch
+  /// fits), or "" for nothing.
   virtual std::string advice(const cost::EvalStatus &status) const {
     (void)status;
     return "";
   }
 };
+
+/// The analysis-block option (`allow_overflow = true`) that evaluates a plan
+/// whose memory does not fit instead of rejecting it
+/// (docs/language-reference.md §6); every analysis schema declares it.
+constexpr const char *AllowOverflowField = "allow_overflow";
+
+/// Whether \p status is a memory-capacity rejection, the one
+/// `allow_overflow` lets through (the statistics are complete then).
+inline bool isOverflow(const cost::EvalStatus &status) {
+  return status.error == cost::EvalError::Mem1Capacity ||
+         status.error == cost::EvalError::Mem2Capacity;
+}
+
+/// Writes the result field `fits` of \p resultSchema, if it has one.
+void fillFits(const ir::Schema *resultSchema,
+              llvm::MutableArrayRef<ir::Value> values, bool fits);
 
 /// The result value of a statistic \p v (SI) for result field \p field:
 /// an int when \p integral and exact, else a real; a count unit the field

@@ -4,7 +4,8 @@
 // complete and meeting their `require` lines) are converted and checked,
 // the analysis evaluates, and its statistics become the `<analysis>_result`
 // record. A rejected plan is an error at the `evaluate` keyword naming the
-// inputs (docs/language-reference.md §6).
+// inputs (docs/language-reference.md §6); with `allow_overflow = true` a
+// plan whose only fault is memory is evaluated, its `fits` false.
 //
 //===----------------------------------------------------------------------===//
 #include "eval/Analysis.h"
@@ -29,9 +30,18 @@ static void reportRejection(const Stmt &stmt, Evaluator &ev,
     inputs += (i ? ", " : "") + analysis.inputs()[i].name.str() + " '" +
               entities[i]->name + "'";
   diag.note(stmt.loc, inputs);
-  std::string advice = run.advice(status);
-  if (!advice.empty())
-    diag.note(stmt.loc, advice);
+  // One note per line of advice.
+  std::string text = run.advice(status);
+  llvm::StringRef advice = text;
+  while (!advice.empty()) {
+    auto [line, rest] = advice.split('\n');
+    diag.note(stmt.loc, line.str());
+    advice = rest;
+  }
+  if (isOverflow(status))
+    diag.note(stmt.loc, "add 'allow_overflow = true' to the " +
+                            analysis.name().str() +
+                            " block to see the plan's numbers anyway");
 }
 
 Value eval::runEvaluate(const Stmt &stmt, Evaluator &ev) {
@@ -61,6 +71,11 @@ Value eval::runEvaluate(const Stmt &stmt, Evaluator &ev) {
   }
   if (status.ok())
     status = run->evaluate();
+  bool fits = !isOverflow(status);
+  if (!fits && r.boolean(inputs, AllowOverflowField))
+    status = cost::EvalStatus();
+  if (!r.ok)
+    return Value::error();
   if (!status.ok()) {
     reportRejection(stmt, ev, *analysis, *run, status, entities);
     return Value::error();
@@ -68,6 +83,7 @@ Value eval::runEvaluate(const Stmt &stmt, Evaluator &ev) {
   const Schema *rs = stmt.resultSchema;
   std::vector<Value> values(rs->fields.size());
   run->fillResult(rs, values, /*exactTypes=*/true);
+  fillFits(rs, values, fits);
   Instance *record = ev.makeRecord(rs, stmt.name, std::move(values));
   record->inputs = inputs;
   return Value::makeObject(record);

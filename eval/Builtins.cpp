@@ -1,6 +1,7 @@
 //===- Builtins.cpp - Built-in functions (docs/language-reference.md §5) --===//
 //
-// `min max abs ceil floor round sqrt log2 pow2 divisors clamp sum len`.
+// `min max abs ceil floor round sqrt log2 pow2 divisors clamp sum len`, and
+// the prelude's `model_params()`/`model_active_params()` (cost library).
 // `ceil floor round` return integers (round: halves away from zero);
 // `divisors(n)` and `pow2(lo..hi)` are ascending; integer arguments accept
 // reals only if integral ("1365.33 is not an integer"). A range argument is
@@ -8,7 +9,9 @@
 // (docs/limits.md).
 //
 //===----------------------------------------------------------------------===//
+#include "eval/CostInputs.h"
 #include "eval/Divisors.h"
+#include "eval/cost/Parameters.h"
 #include "eval/Evaluator.h"
 #include "eval/Limits.h"
 #include "ir/CheckedInt.h"
@@ -203,6 +206,23 @@ static Value sum(Call &c) {
   return acc;
 }
 
+/// `model_params()`: the parameters of the model \p self (the prelude's
+/// `params`/`active_params`), counted by the cost library's
+/// countParameters, the function `calcc lpc` prints.
+static Value modelParams(Call &c, Instance *self) {
+  if (!self)
+    return c.fail("'" + c.name() + "' needs a model");
+  FieldReader r(c.ev, c.e->range);
+  cost::Model model = toCostModel(r, self);
+  if (!r.ok)
+    return Value::error();
+  cost::ParameterCount count = cost::countParameters(model);
+  double n = c.e->builtin == Builtin::ModelParams ? count.total : count.active;
+  if (auto exact = exactInt(n))
+    return Value::integer(*exact);
+  return Value::real(n);
+}
+
 Value Evaluator::evalCall(const Expr *e, const Context &ctx) {
   ValueList args;
   for (const Expr *op : e->ops) {
@@ -234,6 +254,9 @@ Value Evaluator::evalCall(const Expr *e, const Context &ctx) {
     return sum(c);
   case Builtin::Len:
     return Value::integer(int64_t(args[0].size()));
+  case Builtin::ModelParams:
+  case Builtin::ModelActiveParams:
+    return modelParams(c, ctx.self);
   }
   return Value::error();
 }

@@ -11,6 +11,8 @@
 #include "eval/CostInputs.h"
 #include "eval/cost/Generation.h"
 #include "eval/cost/Training.h"
+#include "ir/NumberFormat.h"
+#include "ir/Units.h"
 
 #include "llvm/ADT/StringSwitch.h"
 
@@ -112,11 +114,22 @@ public:
     // evaluateGeneration fills the statistics of a plan that does not fit.
     if (status.error != cost::EvalError::Mem1Capacity)
       return "";
+    auto gib = ir::parseUnit("GiB");
+    auto text = [&](double bytes) {
+      return ir::formatInUnit(bytes, *gib, 4);
+    };
+    std::string held = "mem1 holds weights " +
+                       text(stats[cost::GenStat::WeightSpace]) +
+                       ", KV cache " +
+                       text(stats[cost::GenStat::KvCacheSpace]) +
+                       ", activations " + text(stats[cost::GenStat::ActSpace]) +
+                       ": " + text(status.x) + " in all, " + text(status.y) +
+                       " of capacity\n";
     auto fits = int64_t(stats[cost::GenStat::MaxBatchSize]);
     if (fits < 1)
-      return "the weights alone do not fit: use more tensor_par or "
+      return held + "the weights alone do not fit: use more tensor_par or "
              "pipeline_par, or a smaller weight_datatype";
-    return "at most " + std::to_string(fits) + " sequence" +
+    return held + "at most " + std::to_string(fits) + " sequence" +
            (fits == 1 ? "" : "s") + " of " +
            std::to_string(serving.promptSize + serving.outputSize) +
            " tokens fit (batch_size is " + std::to_string(serving.batchSize) +

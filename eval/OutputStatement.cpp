@@ -174,11 +174,16 @@ static std::string tableCaption(const Stmt &stmt, Instance *inst,
   if (in) {
     SMRange use(stmt.loc, stmt.loc);
     // "model on system, execution": the first input on the second, then
-    // the others, in the analysis schema's order.
+    // the others, in the analysis schema's order; options such as
+    // allow_overflow are not inputs.
+    unsigned shown = 0;
     for (unsigned slot = 0; slot < in->schema->fields.size(); ++slot) {
       Value v = ev.field(in, slot, use);
-      caption += slot == 0 ? ": " : slot == 1 ? " on " : ", ";
+      if (v.kind != Value::Object && v.kind != Value::Error)
+        continue;
+      caption += shown == 0 ? ": " : shown == 1 ? " on " : ", ";
       caption += v.kind == Value::Object ? v.object->name : "?";
+      ++shown;
     }
   }
   return caption + ")";
@@ -250,6 +255,8 @@ inputsJson(OutputBuilder &builder, Evaluator &ev, Instance *inputs,
   std::vector<std::pair<std::string, JsonValue>> out;
   for (unsigned slot = 0; slot < inputs->schema->fields.size(); ++slot) {
     Value v = ev.field(inputs, slot, use);
+    if (v.kind != Value::Object && v.kind != Value::Error)
+      continue; // An option (allow_overflow), not an input.
     out.emplace_back(inputs->schema->fields[slot].name,
                      v.kind == Value::Object ? builder.json(v.object, true)
                                              : JsonValue());
@@ -263,6 +270,8 @@ inputNamesJson(Evaluator &ev, Instance *inputs, SMRange use) {
   std::vector<std::pair<std::string, JsonValue>> out;
   for (unsigned slot = 0; slot < inputs->schema->fields.size(); ++slot) {
     Value v = ev.field(inputs, slot, use);
+    if (v.kind != Value::Object && v.kind != Value::Error)
+      continue; // An option (allow_overflow), not an input.
     out.emplace_back(inputs->schema->fields[slot].name,
                      v.kind == Value::Object ? JsonValue::string(v.object->name)
                                              : JsonValue());

@@ -243,6 +243,16 @@ bool CandidateRunner::evaluate(const Value *chosen, unsigned &reason,
     return reject(reason, rl.evalError);
   if (status.ok())
     status = run->evaluate();
+  lastFits = !isOverflow(status);
+  if (!lastFits && plan.overflowSlot >= 0) {
+    // `allow_overflow = true`: a plan that does not fit is a candidate,
+    // its `fits` false (a `where fits` drops it again).
+    Value allow = ev->field(inputs, unsigned(plan.overflowSlot), stmt.range);
+    if (allow.isError())
+      return reject(reason, rl.evalError);
+    if (allow.b)
+      status = cost::EvalStatus();
+  }
   if (!status.ok()) {
     lastStatus = status;
     lastInputs = inputs;
@@ -296,6 +306,7 @@ bool CandidateRunner::score(llvm::ArrayRef<Value> in, Instance *inputs,
   }
   Instance *rec = record(row ? si.row : si.scope, in, inputs);
   run->fillResult(plan.stmt->resultSchema, rec->memo, row != nullptr);
+  fillFits(plan.stmt->resultSchema, rec->memo, lastFits);
   for (unsigned i = 0; i < si.firstInput; ++i)
     if (!rec->memo[i].isError())
       rec->state[i] = FieldState::Done;

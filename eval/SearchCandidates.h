@@ -93,6 +93,8 @@ struct Plan {
   /// analysis schema (-1: none), in Analysis::inputs order.
   const Analysis *analysis = nullptr;
   llvm::SmallVector<int, 4> inputSlots;
+  /// The slot of `allow_overflow` in the analysis schema (-1: none).
+  int overflowSlot = -1;
   bool hasInputWheres = false;
   /// RunOptions::freshSearchCandidates.
   bool freshCandidates = false;
@@ -215,6 +217,9 @@ private:
   Instance *reusedScope(llvm::ArrayRef<Value> in, Instance *inputs);
 
   bool reuse = false;
+  /// Whether the last evaluated plan fits memory (false only when
+  /// allow_overflow let it through).
+  bool lastFits = true;
   Instance *reused = nullptr, *scopeRecord = nullptr;
   /// Domains changed since the reused instance was last reset.
   uint64_t pendingChanges = 0;

@@ -456,6 +456,7 @@ static void preparePlan(Plan &plan, const Stmt &stmt, Evaluator &ev) {
   plan.analysis = analysisOf(stmt);
   for (const AnalysisInput &in : plan.analysis->inputs())
     plan.inputSlots.push_back(stmt.analysis->schema->lookup(in.name));
+  plan.overflowSlot = stmt.analysis->schema->lookup(AllowOverflowField);
   for (const SearchWhere &w : si.wheres) {
     plan.hasInputWheres |= !w.readsResults;
     plan.needsRecord |= w.readsResults;

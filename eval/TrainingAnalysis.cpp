@@ -5,12 +5,16 @@
 // re-reads only what a changed domain touched), and Calculon's statistics
 // fill the `training_result` record, integers where Calculon computes them
 // with integers only (docs/calculon-model.md §17), followed by calcc's own
-// (eval/cost/ExtStatKeys.def: parameters, Megatron's FLOP count, MoE).
+// (eval/cost/ExtStatKeys.def: parameters, Megatron's FLOP count, MoE) and
+// the language's rates (eval/cost/RateStatKeys.def: tokens/s, MFU).
 //
 //===----------------------------------------------------------------------===//
 #include "eval/AnalysisList.h"
 #include "eval/CostInputs.h"
+#include "eval/cost/Rates.h"
 #include "eval/cost/Training.h"
+#include "ir/NumberFormat.h"
+#include "ir/Units.h"
 
 using namespace calc;
 using namespace calc::eval;
@@ -49,9 +53,16 @@ public:
     return input == SystemInput ? cost::checkSystem(system) : cost::EvalStatus();
   }
   cost::EvalStatus evaluate() override {
-    return cost::evaluateTraining(model, system, exe, ws, stats);
+    cost::EvalStatus status =
+        cost::evaluateTraining(model, system, exe, ws, stats);
+    // A plan that does not fit has complete statistics (allow_overflow).
+    if (status.ok() || isOverflow(status))
+      cost::trainingRates(model, system, exe, stats, rates);
+    return status;
   }
   double stat(unsigned k) const override {
+    if (k >= FirstRate) // The language's rates, after calcc's own.
+      return rates.values[k - FirstRate];
     if (k >= cost::NumStats) // calcc's own, after Calculon's 96.
       return stats[cost::ExtStat(k - cost::NumStats)];
     cost::Stat st = cost::Stat(k);
@@ -63,6 +74,9 @@ public:
   }
   void fillResult(const Schema *rs, llvm::MutableArrayRef<Value> values,
                   bool exactTypes) override;
+  std::string advice(const cost::EvalStatus &status) const override;
+
+  static constexpr unsigned FirstRate = cost::NumStats + cost::NumExtStats;
 
 private:
   cost::Model model;
@@ -70,7 +84,40 @@ private:
   cost::Execution exe;
   cost::Workspace ws;
   cost::Stats stats;
+  cost::TrainingRates rates;
 };
+
+/// What fills the memory tier a rejected plan overflows: Calculon's spaces
+/// of one processor (docs/calculon-model.md §9) against the capacity.
+std::string TrainingRun::advice(const cost::EvalStatus &status) const {
+  if (!isOverflow(status))
+    return "";
+  auto gib = ir::parseUnit("GiB");
+  auto text = [&](double bytes) {
+    return ir::formatInUnit(bytes, *gib, 4);
+  };
+  using cost::Stat;
+  bool tier1 = status.error == cost::EvalError::Mem1Capacity;
+  bool offload =
+      exe.weightOffload || exe.activationsOffload || exe.optimizerOffload;
+  std::string spaces =
+      "weights " + text(stats[Stat::WeightSpace]) + ", activations " +
+      text(stats[Stat::ActSpace]) + ", activation checkpoints " +
+      text(stats[Stat::ActCheckpointSize]) + ", activation gradients " +
+      text(stats[Stat::ActGradSpace]) + ", weight gradients " +
+      text(stats[Stat::WeightGradSpace]) + ", optimizer " +
+      text(stats[Stat::OptimizerSpace]);
+  // Without offload the six spaces sum to proc_mem_tier1_cap_req; with it
+  // the tiers share the offloaded ones.
+  std::string out =
+      tier1 && !offload
+          ? "mem1 holds " + spaces
+          : "the plan's spaces are " + spaces + "; with offload " +
+                (tier1 ? "mem1" : "mem2") + " holds part of them";
+  out += ": " + text(status.x) + " in all, " + text(status.y) +
+         " of capacity";
+  return out;
+}
 
 void TrainingRun::fillResult(const Schema *rs,
                              llvm::MutableArrayRef<Value> values,
@@ -92,6 +139,12 @@ void TrainingRun::fillResult(const Schema *rs,
     values[slot] = statValue(rs->fields[slot], stat(cost::NumStats + i),
                              rs->fields[slot].isInt);
   }
+  for (unsigned i = 0; i < cost::NumRateStats; ++i) {
+    int slot = rs->lookup(cost::rateStatKey(cost::RateStat(i)));
+    if (slot < 0 || unsigned(slot) >= values.size())
+      continue;
+    values[slot] = statValue(rs->fields[slot], rates.values[i], false);
+  }
 }
 
 class Training final : public Analysis {
@@ -109,6 +162,8 @@ public:
         out.push_back(cost::statKey(cost::Stat(i)));
       for (unsigned i = 0; i < cost::NumExtStats; ++i)
         out.push_back(cost::extStatKey(cost::ExtStat(i)));
+      for (unsigned i = 0; i < cost::NumRateStats; ++i)
+        out.push_back(cost::rateStatKey(cost::RateStat(i)));
       return out;
     }();
     return keys;

@@ -167,6 +167,7 @@ llvm::StringRef calc::ir::spelling(Builtin builtin) {
   static const char *const names[] = {"min",   "max",  "abs",  "ceil",
                                       "floor", "round", "sqrt", "log2",
                                       "pow2",  "divisors", "clamp", "sum",
-                                      "len"};
+                                      "len", "model_params",
+                                      "model_active_params"};
   return names[unsigned(builtin)];
 }

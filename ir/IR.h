@@ -39,6 +39,9 @@ struct Schema;
 /// The built-in functions of docs/language-reference.md §5.
 enum class Builtin : unsigned char {
   Min, Max, Abs, Ceil, Floor, Round, Sqrt, Log2, Pow2, Divisors, Clamp, Sum, Len,
+  /// The prelude's `model.params` / `model.active_params`: the cost
+  /// library's parameter count of the model being read (`calcc lpc`'s).
+  ModelParams, ModelActiveParams,
 };
 
 enum class ExprKind : unsigned char {

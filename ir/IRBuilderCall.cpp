@@ -27,6 +27,8 @@ static llvm::Optional<Builtin> builtinNamed(llvm::StringRef name) {
       .Case("clamp", Builtin::Clamp)
       .Case("sum", Builtin::Sum)
       .Case("len", Builtin::Len)
+      .Case("model_params", Builtin::ModelParams)
+      .Case("model_active_params", Builtin::ModelActiveParams)
       .Default(llvm::None);
 }
 
@@ -199,6 +201,23 @@ Expr *ExprLowering::callArgs(const ast::CallExpr *e, Builtin fn) {
     break;
   case Builtin::Len:
     if (arity(out, 1) && expect(ops[0], TypeKind::List, "a list"))
+      out->type = number;
+    break;
+  case Builtin::ModelParams:
+  case Builtin::ModelActiveParams:
+    // Read by the model being defined: only the prelude's derived fields
+    // `params` and `active_params` (a user reads those fields instead).
+    if (!scope || !scope->inSchema || !scope->schema ||
+        scope->schema->name != "model") {
+      diags.error(out->range.Start,
+                  "'" + spelling(fn) + "' is only used by the prelude's "
+                  "model schema; read a model's '" +
+                  (fn == Builtin::ModelParams ? "params" : "active_params") +
+                  "' field instead",
+                  {out->range});
+      break;
+    }
+    if (arity(out, 0))
       out->type = number;
     break;
   }

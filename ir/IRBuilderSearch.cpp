@@ -219,6 +219,16 @@ void IRBuilder::lowerSearch(const ast::AnalysisStmt *a, Stmt &stmt) {
   lowerSearchClauses(a, stmt, info);
 }
 
+/// Whether \p e reads a field of the search scope (a result or an input).
+static bool readsSearchScope(const Expr *e) {
+  if (e->kind == ExprKind::Field && e->depth == 0)
+    return true;
+  for (const Expr *op : e->ops)
+    if (readsSearchScope(op))
+      return true;
+  return false;
+}
+
 /// Whether \p e reads a field of the search scope below \p firstInput.
 static bool readsResults(const Expr *e, unsigned firstInput) {
   if (e->kind == ExprKind::Field && e->depth == 0 && e->slot < firstInput)
@@ -299,11 +309,16 @@ void IRBuilder::lowerSearchClauses(const ast::AnalysisStmt *a, Stmt &stmt,
                       {term.expr->range});
           continue;
         }
-        if (!readsResults(obj.value, info->firstInput)) {
+        // An objective over inputs only (`minimize system.mem1.capacity`:
+        // the cheapest machine that fits) ranks feasible candidates like any
+        // other; one that reads neither a result nor an input is constant.
+        if (!readsSearchScope(obj.value)) {
           diags.error(term.expr->loc(),
                       "objective '" + obj.text +
-                          "' reads no result of the analysis; maximize or "
-                          "minimize a result such as 'sample_rate'",
+                          "' reads neither a result nor an input of the "
+                          "search; maximize or minimize a result such as "
+                          "'sample_rate' or an input such as "
+                          "'system.mem1.capacity'",
                       {term.expr->range});
           continue;
         }
@@ -323,6 +338,13 @@ void IRBuilder::lowerSearchClauses(const ast::AnalysisStmt *a, Stmt &stmt,
     }
   }
   for (const SearchObjective &o : info->objectives) {
+    // An objective over an input a domain already shows
+    // (`minimize system.mem1.capacity`) is not shown twice.
+    bool shown = false;
+    for (const OutputColumn &c : info->columns)
+      shown |= c.label == o.text;
+    if (shown)
+      continue;
     OutputColumn c{o.text, o.value, false};
     info->columns.push_back(c);
   }

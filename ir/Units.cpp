@@ -59,6 +59,7 @@ static std::vector<UnitWord> buildTable() {
   word("tok", none, one);
   word("token", none, one);
   word("sample", none, one);
+  word("req", none, one);
   word("%", none, {-2, 0, 0});
   return table;
 }

@@ -35,10 +35,17 @@ void writeStatsJson(llvm::raw_ostream &os, const cost::Stats &stats,
 /// and DP group (§10.4).
 void writePeersJson(llvm::raw_ostream &os, const cost::Execution &exe);
 
-/// The human-readable summary of `llm ... -`; a mixture-of-experts model
-/// adds its expert parallelism and a section of MoE statistics.
+/// calcc's layout of the summary (`llm ... - --calcc-summary`): sections
+/// under rules; a mixture-of-experts model adds its expert parallelism and
+/// a section of MoE statistics, context parallelism its ring time.
 void writeSummary(llvm::raw_ostream &os, const cost::Model &model,
                   const cost::Execution &exe, const cost::Stats &stats);
+
+/// Calculon's own summary of `llm ... -`, byte for byte (docs/calculon-model.md
+/// §10.3): \p systemRepr is the system dict as Python prints it (PyRepr.h).
+void writeCalculonSummary(llvm::raw_ostream &os, const cost::Model &model,
+                          const cost::Execution &exe, const cost::Stats &stats,
+                          llvm::StringRef systemRepr);
 
 
 } // namespace calc::calculon

@@ -1,4 +1,10 @@
 //===- Summary.cpp - The human-readable summary of `llm ... -` (§10.3) ----===//
+//
+// Two layouts: Calculon's own text (writeCalculonSummary, what `calculon
+// llm … -` logs, which scripts parse) and calcc's (writeSummary, behind
+// `--calcc-summary`: grouped lines, the MoE and CP extensions).
+//
+//===----------------------------------------------------------------------===//
 #include "eval/calculon/StatsWriter.h"
 #include "eval/cost/ExecutionFields.h"
 #include "eval/cost/HumanFormat.h"
@@ -15,7 +21,7 @@ using namespace llvm;
 template <class Keep>
 static void writeFieldsRepr(raw_ostream &os, const char *label,
                             const cost::Execution &x, StringRef attention,
-                            Keep keep) {
+                            Keep keep, const char *end = "}\n") {
   using Kind = cost::ExecutionFieldKind;
   const char *sep = nullptr;
   for (const cost::ExecutionFieldInfo &f : cost::executionFieldInfos()) {
@@ -43,7 +49,14 @@ static void writeFieldsRepr(raw_ostream &os, const char *label,
     }
   }
   if (sep)
-    os << "}\n";
+    os << end;
+}
+
+/// What the model's kv_heads make of Calculon's attention_type.
+static std::string attentionType(const cost::Model &m) {
+  return m.isMultiHead()   ? "multihead"
+         : m.kvHeads == 1 ? "multiquery"
+                          : fmt::format("grouped({})", m.kvHeads);
 }
 
 /// Calculon's execution dict (its 23 keys), the expert layout of a MoE
@@ -51,10 +64,7 @@ static void writeFieldsRepr(raw_ostream &os, const char *label,
 /// them.
 static void writeExecutionRepr(raw_ostream &os, const cost::Model &m,
                                const cost::Execution &x) {
-  std::string attention = m.isMultiHead() ? "multihead"
-                          : m.kvHeads == 1
-                              ? "multiquery"
-                              : fmt::format("grouped({})", m.kvHeads);
+  std::string attention = attentionType(m);
   using Group = cost::ExecutionFieldGroup;
   writeFieldsRepr(os, "Execution", x, attention,
                   [](const cost::ExecutionFieldInfo &f) {
@@ -194,4 +204,37 @@ void calc::calculon::writeSummary(raw_ostream &os, const cost::Model &m,
      << " active\n";
   os << "Model FLOPS per processor (Megatron's count): "
      << cost::humanFormat(s[ExtStat::ModelFlopsPerProc], 1000, "FLOPS") << "\n";
+}
+
+/// Calculon's Llm.display_stats (caa4b11): a rule of 80 '=', the model and
+/// the processors, the execution and system dicts, then one "Label: value;"
+/// line per statistic, logged with Python's default handler (a newline
+/// after the text, which ends in one already). Only Calculon's fields:
+/// calcc's extensions are in writeSummary's layout.
+void calc::calculon::writeCalculonSummary(raw_ostream &os,
+                                          const cost::Model &m,
+                                          const cost::Execution &x,
+                                          const cost::Stats &s,
+                                          StringRef systemRepr) {
+  int64_t Lp = (m.numBlocks + x.pipelinePar - 1) / x.pipelinePar;
+  os << std::string(80, '=') << "\n";
+  os << fmt::format("blocks={}, hidden={}, feedforward={}\n", m.numBlocks,
+                    m.hidden, m.feedforward);
+  os << fmt::format("num attn heads: {}, attn_size={}\n", m.attnHeads,
+                    m.attnSize);
+  os << fmt::format("Run on {} processors with:\nTP={}\nPP={}\nDP={}\n",
+                    x.numProcs, x.tensorPar, x.pipelinePar, x.dataPar);
+  os << fmt::format("Blocks per processor: {}\n", Lp);
+  writeFieldsRepr(
+      os, "Execution", x, attentionType(m),
+      [](const cost::ExecutionFieldInfo &f) {
+        return f.group == cost::ExecutionFieldGroup::Calculon;
+      },
+      "};\n");
+  os << "System: " << systemRepr << ";\n";
+  for (const Line &line : lines)
+    if (line.format != Format::Rule)
+      os << line.label << ": " << formatValue(s[line.stat], line.format)
+         << ";\n";
+  os << "\n";
 }

@@ -194,6 +194,14 @@ void putTimes(GenerationStats &st, const Shape &s, const Serving &x,
   st[GenStat::OutputRatePerProc] = rate / (s.t * double(s.p));
   st[GenStat::TotalOutputRate] = rate * double(x.dataPar);
   st[GenStat::NumProcs] = s.t * double(s.p) * double(x.dataPar);
+  // A request is its prompt and its output: what serving benchmarks count
+  // as total token throughput.
+  double requests = B * double(x.dataPar) / e2e;
+  st[GenStat::RequestRate] = requests;
+  st[GenStat::TokenRate] =
+      requests * double(x.promptSize + x.outputSize);
+  st[GenStat::TokenRatePerProc] =
+      st[GenStat::TokenRate] / st[GenStat::NumProcs];
   st[GenStat::PipelineMicrobatches] = double(s.m);
 }
 

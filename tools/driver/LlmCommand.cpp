@@ -2,8 +2,8 @@
 //
 // `calcc llm MODEL EXEC SYSTEM OUT [-l] [-p PEERS]`, Calculon's positional
 // arguments (docs/calculon-model.md §13); each input is Calculon JSON or a .calc
-// file declaring one entity of its kind (LlmInputs.h). OUT is `-` (human
-// summary), `*.json` or
+// file declaring one entity of its kind (LlmInputs.h). OUT is `-` (Calculon's
+// summary text; calcc's layout with --calcc-summary), `*.json` or
 // `*.json.gz` (the 96 statistics, then calcc's own for a mixture-of-experts
 // model). Every rejection prints
 // `error: <message>` and exits 1 without writing any file.
@@ -14,11 +14,13 @@
 #include "tools/driver/LlmInputs.h"
 
 #include "eval/calculon/CalculonInputs.h"
+#include "eval/calculon/PyRepr.h"
 #include "eval/calculon/StatsWriter.h"
 #include "eval/cost/Training.h"
 #include "eval/output/AtomicFile.h"
 #include "eval/output/Gzip.h"
 
+#include "llvm/Support/MemoryBuffer.h"
 #include "llvm/Support/raw_ostream.h"
 
 using namespace llvm;
@@ -36,7 +38,26 @@ static cl::opt<std::string> llmPeers("p", cl::sub(llmCommand),
                                      cl::desc("Write the peers file"),
                                      cl::value_desc("PEERS"));
 static cl::alias llmPeersLong("peers", cl::aliasopt(llmPeers));
+static cl::opt<bool> llmCalccSummary(
+    "calcc-summary", cl::sub(llmCommand),
+    cl::desc("With OUT '-': calcc's layout of the summary (sections, MoE and "
+             "context-parallel lines) instead of Calculon's text"));
 static driver::CalcInputFlags llmInputFlags(llmCommand, llmCommand);
+
+/// The system dict of Calculon's summary: the JSON file's own text as
+/// Python prints it, or, for a `.calc` system, the JSON it stands for.
+static std::string systemRepr(StringRef path, const cost::System &system) {
+  std::string text;
+  raw_string_ostream os(text);
+  if (!path.endswith(".calc")) {
+    if (auto buf = MemoryBuffer::getFile(path))
+      if (calculon::writeJsonAsPyRepr((*buf)->getBuffer(), os))
+        return os.str();
+    text.clear();
+  }
+  calculon::writeSystemPyRepr(system, os);
+  return os.str();
+}
 
 static int fail(const Twine &message) {
   return driver::reportError("", message);
@@ -76,6 +97,11 @@ static int runLlm() {
         "calcc llm: ", "output '" + out + "' must be '-', *.json or *.json.gz",
         driver::ExitUsageError);
   }
+  if (llmCalccSummary && out != "-")
+    return driver::reportError("calcc llm: ",
+                               "--calcc-summary needs OUT '-', not '" + out +
+                                   "'",
+                               driver::ExitUsageError);
   calculon::LlmInputs in;
   if (!driver::loadLlmInputs(llmArgs[0], llmArgs[1], llmArgs[2],
                              llmInputFlags.options(), in))
@@ -99,9 +125,14 @@ static int runLlm() {
       return fail(error);
   }
   if (out == "-") {
-    calculon::writeSummary(outs(), in.model, in.exe, stats);
+    if (llmCalccSummary)
+      calculon::writeSummary(outs(), in.model, in.exe, stats);
+    else
+      calculon::writeCalculonSummary(outs(), in.model, in.exe, stats,
+                                     systemRepr(llmArgs[2], in.system));
     return driver::ExitSuccess;
   }
+
   SmallVector<cost::LayerStats, 32> layers;
   if (llmLayers)
     cost::layerStats(ws, layers);
