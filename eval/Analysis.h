@@ -27,6 +27,8 @@
 
 namespace calc::eval {
 
+class Evaluator;
+
 /// One input of an analysis: a member of its schema ("model").
 struct AnalysisInput {
   llvm::StringRef name;
@@ -69,6 +71,15 @@ public:
   virtual void fillResult(const ir::Schema *resultSchema,
                           llvm::MutableArrayRef<ir::Value> values,
                           bool exactTypes) = 0;
+  /// Fills the result fields that are records (training's `layers`) from
+  /// the last evaluation, creating them in \p ev. Called for an `evaluate`
+  /// and for the rows a search keeps, never per candidate.
+  virtual void fillRecords(Evaluator &ev, const ir::Schema *resultSchema,
+                           llvm::MutableArrayRef<ir::Value> values) {
+    (void)ev;
+    (void)resultSchema;
+    (void)values;
+  }
   /// What a user can do about the rejection \p status of the last
   /// evaluation (notes, one per line, e.g. what fills memory and what batch
   /// fits), or "" for nothing.

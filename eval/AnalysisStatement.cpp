@@ -83,6 +83,7 @@ Value eval::runEvaluate(const Stmt &stmt, Evaluator &ev) {
   const Schema *rs = stmt.resultSchema;
   std::vector<Value> values(rs->fields.size());
   run->fillResult(rs, values, /*exactTypes=*/true);
+  run->fillRecords(ev, rs, values);
   fillFits(rs, values, fits);
   Instance *record = ev.makeRecord(rs, stmt.name, std::move(values));
   record->inputs = inputs;

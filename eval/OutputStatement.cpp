@@ -76,6 +76,10 @@ public:
         continue;
       }
       if (v.kind == Value::List && f.type.elem == TypeKind::Entity) {
+        // A result's record lists (training's `layers`) are tables of
+        // their own, not columns of the result's.
+        if (s->isResult)
+          continue;
         const ValueList &xs = v.elements();
         for (size_t i = 0; i < xs.size(); ++i)
           flatten(xs[i].object, name + "[" + std::to_string(i) + "].", table, row);
@@ -342,12 +346,80 @@ static bool outputRows(const Stmt &stmt, const ValueList &rows,
   return writeOutput(stmt, text, ev, options, out);
 }
 
+/// `output` of a list of records (a training result's `layers`, a system's
+/// `networks`): one row per record, headed by its index as `xs[i]` reads
+/// it, then its fields (or the chosen columns).
+static bool outputRecords(const Stmt &stmt, const ValueList &records,
+                          Evaluator &ev, const RunOptions &options,
+                          llvm::raw_ostream &out) {
+  unsigned errorsBefore = ev.diagnostics().errorCount();
+  OutputBuilder builder(ev, stmt.target->range);
+  Table table;
+  table.addColumn("index", Dimension(), llvm::None);
+  for (size_t r = 0; r < records.size(); ++r) {
+    Instance *inst = records[r].object;
+    std::vector<Cell> row{Cell::integer(int64_t(r))};
+    if (stmt.columns.empty()) {
+      Table columns; // The first record's columns name the table's.
+      builder.flatten(inst, "", r == 0 ? table : columns, row);
+    } else {
+      for (const ir::OutputColumn &c : stmt.columns) {
+        Value v = ev.eval(c.value, Context{inst, nullptr, 0});
+        if (r == 0)
+          builder.addColumn(table, c.label, c.value->type, v, c.hasUnit);
+        row.push_back(builder.cell(v));
+      }
+    }
+    table.addRow(std::move(row));
+  }
+  if (ev.diagnostics().errorCount() != errorsBefore)
+    return false;
+  std::string text;
+  llvm::raw_string_ostream os(text);
+  switch (stmt.format) {
+  case OutputFormat::Table: {
+    const std::string kind =
+        records.empty() ? "record" : records.front().object->schema->name;
+    os << stmt.name << " (" << records.size() << " " << kind
+       << (records.size() == 1 ? "" : "s") << ")\n";
+    writeTableText(stmt, table, true, false, options, os);
+    os << "\n";
+    break;
+  }
+  case OutputFormat::Csv:
+    writeCsv(table, os);
+    break;
+  case OutputFormat::Json: {
+    // The array's order is the index.
+    JsonValue doc = JsonValue::array();
+    for (size_t r = 0; r < records.size(); ++r)
+      doc.push(rowToJsonObject(table, r, 1));
+    writeJsonDocument(doc, os);
+    break;
+  }
+  }
+  os.flush();
+  return writeOutput(stmt, text, ev, options, out);
+}
+
+static bool isRecordList(const Value &v) {
+  if (v.kind != Value::List)
+    return false;
+  for (const Value &x : v.elements())
+    if (x.kind != Value::Object)
+      return false;
+  return true;
+}
+
 bool eval::runOutput(const Stmt &stmt, Evaluator &ev, const RunOptions &options,
                      llvm::raw_ostream &out) {
   Value target = ev.eval(stmt.target, Context());
-  if (target.kind == Value::List)
+  if (target.kind == Value::List) {
     if (const SearchInfo *si = searchOf(ev.getModule(), stmt.target))
       return outputRows(stmt, target.elements(), *si, ev, options, out);
+    if (isRecordList(target))
+      return outputRecords(stmt, target.elements(), ev, options, out);
+  }
   if (target.kind != Value::Object)
     return false; // A failed evaluate: reported already.
   Instance *inst = target.object;

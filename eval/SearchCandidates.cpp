@@ -306,6 +306,8 @@ bool CandidateRunner::score(llvm::ArrayRef<Value> in, Instance *inputs,
   }
   Instance *rec = record(row ? si.row : si.scope, in, inputs);
   run->fillResult(plan.stmt->resultSchema, rec->memo, row != nullptr);
+  if (row) // A kept row: its records too (never for every candidate).
+    run->fillRecords(*ev, plan.stmt->resultSchema, rec->memo);
   fillFits(plan.stmt->resultSchema, rec->memo, lastFits);
   for (unsigned i = 0; i < si.firstInput; ++i)
     if (!rec->memo[i].isError())

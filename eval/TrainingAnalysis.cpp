@@ -11,6 +11,7 @@
 //===----------------------------------------------------------------------===//
 #include "eval/AnalysisList.h"
 #include "eval/CostInputs.h"
+#include "eval/Evaluator.h"
 #include "eval/cost/Rates.h"
 #include "eval/cost/Training.h"
 #include "ir/NumberFormat.h"
@@ -74,6 +75,8 @@ public:
   }
   void fillResult(const Schema *rs, llvm::MutableArrayRef<Value> values,
                   bool exactTypes) override;
+  void fillRecords(Evaluator &ev, const Schema *rs,
+                   llvm::MutableArrayRef<Value> values) override;
   std::string advice(const cost::EvalStatus &status) const override;
 
   static constexpr unsigned FirstRate = cost::NumStats + cost::NumExtStats;
@@ -145,6 +148,36 @@ void TrainingRun::fillResult(const Schema *rs,
       continue;
     values[slot] = statValue(rs->fields[slot], rates.values[i], false);
   }
+}
+
+/// `layers`: one `layer` record per layer of the block, as `llm -l`.
+void TrainingRun::fillRecords(Evaluator &ev, const Schema *rs,
+                              llvm::MutableArrayRef<Value> values) {
+  int slot = rs->lookup("layers");
+  if (slot < 0 || unsigned(slot) >= values.size())
+    return;
+  const Schema *layer = rs->fields[slot].type.schema;
+  if (!layer)
+    return;
+  llvm::SmallVector<cost::LayerStats, 32> layers;
+  cost::layerStats(ws, layers);
+  ValueList records;
+  for (const cost::LayerStats &l : layers) {
+    std::vector<Value> fields(layer->fields.size());
+    for (unsigned f = 0; f < layer->fields.size(); ++f) {
+      const FieldDecl &decl = layer->fields[f];
+      if (decl.name == "name") {
+        fields[f] = Value::string(l.name.str());
+        continue;
+      }
+      for (unsigned k = 0; k < cost::NumLayerStats; ++k)
+        if (decl.name == cost::layerStatKey(cost::LayerStat(k)))
+          fields[f] = statValue(decl, l.values[k], decl.isInt);
+    }
+    records.push_back(
+        Value::makeObject(ev.makeRecord(layer, l.name.str(), std::move(fields))));
+  }
+  values[slot] = Value::makeList(std::move(records));
 }
 
 class Training final : public Analysis {

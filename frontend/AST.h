@@ -606,7 +606,7 @@ public:
   }
 };
 
-/// `output table|csv|json name [{ columns }] [to "path"]`.
+/// `output table|csv|json name[.field…] [{ columns }] [to "path"]`.
 class OutputStmt : public Stmt {
 public:
   enum class Format { Table, Csv, Json };
@@ -614,6 +614,8 @@ public:
       : Stmt(Kind::Output, range), format(format), name(std::move(name)) {}
   Format format;
   Identifier name;
+  /// `output table r.layers`: fields read from the named value, in order.
+  std::vector<Identifier> members;
   /// `output table r vertical|horizontal`; Auto: chosen by width.
   enum class Layout { Auto, Vertical, Horizontal };
   Layout layout = Layout::Auto;

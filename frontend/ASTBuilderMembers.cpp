@@ -97,7 +97,9 @@ ast::StmtPtr ASTBuilder::buildOutput(P::OutputStmtContext *ctx) {
   else if (ctx->format->getType() == CalcLexer::JSON)
     format = F::Json;
   auto stmt =
-      std::make_unique<ast::OutputStmt>(range(ctx), format, buildIdent(ctx->ident()));
+      std::make_unique<ast::OutputStmt>(range(ctx), format, buildIdent(ctx->ident(0)));
+  for (P::IdentContext *member : ctx->members)
+    stmt->members.push_back(buildIdent(member));
   stmt->keywordRange = range(ctx->OUTPUT()->getSymbol());
   if (P::OutputLayoutContext *layout = ctx->outputLayout()) {
     stmt->layout = layout->getText() == "vertical"

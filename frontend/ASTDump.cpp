@@ -203,6 +203,8 @@ void Dumper::stmt(const Stmt &s, unsigned indent) {
   } else if (const auto *output = dyn_cast<OutputStmt>(&s)) {
     line(indent) << "output " << OutputStmt::formatName(output->format) << ' '
                  << output->name.name;
+    for (const Identifier &member : output->members)
+      os << '.' << member.name;
     if (output->layout != OutputStmt::Layout::Auto)
       os << (output->layout == OutputStmt::Layout::Vertical ? " vertical"
                                                             : " horizontal");

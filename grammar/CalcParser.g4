@@ -110,7 +110,7 @@ objective : direction=(MAXIMIZE | MINIMIZE) expr ;
 
 statement
   : keyword=(EVALUATE | SEARCH) ident ASSIGN ident block          # analysisStmt
-  | OUTPUT format=(TABLE | CSV | JSON) ident outputLayout? outputColumns? (TO string)?  # outputStmt
+  | OUTPUT format=(TABLE | CSV | JSON) ident (DOT members+=ident)* outputLayout? outputColumns? (TO string)?  # outputStmt
   | keyword=(ASSERT | EXPECT) expr (COLON string)?                # checkStmt
   ;
 

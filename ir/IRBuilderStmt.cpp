@@ -137,20 +137,35 @@ void IRBuilder::lowerOutput(const ast::OutputStmt *o) {
   stmt.range = o->range;
   stmt.format = OutputFormat(unsigned(o->format));
   stmt.name = o->name.name;
+  for (const ast::Identifier &member : o->members)
+    stmt.name += "." + member.name;
   auto rit = results.find(o->name.name);
   if (rit != results.end() && !rit->second.schema)
     return; // A failed or unsupported analysis: already reported.
-  ast::NameExpr target(o->name);
-  stmt.target = lowerExpr(&target, nullptr, main);
+  // `r.layers`: the name, then each field read from it.
+  ast::ExprPtr target = std::make_unique<ast::NameExpr>(o->name);
+  for (const ast::Identifier &member : o->members) {
+    llvm::SMRange range(o->name.range.Start, member.range.End);
+    target = std::make_unique<ast::MemberExpr>(range, std::move(target), member);
+  }
+  stmt.target = lowerExpr(target.get(), nullptr, main);
   if (stmt.target->type.isError())
     return;
   const Type &tt = stmt.target->type;
+  // A search's rows, or a list of records read from a value (a training
+  // result's `layers`, a system's `networks`): one row each.
   bool rows = tt.kind == TypeKind::List && tt.elem == TypeKind::Entity &&
-              stmt.target->kind == ExprKind::ResultRef;
+              (stmt.target->kind == ExprKind::ResultRef || !o->members.empty());
   if (tt.kind != TypeKind::Entity && !rows) {
-    diags.error(o->name.loc(), "cannot output " + stmt.target->type.str() +
-                                   "; output an entity or a result",
-                {o->name.range});
+    llvm::SMRange range(o->name.range.Start, o->members.empty()
+                                                 ? o->name.range.End
+                                                 : o->members.back().range.End);
+    diags.error(o->name.loc(),
+                "cannot output '" + stmt.name + "', " +
+                    (tt.isNumber() ? std::string("a number")
+                                   : "a value of type " + tt.str()) +
+                    "; output an entity, a result or a list of records",
+                {range});
     return;
   }
   const Schema *schema = stmt.target->type.schema;

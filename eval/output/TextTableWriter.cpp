@@ -339,7 +339,9 @@ void writeTextRecords(const Table &table, raw_ostream &os,
       continue;
     }
     RecordLine heading;
-    heading.heading = "rank " + cellText(table.row(r)[0], units[0], 0);
+    // "rank 1" for a search's rows, "index 0" for a list's records.
+    heading.heading = table.columns()[0].name + " " +
+                      cellText(table.row(r)[0], units[0], 0);
     lines.push_back(std::move(heading));
     recordLines(table, r, 1, 2, units, options, lines);
   }

@@ -23,7 +23,9 @@ import shutil
 import subprocess
 import sys
 
-FENCE = re.compile(r"^```calc(?P<fragment>\s+fragment)?\s*$")
+# A fence may be indented (a block inside a list item): its lines lose the
+# fence's indentation.
+FENCE = re.compile(r"^(?P<indent> *)```calc(?P<fragment>\s+fragment)?\s*$")
 MARKER = re.compile(r"^<!--\s*(expect-error:\s*(?P<error>.*?)|(?P<prelude>prelude)"
                     r"|(?P<fragment>fragment))\s*-->$")
 
@@ -37,12 +39,15 @@ def blocks(lines):
         if fence:
             start = i + 1
             end = start
-            while end < len(lines) and lines[end].rstrip() != "```":
+            indent = len(fence.group("indent"))
+            while end < len(lines) and lines[end].strip() != "```":
                 end += 1
             marker = MARKER.match(lines[i - 1].strip()) if i > 0 else None
             fragment = bool(fence.group("fragment")) or \
                 bool(marker and marker.group("fragment"))
-            yield start, marker, fragment, "".join(lines[start:end])
+            yield start, marker, fragment, "".join(
+                line[indent:] if line[:indent].isspace() else line.lstrip()
+                for line in lines[start:end])
             i = end
         i += 1
 

@@ -10,6 +10,7 @@
 #include "eval/Analysis.h"
 #include "eval/cost/ExecutionFields.h"
 #include "eval/cost/ModelFields.h"
+#include "eval/cost/Stats.h"
 
 #include "gtest/gtest.h"
 
@@ -147,6 +148,30 @@ TEST(AnalysisTablesTest, PreludeModelMatchesTheFieldTable) {
     }
     }
   }
+}
+
+} // namespace
+
+namespace {
+
+// The `layer` schema is LayerStatKeys.def in order, after the name, and a
+// training result holds a list of them.
+TEST(AnalysisTablesTest, PreludeLayerMatchesTheLayerStatistics) {
+  Compiled c("");
+  ASSERT_TRUE(c.module);
+  const ir::Schema *layer = schemaNamed(*c.module, "layer");
+  ASSERT_TRUE(layer);
+  ASSERT_EQ(layer->fields.size(), cost::NumLayerStats + 1);
+  EXPECT_EQ(layer->fields[0].name, "name");
+  for (unsigned k = 0; k < cost::NumLayerStats; ++k)
+    EXPECT_EQ(layer->fields[k + 1].name,
+              cost::layerStatKey(cost::LayerStat(k)).str());
+  const ir::Schema *result = schemaNamed(*c.module, "training_result");
+  ASSERT_TRUE(result);
+  int slot = result->lookup("layers");
+  ASSERT_GE(slot, 0);
+  EXPECT_EQ(result->fields[slot].type.kind, ir::TypeKind::List);
+  EXPECT_EQ(result->fields[slot].type.schema, layer);
 }
 
 } // namespace
