@@ -77,7 +77,8 @@ void addRest(std::vector<BarSegment> &segs, double total,
     sum += s.value;
   double rest = total - sum;
   if (std::isfinite(rest) && std::fabs(rest) > 1e-9 * std::fabs(total))
-    segs.push_back({label.str(), totalField.str(), rest, pal::Grey, true});
+    segs.push_back(
+        {label.str(), ("rest of " + totalField).str(), rest, pal::Grey, true});
 }
 
 Panel barPanel(std::string title, ChartAxis axis, std::vector<BarRow> rows,
@@ -168,8 +169,9 @@ Figure trainingFigure(Reader &rd, Instance *r, unsigned digits) {
       row.segments.push_back({"exposed", k.exposed, exposed, pal::Vermillion});
     if (link - exposed > 0)
       row.segments.push_back(
-          {"hidden behind compute", k.link, link - exposed, pal::Vermillion,
-           true});
+          {"hidden behind compute",
+           std::string(k.link) + " - " + k.exposed, link - exposed,
+           pal::Vermillion, true});
     comm.push_back(std::move(row));
   }
   if (!comm.empty())
@@ -280,7 +282,8 @@ llvm::Optional<Unit> chosenUnit(const OutputColumn &c, const Value &v) {
 
 /// One stacked bar of an evaluate's \p columns.
 llvm::Optional<Figure> columnsFigure(Reader &rd, Instance *r,
-                                     const std::vector<OutputColumn> &columns) {
+                                     const std::vector<OutputColumn> &columns,
+                                     const std::string &name) {
   static const char *colours[] = {pal::Blue,   pal::Orange,    pal::SkyBlue,
                                   pal::Green,  pal::Vermillion, pal::Purple,
                                   pal::Yellow, pal::Black};
@@ -298,8 +301,14 @@ llvm::Optional<Figure> columnsFigure(Reader &rd, Instance *r,
     segs.push_back({c.label, c.label, std::isfinite(x) ? x : 0.0,
                     colours[i % 8], i >= 8});
   }
+  // The axis says what the columns measure when the dimension has a name.
+  std::string title = axis.label;
+  if (axis.dim == Seconds)
+    axis.label = "time";
+  else if (axis.dim == Bytes)
+    axis.label = "memory";
   Figure f;
-  f.panels.push_back(barPanel(axis.label, axis, {BarRow{"", segs, false}}));
+  f.panels.push_back(barPanel(title, axis, {BarRow{name, segs, false}}));
   return f;
 }
 
@@ -500,7 +509,7 @@ eval::resultFigure(const Stmt &stmt, const std::vector<OutputColumn> &columns,
   } else if (result.kind == Value::Object) {
     Instance *r = result.object;
     if (!columns.empty())
-      f = columnsFigure(rd, r, columns);
+      f = columnsFigure(rd, r, columns, stmt.name);
     else if (r->schema->name == "training_result")
       f = trainingFigure(rd, r, digits);
     else if (r->schema->name == "generation_result")

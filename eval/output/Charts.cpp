@@ -310,7 +310,9 @@ private:
         SvgAttrs a{{"data-rank", std::to_string(pt.rank)},
                    {"data-x", ir::formatShortest(pt.x)},
                    {"data-y", ir::formatShortest(pt.y)}};
-        if (!isFront)
+        if (isFront)
+          a.emplace_back("class", "front");
+        else
           a.emplace_back("fill-opacity", "0.55");
         svg.circle(px, py, isFront ? 4.5 : 3.5,
                    isFront ? palette::Vermillion : palette::Blue, a,

@@ -50,7 +50,10 @@ struct ChartAxis {
 /// One piece of a bar.
 struct BarSegment {
   std::string label; ///< Its legend text ("forward compute").
-  std::string field; ///< The result field it shows (a data-field attribute).
+  /// What it shows, as a data-field attribute: a result field
+  /// ("fw_time"), a difference ("tp_comm_link_time - tp_comm_exposed_time")
+  /// or the part of a total no other segment names ("rest of total_time").
+  std::string field;
   double value = 0;  ///< SI base units.
   const char *colour = palette::Blue;
   bool light = false; ///< Drawn faded (hidden communication).
