@@ -212,8 +212,10 @@ void IRBuilder::checkPlot(const ast::OutputStmt *o, const Stmt &stmt,
   llvm::SMRange name = o->name.range;
   if (stmt.target->kind != ExprKind::ResultRef) {
     diags.error(name.Start,
-                "cannot plot " + stmt.target->type.str() + " '" +
-                    o->name.name +
+                "cannot plot " +
+                    (stmt.target->type.schema ? stmt.target->type.schema->name
+                                              : stmt.target->type.str()) +
+                    " '" + o->name.name +
                     "'; plot the result of an evaluate or a search",
                 {name});
     return;
