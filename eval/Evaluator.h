@@ -131,6 +131,7 @@ public:
 
   /// Significant digits of formatted numbers (`--precision`).
   void setPrecision(unsigned digits) { precision = digits; }
+  unsigned getPrecision() const { return precision; }
 
 private:
   ir::Value evalMember(Instance *inst, unsigned slot, unsigned fromLayer,

@@ -15,9 +15,11 @@
 #include "eval/output/CsvWriter.h"
 #include "eval/output/Json.h"
 #include "eval/output/OutputPath.h"
+#include "eval/output/Report.h"
 #include "eval/output/ResultJson.h"
 #include "eval/output/Table.h"
 #include "eval/output/TextTableWriter.h"
+#include "ir/NumberFormat.h"
 
 #include "llvm/Support/FileSystem.h"
 #include "llvm/Support/Path.h"
@@ -193,9 +195,9 @@ static std::string tableCaption(const Stmt &stmt, Instance *inst,
   return caption + ")";
 }
 
-static bool writeOutput(const Stmt &stmt, const std::string &text,
-                        Evaluator &ev, const RunOptions &options,
-                        llvm::raw_ostream &out) {
+bool eval::writeOutput(const Stmt &stmt, const std::string &text,
+                       Evaluator &ev, const RunOptions &options,
+                       llvm::raw_ostream &out) {
   if (!stmt.hasPath()) {
     out << text;
     return true;
@@ -215,6 +217,48 @@ static bool writeOutput(const Stmt &stmt, const std::string &text,
     return true;
   ev.error(stmt.pathRange, message);
   return false;
+}
+
+static void writeTableText(const Stmt &stmt, const Table &table, bool rank,
+                           bool groups, const RunOptions &options,
+                           llvm::raw_ostream &os);
+
+/// "best (training search: 5 plans, best first)".
+static std::string searchCaption(const std::string &name, const ValueList &rows,
+                                 const SearchInfo &si) {
+  Instance *first = rows.empty() ? nullptr : rows.front().object->inputs;
+  return name + " (" + (first ? first->schema->name + " " : "") +
+         "search: " + ir::countOf(rows.size(), "plan") +
+         (si.objectives.empty() ? ")" : ", best first)");
+}
+
+std::string eval::resultCaption(const Stmt &resultStmt, Evaluator &ev) {
+  Value v = ev.result(resultStmt.resultIndex);
+  if (resultStmt.kind == StmtKind::Search && resultStmt.search &&
+      v.kind == Value::List)
+    return searchCaption(resultStmt.name, v.elements(), *resultStmt.search);
+  if (v.kind == Value::Object)
+    return tableCaption(resultStmt, v.object, ev);
+  return resultStmt.name;
+}
+
+/// Adds a table to the report: as `output table` shows it, and where a
+/// file holds it.
+static void reportTable(const Stmt &stmt, const std::string &caption,
+                        const Table &table, bool rank, bool groups,
+                        const RunOptions &options) {
+  if (!options.report)
+    return;
+  std::string text;
+  llvm::raw_string_ostream os(text);
+  writeTableText(stmt, table, rank, groups, options, os);
+  os.flush();
+  static const char *formats[] = {"table", "csv", "json", "plot"};
+  options.report->heading(std::string("output ") +
+                          formats[unsigned(stmt.format)] + " " + caption);
+  options.report->preformatted(text);
+  if (stmt.hasPath())
+    options.report->paragraph("Written to " + stmt.path + ".");
 }
 
 /// The search statement whose result \p target names, or null.
@@ -315,15 +359,16 @@ static bool outputRows(const Stmt &stmt, const ValueList &rows,
   }
   if (ev.diagnostics().errorCount() != errorsBefore)
     return false;
+  reportTable(stmt, searchCaption(stmt.name, rows, si), table, withRank, false,
+              options);
   std::string text;
   llvm::raw_string_ostream os(text);
   switch (stmt.format) {
+  case OutputFormat::Plot:
+    return false; // runPlot's.
   case OutputFormat::Table: {
     // As for one result (tableCaption), but the rows' inputs vary.
-    Instance *first = rows.empty() ? nullptr : rows.front().object->inputs;
-    os << stmt.name << " (" << (first ? first->schema->name + " " : "")
-       << "search: " << rows.size() << (rows.size() == 1 ? " plan" : " plans")
-       << (si.objectives.empty() ? ")\n" : ", best first)\n");
+    os << searchCaption(stmt.name, rows, si) << "\n";
     writeTableText(stmt, table, withRank, false, options, os);
     os << "\n";
     break;
@@ -413,6 +458,8 @@ static bool isRecordList(const Value &v) {
 
 bool eval::runOutput(const Stmt &stmt, Evaluator &ev, const RunOptions &options,
                      llvm::raw_ostream &out) {
+  if (stmt.format == OutputFormat::Plot)
+    return runPlot(stmt, ev, options, out);
   Value target = ev.eval(stmt.target, Context());
   if (target.kind == Value::List) {
     if (const SearchInfo *si = searchOf(ev.getModule(), stmt.target))
@@ -442,15 +489,18 @@ bool eval::runOutput(const Stmt &stmt, Evaluator &ev, const RunOptions &options,
   if (ev.diagnostics().errorCount() != errorsBefore)
     return false;
   table.addRow(std::move(row));
+  bool groups = inst->inputs != nullptr && stmt.columns.empty();
+  reportTable(stmt, tableCaption(stmt, inst, ev), table, false, groups,
+              options);
   std::string text;
   llvm::raw_string_ostream os(text);
   switch (stmt.format) {
+  case OutputFormat::Plot:
+    return false; // runPlot's.
   case OutputFormat::Table:
     // A caption, and a blank line after: a file's tables stay apart.
     os << tableCaption(stmt, inst, ev) << "\n";
-    writeTableText(stmt, table, false,
-                   inst->inputs != nullptr && stmt.columns.empty(), options,
-                   os);
+    writeTableText(stmt, table, false, groups, options, os);
     os << "\n";
     break;
   case OutputFormat::Csv:

@@ -106,11 +106,13 @@ bool eval::runStatements(const Module &module, Evaluator &ev,
       ev.setStatement(s.loc, "'evaluate " + s.name + "'");
       ev.setResult(s.resultIndex, runEvaluate(s, ev));
       ev.setStatement(llvm::SMLoc(), "");
+      reportResult(s, ev, options);
       break;
     case StmtKind::Search:
       ev.setStatement(s.loc, "'search " + s.name + "'");
       ev.setResult(s.resultIndex, runSearch(s, ev, options));
       ev.setStatement(llvm::SMLoc(), "");
+      reportResult(s, ev, options);
       break;
     case StmtKind::Output:
       ev.setStatement(s.loc, "'output " + s.name + "'");

@@ -20,6 +20,8 @@
 
 namespace calc::eval {
 
+class Report;
+
 struct RunOptions {
   /// `calcc test`: print one line per check, keep going after failures, run
   /// only the evaluations the checks read, write no output.
@@ -58,6 +60,9 @@ struct RunOptions {
   static constexpr unsigned defaultTableWidth = 120;
   /// If set, each search adds its candidates and feasible counts here.
   struct SearchTotals *searchTotals = nullptr;
+  /// `--report`: if set, every evaluate and search adds its picture here and
+  /// every output its table or plot, in statement order.
+  Report *report = nullptr;
 };
 
 /// Candidates enumerated and found feasible by the searches of a run.
@@ -92,6 +97,33 @@ bool runStatements(const ir::Module &module, Evaluator &evaluator,
 /// reporting an error.
 bool runOutput(const ir::Stmt &stmt, Evaluator &evaluator,
                const RunOptions &options, llvm::raw_ostream &out);
+
+/// `output plot` (PlotStatement.cpp). Returns false after reporting an
+/// error.
+bool runPlot(const ir::Stmt &stmt, Evaluator &evaluator,
+             const RunOptions &options, llvm::raw_ostream &out);
+
+/// Writes \p text where \p stmt says: stdout, or atomically to its `to`
+/// path under -o (missing directories created). False after reporting.
+bool writeOutput(const ir::Stmt &stmt, const std::string &text,
+                 Evaluator &evaluator, const RunOptions &options,
+                 llvm::raw_ostream &out);
+
+/// The caption of an evaluate's or a search's result, as text tables head
+/// it: "r (training: m on s, e)", "best (training search: 5 plans, best
+/// first)".
+std::string resultCaption(const ir::Stmt &resultStmt, Evaluator &evaluator);
+
+/// Adds \p resultStmt's result to the report: its caption and default
+/// picture (PlotStatement.cpp).
+void reportResult(const ir::Stmt &resultStmt, Evaluator &evaluator,
+                  const RunOptions &options);
+
+/// `--plot NAME=FILE`: writes the default picture of the evaluate or search
+/// \p resultStmt to \p path (not under -o: a command-line path). Returns
+/// false after reporting an error.
+bool writeDefaultPlot(const ir::Stmt &resultStmt, llvm::StringRef path,
+                      Evaluator &evaluator);
 
 /// Evaluates an `evaluate` statement with its analysis
 /// (AnalysisStatement.cpp): the result record, or Error after reporting why

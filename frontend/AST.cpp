@@ -60,6 +60,8 @@ llvm::StringRef OutputStmt::formatName(Format format) {
     return "csv";
   case Format::Json:
     return "json";
+  case Format::Plot:
+    return "plot";
   }
   return "table";
 }

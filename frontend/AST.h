@@ -606,10 +606,10 @@ public:
   }
 };
 
-/// `output table|csv|json name[.field…] [{ columns }] [to "path"]`.
+/// `output table|csv|json|plot name[.field…] [{ columns }] [to "path"]`.
 class OutputStmt : public Stmt {
 public:
-  enum class Format { Table, Csv, Json };
+  enum class Format { Table, Csv, Json, Plot };
   OutputStmt(llvm::SMRange range, Format format, Identifier name)
       : Stmt(Kind::Output, range), format(format), name(std::move(name)) {}
   Format format;
@@ -624,6 +624,10 @@ public:
   std::vector<ExprPtr> columns; ///< Each may be an AsExpr (`x as GiB`).
   /// Per column: its `"label"` StringLiteral, or null.
   std::vector<ExprPtr> labels;
+  /// Per column: +1 `maximize`, -1 `minimize`, 0 none (plots), and the
+  /// word's range.
+  std::vector<int> directions;
+  std::vector<llvm::SMRange> directionRanges;
   ExprPtr path;                 ///< The `to` StringLiteral, or null.
   static llvm::StringRef formatName(Format format);
   static bool classof(const Stmt *s) { return s->getKind() == Kind::Output; }

@@ -96,6 +96,8 @@ ast::StmtPtr ASTBuilder::buildOutput(P::OutputStmtContext *ctx) {
     format = F::Csv;
   else if (ctx->format->getType() == CalcLexer::JSON)
     format = F::Json;
+  else if (ctx->format->getType() == CalcLexer::PLOT)
+    format = F::Plot;
   auto stmt =
       std::make_unique<ast::OutputStmt>(range(ctx), format, buildIdent(ctx->ident(0)));
   for (P::IdentContext *member : ctx->members)
@@ -113,6 +115,15 @@ ast::StmtPtr ASTBuilder::buildOutput(P::OutputStmtContext *ctx) {
       stmt->columns.push_back(buildExpr(column->expr()));
       stmt->labels.push_back(column->label ? buildString(column->label)
                                            : nullptr);
+      int direction = 0;
+      llvm::SMRange directionRange;
+      if (column->direction) {
+        direction =
+            column->direction->getType() == CalcLexer::MAXIMIZE ? 1 : -1;
+        directionRange = range(column->direction);
+      }
+      stmt->directions.push_back(direction);
+      stmt->directionRanges.push_back(directionRange);
     }
   }
   if (ctx->string()) {

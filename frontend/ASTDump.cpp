@@ -216,6 +216,9 @@ void Dumper::stmt(const Stmt &s, unsigned indent) {
     if (output->hasColumns) {
       line(indent + 1) << "columns\n";
       for (size_t i = 0; i < output->columns.size(); ++i) {
+        if (output->directions[i])
+          line(indent + 2) << (output->directions[i] > 0 ? "maximize\n"
+                                                         : "minimize\n");
         expr(output->columns[i].get(), indent + 2);
         if (output->labels[i])
           expr(output->labels[i].get(), indent + 3);

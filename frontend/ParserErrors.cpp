@@ -25,6 +25,7 @@ bool isNameToken(size_t type) {
   case CalcLexer::TABLE:
   case CalcLexer::CSV:
   case CalcLexer::JSON:
+  case CalcLexer::PLOT:
   case CalcLexer::TO:
     return true;
   default:

@@ -54,6 +54,7 @@ DERIVED : 'derived' ;
 TABLE : 'table' ;
 CSV : 'csv' ;
 JSON : 'json' ;
+PLOT : 'plot' ;
 TO : 'to' ;
 
 // Numbers: `_` only between digits; a '.' must have digits on both sides.

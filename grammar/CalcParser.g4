@@ -110,7 +110,7 @@ objective : direction=(MAXIMIZE | MINIMIZE) expr ;
 
 statement
   : keyword=(EVALUATE | SEARCH) ident ASSIGN ident block          # analysisStmt
-  | OUTPUT format=(TABLE | CSV | JSON) ident (DOT members+=ident)* outputLayout? outputColumns? (TO string)?  # outputStmt
+  | OUTPUT format=(TABLE | CSV | JSON | PLOT) ident (DOT members+=ident)* outputLayout? outputColumns? (TO string)?  # outputStmt
   | keyword=(ASSERT | EXPECT) expr (COLON string)?                # checkStmt
   ;
 
@@ -123,7 +123,9 @@ outputLayout
 outputColumns : LBRACE (outputColumn SEMI?)* RBRACE ;
 
 // A label is a string on the column's line: `sample_rate as 1/s "samples/s"`.
-outputColumn : expr ({sameLine()}? label=string)? ;
+// A plot's column may say which way is better (`maximize sample_rate`): the
+// Pareto front of a search's scatter is drawn by it.
+outputColumn : direction=(MAXIMIZE | MINIMIZE)? expr ({sameLine()}? label=string)? ;
 
 //===--- Expressions, lowest first (docs/language-reference.md §5) --------===//
 
@@ -206,4 +208,4 @@ stringPart
 qualifiedName : ident (DOT ident)* ;
 
 // Contextual keywords are ordinary names outside their context.
-ident : ID | MODEL | SYSTEM | EXECUTION | SERVING | SCHEMA | DERIVED | TABLE | CSV | JSON | TO ;
+ident : ID | MODEL | SYSTEM | EXECUTION | SERVING | SCHEMA | DERIVED | TABLE | CSV | JSON | PLOT | TO ;

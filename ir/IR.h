@@ -186,7 +186,7 @@ struct Let {
 };
 
 enum class StmtKind : unsigned char { Evaluate, Output, Assert, Expect, Search };
-enum class OutputFormat : unsigned char { Table, Csv, Json };
+enum class OutputFormat : unsigned char { Table, Csv, Json, Plot };
 
 /// One output column: an expression over the target's fields.
 struct OutputColumn {
@@ -196,6 +196,8 @@ struct OutputColumn {
   Expr *value = nullptr;
   bool hasUnit = false;  ///< Written `as U`: value->unit is the display unit.
   bool hasLabel = false; ///< Written with a `"label"`.
+  /// A plot's `maximize` (+1) or `minimize` (-1) on the column; 0: none.
+  int direction = 0;
 };
 
 /// How `output table` lays a table out (docs/units-and-output.md, Layout).

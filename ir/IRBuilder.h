@@ -85,6 +85,8 @@ private:
                                   bool row);
   void addSearchColumn(const std::string &label, unsigned slot);
   void lowerOutput(const ast::OutputStmt *stmt);
+  /// The static checks of `output plot` (docs/units-and-output.md, Plots).
+  void checkPlot(const ast::OutputStmt *o, const Stmt &stmt, bool rows);
   void lowerCheck(const ast::CheckStmt *stmt);
   void checkAnalysisInputs(const ast::AnalysisStmt *a, const Block *block);
   std::string describeEntity(const Expr *e);

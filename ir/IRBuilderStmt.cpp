@@ -200,6 +200,14 @@ void IRBuilder::lowerOutput(const ast::OutputStmt *o) {
         diags.error(label->loc(), "a column label cannot be empty",
                     {label->range});
     }
+    col.direction = o->directions[i];
+    if (col.direction && (o->format != ast::OutputStmt::Format::Plot || !rows))
+      diags.error(o->directionRanges[i].Start,
+                  llvm::Twine("'") +
+                      (col.direction > 0 ? "maximize" : "minimize") +
+                      "' on a column is for 'output plot' of a search: it "
+                      "says which way its axis is better",
+                  {o->directionRanges[i]});
     stmt.columns.push_back(col);
   }
   if (auto *path = llvm::dyn_cast_or_null<ast::StringLiteral>(o->path.get())) {
@@ -209,7 +217,93 @@ void IRBuilder::lowerOutput(const ast::OutputStmt *o) {
       diags.error(path->loc(), "an output path takes no interpolation",
                   {path->range});
   }
+  if (o->format == ast::OutputStmt::Format::Plot)
+    checkPlot(o, stmt, rows);
   module->statements.push_back(std::move(stmt));
+}
+
+void IRBuilder::checkPlot(const ast::OutputStmt *o, const Stmt &stmt,
+                          bool rows) {
+  llvm::SMRange name = o->name.range;
+  if (stmt.target->kind != ExprKind::ResultRef) {
+    diags.error(name.Start,
+                "cannot plot " +
+                    (stmt.target->type.schema ? stmt.target->type.schema->name
+                                              : stmt.target->type.str()) +
+                    " '" + o->name.name +
+                    "'; plot the result of an evaluate or a search",
+                {name});
+    return;
+  }
+  // A picture is a file: SVG, or HTML around the SVG.
+  if (!stmt.hasPath()) {
+    diags.error(o->keywordRange.Start,
+                "'output plot' writes a picture to a file; add 'to \"" +
+                    o->name.name + ".svg\"' (or \".html\")",
+                {o->keywordRange, name});
+  } else if (!llvm::StringRef(stmt.path).endswith(".svg") &&
+             !llvm::StringRef(stmt.path).endswith(".html")) {
+    diags.error(stmt.pathRange.Start,
+                "a plot is written as SVG ('.svg') or HTML ('.html'); '" +
+                    stmt.path + "' is neither",
+                {stmt.pathRange});
+  }
+  for (size_t i = 0; i < stmt.columns.size(); ++i) {
+    const OutputColumn &c = stmt.columns[i];
+    if (!c.value->type.isNumber() && !c.value->type.isError())
+      diags.error(o->columns[i]->range.Start,
+                  "cannot plot '" + c.label + "' of type " +
+                      c.value->type.str() + "; a plot's columns are numbers",
+                  {o->columns[i]->range});
+  }
+  const Schema *schema = stmt.target->type.schema;
+  if (rows) {
+    // A scatter: the first column across, the second up.
+    if (!stmt.columns.empty() && stmt.columns.size() != 2)
+      diags.error(o->keywordRange.Start,
+                  "a plot of search '" + o->name.name +
+                      "' takes two columns, the horizontal axis then the "
+                      "vertical; " +
+                      std::to_string(stmt.columns.size()) + " given",
+                  {name});
+    const Stmt *search = nullptr;
+    for (const Stmt &s : module->statements)
+      if (s.kind == StmtKind::Search && s.name == o->name.name)
+        search = &s;
+    if (stmt.columns.empty() && search && search->search &&
+        search->search->objectives.empty())
+      diags.error(name.Start,
+                  "search '" + o->name.name +
+                      "' has no objective to plot; give the two columns to "
+                      "plot: 'output plot " +
+                      o->name.name + " { memory_per_proc; sample_rate }'",
+                  {name});
+    return;
+  }
+  // An evaluate: its breakdown, or one stacked bar of the given columns.
+  if (stmt.columns.empty()) {
+    if (schema->name != "training_result" &&
+        schema->name != "generation_result")
+      diags.error(name.Start,
+                  "no default plot for a " + schema->name +
+                      "; give the columns to stack in one bar",
+                  {name});
+    return;
+  }
+  for (size_t i = 1; i < stmt.columns.size(); ++i) {
+    const Type &first = stmt.columns[0].value->type,
+               &t = stmt.columns[i].value->type;
+    if (first.isNumber() && t.isNumber() && !(first.dim == t.dim)) {
+      diags
+          .error(o->columns[i]->range.Start,
+                 "the columns of a plot of '" + o->name.name +
+                     "' are stacked in one bar, so they share a dimension: '" +
+                     stmt.columns[i].label + "' is " + t.dim.str() + ", '" +
+                     stmt.columns[0].label + "' " + first.dim.str(),
+                 {o->columns[i]->range});
+      return;
+    }
+  }
 }
 
 void IRBuilder::lowerCheck(const ast::CheckStmt *c) {

@@ -154,7 +154,17 @@ static void printBlock(const Block *b, llvm::raw_ostream &os, unsigned indent) {
 }
 
 static const char *formatName(OutputFormat f) {
-  return f == OutputFormat::Table ? "table" : f == OutputFormat::Csv ? "csv" : "json";
+  switch (f) {
+  case OutputFormat::Table:
+    return "table";
+  case OutputFormat::Csv:
+    return "csv";
+  case OutputFormat::Json:
+    return "json";
+  case OutputFormat::Plot:
+    return "plot";
+  }
+  return "table";
 }
 
 void calc::ir::printModule(const Module &module, llvm::raw_ostream &os) {
@@ -211,6 +221,9 @@ void calc::ir::printModule(const Module &module, llvm::raw_ostream &os) {
                                                   : " horizontal");
       for (const OutputColumn &c : s.columns) {
         os << "\n  column '" << c.label << "'" << (c.hasLabel ? " (label)" : "")
+           << (c.direction > 0 ? " (maximize)"
+               : c.direction < 0 ? " (minimize)"
+                                 : "")
            << " = ";
         printExpr(c.value, os);
       }

@@ -87,6 +87,15 @@ static cl::opt<int> tableWidth(
     cl::desc("Width a table must fit in before it is shown vertically "
              "(default: the terminal's on stdout, else 120; 0: never)"),
     cl::cat(compileCategory), CALC_SUBS);
+static cl::opt<std::string> reportPath(
+    "report", cl::value_desc("file.html"),
+    cl::desc("Also write one HTML page of the run's tables and pictures"),
+    cl::cat(compileCategory), cl::sub(runCmd));
+static cl::list<std::string> plots(
+    "plot", cl::value_desc("NAME=file.svg"), cl::ZeroOrMore,
+    cl::desc("Also draw the result NAME (an evaluate or a search) to an "
+             ".svg or .html file"),
+    cl::cat(compileCategory), cl::sub(runCmd));
 // A testing aid, hidden from --help: the reference semantics the
 // incremental search must reproduce byte for byte.
 static cl::opt<bool> freshSearchCandidates(
@@ -259,6 +268,18 @@ llvm::Optional<int> checkUsage(CompileMode mode) {
                         "'a100_80g.mem1.capacity', "
                         "'a100_80g.networks[0].bandwidth')");
   }
+  // Pictures are files: the extension says which kind.
+  if (!reportPath.empty() && !StringRef(reportPath).endswith(".html"))
+    return usageError("--report writes an HTML page; '" + reportPath +
+                      "' does not end in '.html'");
+  for (const std::string &plot : plots) {
+    auto [name, path] = StringRef(plot).split('=');
+    if (name.empty() || path.empty())
+      return usageError("--plot expects 'NAME=FILE.svg', got '" + plot + "'");
+    if (!path.endswith(".svg") && !path.endswith(".html"))
+      return usageError("--plot writes SVG ('.svg') or HTML ('.html'); '" +
+                        path + "' is neither");
+  }
   if (precision == 0 || precision > 17)
     return usageError("--precision must be between 1 and 17");
   if (tableWidth < -1)
@@ -279,6 +300,14 @@ int runCompile(CompileMode mode) {
   options.freshSearchCandidates = freshSearchCandidates;
   options.maxCandidates = maxCandidates;
   options.progressInterval = progressInterval;
+  if (mode == CompileMode::Run) {
+    options.reportPath = reportPath;
+    options.reportTitle = "calcc run " + runFile.front();
+    for (const std::string &plot : plots) {
+      auto [name, path] = StringRef(plot).split('=');
+      options.plots.emplace_back(name.str(), path.str());
+    }
+  }
   PhaseResult total;
   bool ok = true;
   ArrayRef<std::string> files = inputsOf(mode);

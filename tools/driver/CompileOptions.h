@@ -47,6 +47,11 @@ struct CompileOptions {
   /// (eval::RunOptions::stdoutWidth).
   int tableWidth = -1;
   std::vector<Override> overrides; ///< -D, in command-line order.
+  /// `run --report FILE.html`: the page of the run's tables and pictures;
+  /// empty: none. reportTitle names the input.
+  std::string reportPath, reportTitle;
+  /// `run --plot NAME=FILE`, in command-line order.
+  std::vector<std::pair<std::string, std::string>> plots;
 };
 
 } // namespace calc::driver

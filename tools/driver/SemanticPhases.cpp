@@ -13,6 +13,8 @@
 
 #include "eval/ResultDump.h"
 #include "eval/Statements.h"
+#include "eval/output/AtomicFile.h"
+#include "eval/output/Report.h"
 #include "ir/IRPrinter.h"
 #include "tools/driver/TerminalWidth.h"
 
@@ -42,6 +44,15 @@ static std::vector<ir::Override> toOverrides(const CompileOptions &options,
       out.push_back(std::move(io));
   }
   return out;
+}
+
+/// "; the results are 'a', 'b'" (or that there are none), for --plot.
+static std::string resultNames(const ir::Module &module) {
+  std::string names;
+  for (const ir::Stmt &s : module.statements)
+    if (s.kind == ir::StmtKind::Evaluate || s.kind == ir::StmtKind::Search)
+      names += (names.empty() ? "'" : ", '") + s.name + "'";
+  return names.empty() ? "; the file has none" : "; the file has " + names;
 }
 
 /// The phases proper; runSemanticPhases runs them on a thread with a large
@@ -86,10 +97,43 @@ static PhaseResult runPhases(Compilation &compilation, CompileOptions &options,
   eval::CheckCounts counts;
   llvm::raw_null_ostream discard;
   bool dumpOnly = options.emit == EmitStage::Result;
+  eval::Report report;
+  bool reporting = !options.reportPath.empty() && !dumpOnly && !run.testMode;
+  if (reporting)
+    run.report = &report;
+  // Each --plot names a result before anything runs.
+  std::vector<const ir::Stmt *> plotted;
+  if (!run.testMode)
+    for (const auto &[name, path] : options.plots) {
+      const ir::Stmt *found = nullptr;
+      for (const ir::Stmt &s : module->statements)
+        if ((s.kind == ir::StmtKind::Evaluate ||
+             s.kind == ir::StmtKind::Search) &&
+            s.name == name)
+          found = &s;
+      if (!found) {
+        diags.error("--plot: no evaluate or search named '" + name + "'" +
+                    resultNames(*module));
+        return result;
+      }
+      plotted.push_back(found);
+    }
   result.ok = eval::runStatements(*module, evaluator, run,
                                   dumpOnly ? discard : out, counts);
   result.passed = counts.passed;
   result.failed = counts.failed;
+  // The pictures of a run that failed would show a part of it: none.
+  for (size_t i = 0; i < plotted.size() && result.ok; ++i)
+    result.ok &= eval::writeDefaultPlot(*plotted[i], options.plots[i].second,
+                                        evaluator);
+  if (reporting && result.ok) {
+    std::string message;
+    if (!eval::writeFileAtomically(options.reportPath,
+                                   report.html(options.reportTitle), message)) {
+      diags.error("--report: " + message);
+      result.ok = false;
+    }
+  }
   if (dumpOnly)
     result.ok &= eval::dumpResults(*module, evaluator, out);
   return result;
