@@ -317,6 +317,33 @@ static const ast::Import *importReaching(const ast::File *file, unsigned target,
   return nullptr;
 }
 
+/// The range of the first `import` line of \p text that names the file
+/// \p bufferName (by its file name), else of the first `import` line, else
+/// the start of the text.
+static json::Value importLine(llvm::StringRef text, llvm::StringRef bufferName) {
+  llvm::StringRef name = llvm::sys::path::filename(bufferName);
+  llvm::Optional<std::pair<size_t, size_t>> first, named;
+  for (size_t start = 0; start < text.size();) {
+    size_t end = std::min(text.find('\n', start), text.size());
+    llvm::StringRef line = text.slice(start, end);
+    llvm::StringRef code = line.ltrim();
+    if (code.startswith("import")) {
+      size_t from = start + (line.size() - code.size());
+      size_t to = start + line.rtrim().size();
+      if (!first)
+        first = {from, to};
+      if (!named && (code.contains("/" + name.str() + "\"") ||
+                     code.contains("\"" + name.str() + "\"")))
+        named = {from, to};
+    }
+    start = end + 1;
+  }
+  auto span = named ? named : first;
+  if (!span)
+    return rangeJSON(Position(), Position());
+  return rangeJSON(positionOf(text, span->first), positionOf(text, span->second));
+}
+
 void Server::publish(const std::string &uri, Document &doc) {
   DocumentAnalysis &a = *doc.analysis;
   llvm::SourceMgr &sm = a.sourceMgr();
@@ -356,9 +383,13 @@ void Server::publish(const std::string &uri, Document &doc) {
       // In an imported file: shown at the import that reaches it.
       message = where(d) + ": " + message;
       llvm::DenseSet<const ast::File *> seen;
-      if (const ast::File *file = a.mainFile())
-        if (const ast::Import *import = importReaching(file, buffer, seen))
-          range = rangeJSON(sm, main, import->range);
+      const ast::Import *import =
+          a.mainFile() ? importReaching(a.mainFile(), buffer, seen) : nullptr;
+      if (import)
+        range = rangeJSON(sm, main, import->range);
+      else // The program did not load: the import line naming the file.
+        range = importLine(a.text(), sm.getMemoryBuffer(buffer)
+                                         ->getBufferIdentifier());
     }
     json::Array related;
     for (const Diagnostic &n : g.notes) {

@@ -1,6 +1,7 @@
 //===- Transport.cpp - LSP base protocol: Content-Length framed JSON ------===//
 #include "lsp/Transport.h"
 
+#include "llvm/ADT/STLExtras.h"
 #include "llvm/ADT/StringExtras.h"
 
 using namespace calc::lsp;
@@ -41,7 +42,11 @@ ReadStatus Transport::read(std::string &body) {
     sawHeader = true;
     llvm::StringRef text(line);
     auto [name, value] = text.split(':');
-    if (name.size() == text.size()) {
+    // A header name is an HTTP token: JSON sent without a header is not one.
+    bool isToken = !name.empty() && llvm::all_of(name, [](char c) {
+      return llvm::isAlnum(c) || c == '-';
+    });
+    if (name.size() == text.size() || !isToken) {
       problem = "expected a 'Name: value' header line, got '" +
                 text.take_front(40).str() + "'";
       return ReadStatus::BadFraming;
