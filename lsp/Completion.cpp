@@ -42,18 +42,25 @@ KnownNames lsp::knownNames(const DocumentAnalysis &doc) {
   const Sema *sema = doc.sema();
   if (!sema || !doc.mainFile())
     return known;
+  // Schemas are types, not values: they are left out.
+  auto kindOf = [](const ast::Decl *d) -> std::string {
+    if (auto *e = llvm::dyn_cast<ast::EntityDecl>(d))
+      return ast::EntityDecl::kindName(e->entityKind).str();
+    return llvm::isa<ast::LetDecl>(d) ? "let" : "";
+  };
   for (const auto &entry : sema->visible(doc.mainFile())) {
     const Symbol &sym = entry.second;
-    std::string kind = "namespace";
-    if (sym.kind == Symbol::Decl) {
-      if (auto *e = llvm::dyn_cast<ast::EntityDecl>(sym.decl))
-        kind = ast::EntityDecl::kindName(e->entityKind).str();
-      else if (llvm::isa<ast::LetDecl>(sym.decl))
-        kind = "let";
-      else
-        continue; // Schemas are types, not values.
+    if (sym.kind == Symbol::Namespace) {
+      known.names.emplace_back(entry.first.str(), "namespace");
+      auto &members = known.namespaces[entry.first.str()];
+      for (const auto &inner : sema->exported(sym.file))
+        if (inner.second.kind == Symbol::Decl && !kindOf(inner.second.decl).empty())
+          members.emplace_back(inner.first.str(), kindOf(inner.second.decl));
+      continue;
     }
-    known.names.emplace_back(entry.first.str(), kind);
+    std::string kind = kindOf(sym.decl);
+    if (!kind.empty())
+      known.names.emplace_back(entry.first.str(), kind);
   }
   return known;
 }
@@ -122,9 +129,18 @@ public:
     llvm::SmallVector<llvm::StringRef, 4> parts;
     path.split(parts, '.');
     const ir::Schema *schema = nullptr;
-    for (size_t i = 0; i < parts.size(); ++i) {
+    size_t first = 0;
+    // `ns.entity…`: the entity's kind names its schema.
+    auto ns = names.namespaces.find(parts[0].trim().str());
+    if (ns != names.namespaces.end() && parts.size() > 1) {
+      for (const auto &member : ns->second)
+        if (member.first == parts[1].split('[').first.trim())
+          schema = schemas.get(member.second);
+      first = 2;
+    }
+    for (size_t i = first; i < parts.size(); ++i) {
       llvm::StringRef part = parts[i].split('[').first.trim();
-      if (i > 0) {
+      if (i > first) {
         const ir::FieldDecl *f = fieldOf(schema, part);
         schema = f ? f->type.schema : nullptr;
         continue;
@@ -307,7 +323,12 @@ public:
                                path[pathStart - 1] == ']'))
         --pathStart;
       path = path.drop_front(pathStart);
-      if (path == "super")
+      auto ns = names.namespaces.find(path.str());
+      if (ns != names.namespaces.end())
+        for (const auto &member : ns->second)
+          add(member.first, member.second == "let" ? Variable : Class,
+              member.second);
+      else if (path == "super")
         addFields(ctx.frames.empty() ? nullptr : ctx.frames.back().schema);
       else if (!path.empty())
         addFields(resolvePath(path, ctx.frames));

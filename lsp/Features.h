@@ -13,6 +13,8 @@
 
 #include "llvm/Support/JSON.h"
 
+#include <map>
+
 namespace calc::lsp {
 
 /// textDocument/hover at byte \p offset: a field's declaration, type, unit
@@ -31,6 +33,9 @@ llvm::json::Value definition(DocumentAnalysis &doc, const SchemaTable &schemas,
 /// the top-level names of its last analysis that got through Sema.
 struct KnownNames {
   std::vector<std::pair<std::string, std::string>> names; ///< name, kind.
+  /// The names of each namespace (`import "…" as ns`): ns -> (name, kind).
+  std::map<std::string, std::vector<std::pair<std::string, std::string>>>
+      namespaces;
 };
 
 /// The top-level names \p doc's main file sees (empty before Sema ran).
