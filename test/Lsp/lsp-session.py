@@ -11,6 +11,13 @@
       Initializes, opens each FILE, shuts down and exits; prints one line
       per file with the number of error and warning diagnostics.
 
+  lsp-session.py --transcript DOC.md ROOT -- CALCC lsp [options]
+      Replays the `--> {json}` lines of DOC.md (a documented session), with
+      file:///home/me/ standing for ROOT, and compares what the server
+      writes with its `<-- {json}` lines (the stdlib cache's hash and the
+      version elided);
+      prints "transcript: N messages as documented" or each difference.
+
 Prints every framed message the server wrote, one per line as JSON with
 sorted keys, then the server's stderr lines ("stderr: ...") and its exit
 status ("exit: N"). Output the server wrote that is not a framed message is
@@ -90,9 +97,51 @@ def open_all_input(files):
     return b"".join(frame(m) for m in msgs)
 
 
+def canonical(msg):
+    return json.dumps(msg, sort_keys=True, separators=(",", ":"),
+                      ensure_ascii=False)
+
+
+def transcript(doc, root, command):
+    home = "file:///home/me/"
+    sent, expected = [], []
+    with open(doc, encoding="utf-8") as f:
+        for line in f:
+            if line.startswith("--> "):
+                sent.append(line[4:].strip().replace(home, "file://" + root + "/"))
+            elif line.startswith("<-- "):
+                expected.append(line[4:].strip())
+    proc = subprocess.run(command, input=b"".join(frame(m) for m in sent),
+                          stdout=subprocess.PIPE, stderr=subprocess.PIPE,
+                          timeout=300)
+    messages, rest = parse_output(proc.stdout)
+    hashed = re.compile(r"stdlib-[0-9A-F]+/")
+    version = re.compile(r'("serverInfo":\{"name":"calcc","version":)"[^"]*"')
+
+    def normal(text):
+        return version.sub(r'\1"VERSION"', hashed.sub("stdlib-HASH/", text))
+    got = [normal(canonical(m).replace("file://" + root + "/", home))
+           for m in messages]
+    want = [normal(canonical(json.loads(e))) for e in expected]
+    same = 0
+    for i in range(max(len(got), len(want))):
+        g = got[i] if i < len(got) else "<nothing>"
+        w = want[i] if i < len(want) else "<nothing>"
+        if g == w:
+            same += 1
+        else:
+            print("message %d differs:\n  documented: %s\n  server:     %s" % (i + 1, w, g))
+    if same == len(got) == len(want) and not rest:
+        print("transcript: %d messages as documented" % same)
+    print("exit: %d" % proc.returncode)
+    return 0
+
+
 def main(argv):
     split = argv.index("--")
     args, command = argv[1:split], argv[split + 1:]
+    if args and args[0] == "--transcript":
+        return transcript(args[1], os.path.abspath(args[2]), command)
     open_all = args and args[0] == "--open-all"
     data = open_all_input(args[1:]) if open_all else script_input(args[0])
     proc = subprocess.run(command, input=data, stdout=subprocess.PIPE,
@@ -111,8 +160,7 @@ def main(argv):
                     print("  " + d["message"].split("\n")[0])
     else:
         for msg in messages:
-            print(json.dumps(msg, sort_keys=True, separators=(",", ":"),
-                             ensure_ascii=False))
+            print(canonical(msg))
     if rest:
         print("unframed output: %r" % rest[:200])
     for line in proc.stderr.decode("utf-8", "replace").splitlines():
