@@ -5,7 +5,7 @@
 // strings and comments) keeps the headers of the open blocks (`model x : y`,
 // `evaluate r = training`, `networks[0]`, `execution = base`); each header
 // names the schema of its block given its parent's. Then:
-//   * after a number (or `as`): the unit words of docs/language-reference.md §3;
+//   * after a number, a list or `as`: the unit words (language-reference §3);
 //   * after `name.`: the fields of what the dotted name refers to;
 //   * in a block: the fields of its schema, then the names in scope and the
 //     keywords; at file level the names and the keywords.
@@ -23,18 +23,24 @@ using namespace calc;
 using namespace calc::lsp;
 
 // The LSP's CompletionItemKind values used here.
-enum ItemKind { Field = 5, Variable = 6, Class = 7, Module = 9, UnitItem = 11,
-                Keyword = 14 };
+enum ItemKind {
+  Field = 5,
+  Variable = 6,
+  Class = 7,
+  Module = 9,
+  UnitItem = 11,
+  Keyword = 14
+};
 
 /// Reserved and contextual keywords (grammar/CalcLexer.g4); the completion
 /// test checks this list against the lexer.
 static const char *const keywords[] = {
-    "and",      "as",     "assert",   "by",      "else",   "evaluate",
-    "expect",   "false",  "if",       "import",  "in",     "keep",
-    "let",      "maximize", "minimize", "mod",   "not",    "or",
-    "output",   "require", "search",  "steps",   "super",  "then",
-    "true",     "where",  "within",   "model",   "system", "execution",
-    "serving",  "schema", "derived",  "table",   "csv",    "json",
+    "and",     "as",       "assert",   "by",     "else",   "evaluate",
+    "expect",  "false",    "if",       "import", "in",     "keep",
+    "let",     "maximize", "minimize", "mod",    "not",    "or",
+    "output",  "require",  "search",   "steps",  "super",  "then",
+    "true",    "where",    "within",   "model",  "system", "execution",
+    "serving", "schema",   "derived",  "table",  "csv",    "json",
     "to"};
 
 KnownNames lsp::knownNames(const DocumentAnalysis &doc) {
@@ -54,7 +60,8 @@ KnownNames lsp::knownNames(const DocumentAnalysis &doc) {
       known.names.emplace_back(entry.first.str(), "namespace");
       auto &members = known.namespaces[entry.first.str()];
       for (const auto &inner : sema->exported(sym.file))
-        if (inner.second.kind == Symbol::Decl && !kindOf(inner.second.decl).empty())
+        if (inner.second.kind == Symbol::Decl &&
+            !kindOf(inner.second.decl).empty())
           members.emplace_back(inner.first.str(), kindOf(inner.second.decl));
       continue;
     }
@@ -277,8 +284,10 @@ public:
 
   void addNames() {
     for (const auto &n : names.names)
-      add(n.first, n.second == "let" ? Variable
-                   : n.second == "namespace" ? Module : Class,
+      add(n.first,
+          n.second == "let"         ? Variable
+          : n.second == "namespace" ? Module
+                                    : Class,
           n.second);
     for (const auto &n : textNames)
       add(n.first, n.second == "let" ? Variable : Class, n.second);
@@ -317,10 +326,9 @@ public:
     if (before.endswith(".")) {
       llvm::StringRef path = before.drop_back();
       size_t pathStart = path.size();
-      while (pathStart > 0 && (isIdentChar(path[pathStart - 1]) ||
-                               path[pathStart - 1] == '.' ||
-                               path[pathStart - 1] == '[' ||
-                               path[pathStart - 1] == ']'))
+      while (pathStart > 0 &&
+             (isIdentChar(path[pathStart - 1]) || path[pathStart - 1] == '.' ||
+              path[pathStart - 1] == '[' || path[pathStart - 1] == ']'))
         --pathStart;
       path = path.drop_front(pathStart);
       auto ns = names.namespaces.find(path.str());

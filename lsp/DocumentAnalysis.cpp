@@ -28,13 +28,11 @@ DocumentAnalysis::DocumentAnalysis(const std::string &path,
 }
 
 const ast::File *DocumentAnalysis::mainFile() const {
-  return loaded ? compilation.program().main
-                : nullptr;
+  return loaded ? compilation.program().main : nullptr;
 }
 
 const ast::File *DocumentAnalysis::prelude() const {
-  return loaded ? compilation.program().prelude
-                : nullptr;
+  return loaded ? compilation.program().prelude : nullptr;
 }
 
 const ir::Entity *DocumentAnalysis::entityOf(const ast::Decl *decl) const {

@@ -55,7 +55,9 @@ public:
   /// Sema's names, or null if lowering never started.
   const Sema *sema() const { return compilation.semantics(); }
   /// The checked IR, or null if lowering failed.
-  const ir::Module *module() const { return lowered ? &compilation.module() : nullptr; }
+  const ir::Module *module() const {
+    return lowered ? &compilation.module() : nullptr;
+  }
   /// The prelude's AST (null if the program did not load).
   const ast::File *prelude() const;
 

@@ -77,9 +77,8 @@ static std::string fieldHover(const DocumentAnalysis &doc,
                               const ir::FieldDecl *field) {
   const ast::SchemaFieldMember *member =
       schemaField(doc.prelude(), schema->name, field->name);
-  std::string declared =
-      member ? textOf(member->range).split('\n').first.str()
-             : field->name + ": " + field->type.str();
+  std::string declared = member ? textOf(member->range).split('\n').first.str()
+                                : field->name + ": " + field->type.str();
   std::string text = "```calc\n" + declared + "\n```\n";
   text += "Field of `" + schema->name + "`; type `" + typeText(*field) + "`";
   if (!field->unit.isNone())
@@ -119,7 +118,8 @@ public:
       if (!explicitly && f.optional)
         continue;
       out += f.name + " = ";
-      if (!explicitly && !f.defaultValue && f.type.kind != ir::TypeKind::Entity) {
+      if (!explicitly && !f.defaultValue &&
+          f.type.kind != ir::TypeKind::Entity) {
         out += "<missing>\n";
         continue;
       }

@@ -76,7 +76,8 @@ llvm::json::Value lsp::rangeJSON(const llvm::SourceMgr &sourceMgr,
   };
   size_t start = offset(range.Start);
   size_t end = range.End.isValid() ? offset(range.End) : start;
-  return rangeJSON(positionOf(text, start), positionOf(text, std::max(start, end)));
+  return rangeJSON(positionOf(text, start),
+                   positionOf(text, std::max(start, end)));
 }
 
 std::string lsp::uriToPath(llvm::StringRef uri) {

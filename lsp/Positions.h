@@ -36,8 +36,8 @@ size_t offsetOf(llvm::StringRef text, Position position);
 /// The buffer of \p sourceMgr holding \p loc (0 if none).
 unsigned bufferOf(const llvm::SourceMgr &sourceMgr, llvm::SMLoc loc);
 /// The LSP range of \p range, which must lie in buffer \p bufferId.
-llvm::json::Value rangeJSON(const llvm::SourceMgr &sourceMgr,
-                            unsigned bufferId, llvm::SMRange range);
+llvm::json::Value rangeJSON(const llvm::SourceMgr &sourceMgr, unsigned bufferId,
+                            llvm::SMRange range);
 
 /// `file:///a%20b/x.calc` -> `/a b/x.calc`; empty if not a file URI.
 std::string uriToPath(llvm::StringRef uri);

@@ -18,8 +18,8 @@ Server::Server(Transport &transport, ServerOptions options)
 
 const DocumentAnalysis &Server::prelude() {
   if (!preludeOnly)
-    preludeOnly = std::make_unique<DocumentAnalysis>("<prelude>", "",
-                                                     options.imports);
+    preludeOnly =
+        std::make_unique<DocumentAnalysis>("<prelude>", "", options.imports);
   return *preludeOnly;
 }
 
@@ -230,7 +230,8 @@ void Server::open(const json::Object &params) {
 void Server::change(const json::Object &params) {
   const json::Object *item = params.getObject("textDocument");
   const json::Array *changes = params.getArray("contentChanges");
-  llvm::Optional<llvm::StringRef> uri = item ? item->getString("uri") : llvm::None;
+  llvm::Optional<llvm::StringRef> uri =
+      item ? item->getString("uri") : llvm::None;
   if (!uri || !changes)
     return;
   auto it = documents.find(*uri);
@@ -252,9 +253,10 @@ void Server::change(const json::Object &params) {
     }
     auto at = [&](const json::Object *p) {
       Position pos;
-      pos.line = unsigned(std::max<int64_t>(0, p->getInteger("line").getValueOr(0)));
-      pos.character =
-          unsigned(std::max<int64_t>(0, p->getInteger("character").getValueOr(0)));
+      pos.line =
+          unsigned(std::max<int64_t>(0, p->getInteger("line").getValueOr(0)));
+      pos.character = unsigned(
+          std::max<int64_t>(0, p->getInteger("character").getValueOr(0)));
       return offsetOf(doc.text, pos);
     };
     size_t from = at(start), to = std::max(from, at(end));
@@ -266,15 +268,17 @@ void Server::change(const json::Object &params) {
 
 void Server::close(const json::Object &params) {
   const json::Object *item = params.getObject("textDocument");
-  llvm::Optional<llvm::StringRef> uri = item ? item->getString("uri") : llvm::None;
+  llvm::Optional<llvm::StringRef> uri =
+      item ? item->getString("uri") : llvm::None;
   if (!uri || !documents.count(*uri))
     return;
   documents.erase(*uri);
   // Clear what the editor shows for a file no longer open.
-  transport.write(json::Object{
-      {"jsonrpc", "2.0"},
-      {"method", "textDocument/publishDiagnostics"},
-      {"params", json::Object{{"uri", uri->str()}, {"diagnostics", json::Array()}}}});
+  transport.write(
+      json::Object{{"jsonrpc", "2.0"},
+                   {"method", "textDocument/publishDiagnostics"},
+                   {"params", json::Object{{"uri", uri->str()},
+                                           {"diagnostics", json::Array()}}}});
 }
 
 /// Whether \p path is a stdlib's prelude (the source tree's
@@ -297,7 +301,8 @@ static bool isPreludePath(llvm::StringRef path, llvm::StringRef stdlibDir) {
 void Server::analyse(const std::string &uri, Document &doc) {
   ImportOptions imports = options.imports;
   imports.mainIsPrelude = isPreludePath(doc.path, imports.stdlibDir);
-  doc.analysis = std::make_unique<DocumentAnalysis>(doc.path, doc.text, imports);
+  doc.analysis =
+      std::make_unique<DocumentAnalysis>(doc.path, doc.text, imports);
   if (doc.analysis->sema())
     doc.names = knownNames(*doc.analysis);
   publish(uri, doc);
@@ -305,8 +310,9 @@ void Server::analyse(const std::string &uri, Document &doc) {
 
 /// The buffer of the import of \p file that (transitively) loaded buffer
 /// \p target: where an error in an imported file is shown in its importer.
-static const ast::Import *importReaching(const ast::File *file, unsigned target,
-                                         llvm::DenseSet<const ast::File *> &seen) {
+static const ast::Import *
+importReaching(const ast::File *file, unsigned target,
+               llvm::DenseSet<const ast::File *> &seen) {
   for (const ast::Import &import : file->imports) {
     if (!import.target || !seen.insert(import.target).second)
       continue;
@@ -320,7 +326,8 @@ static const ast::Import *importReaching(const ast::File *file, unsigned target,
 /// The range of the first `import` line of \p text that names the file
 /// \p bufferName (by its file name), else of the first `import` line, else
 /// the start of the text.
-static json::Value importLine(llvm::StringRef text, llvm::StringRef bufferName) {
+static json::Value importLine(llvm::StringRef text,
+                              llvm::StringRef bufferName) {
   llvm::StringRef name = llvm::sys::path::filename(bufferName);
   llvm::Optional<std::pair<size_t, size_t>> first, named;
   for (size_t start = 0; start < text.size();) {
@@ -341,7 +348,8 @@ static json::Value importLine(llvm::StringRef text, llvm::StringRef bufferName) 
   auto span = named ? named : first;
   if (!span)
     return rangeJSON(Position(), Position());
-  return rangeJSON(positionOf(text, span->first), positionOf(text, span->second));
+  return rangeJSON(positionOf(text, span->first),
+                   positionOf(text, span->second));
 }
 
 void Server::publish(const std::string &uri, Document &doc) {
@@ -388,16 +396,16 @@ void Server::publish(const std::string &uri, Document &doc) {
       if (import)
         range = rangeJSON(sm, main, import->range);
       else // The program did not load: the import line naming the file.
-        range = importLine(a.text(), sm.getMemoryBuffer(buffer)
-                                         ->getBufferIdentifier());
+        range = importLine(a.text(),
+                           sm.getMemoryBuffer(buffer)->getBufferIdentifier());
     }
     json::Array related;
     for (const Diagnostic &n : g.notes) {
       unsigned nb = bufferOf(sm, n.loc);
       std::string file =
           nb == main ? doc.path
-          : nb       ? paths.pathFor(sm.getMemoryBuffer(nb)->getBufferIdentifier())
-                     : "";
+          : nb ? paths.pathFor(sm.getMemoryBuffer(nb)->getBufferIdentifier())
+               : "";
       if (!nb || file.empty()) {
         message += "\nnote: " + n.message;
         continue;
@@ -415,10 +423,10 @@ void Server::publish(const std::string &uri, Document &doc) {
       diag["relatedInformation"] = std::move(related);
     out.push_back(std::move(diag));
   }
-  transport.write(json::Object{
-      {"jsonrpc", "2.0"},
-      {"method", "textDocument/publishDiagnostics"},
-      {"params", json::Object{{"uri", uri},
-                              {"version", doc.version},
-                              {"diagnostics", std::move(out)}}}});
+  transport.write(
+      json::Object{{"jsonrpc", "2.0"},
+                   {"method", "textDocument/publishDiagnostics"},
+                   {"params", json::Object{{"uri", uri},
+                                           {"version", doc.version},
+                                           {"diagnostics", std::move(out)}}}});
 }

@@ -65,7 +65,8 @@ bool SourcePaths::writeEmbedded() {
   if (written == 0) {
     written = 1;
     std::string root = embeddedDir();
-    for (const calc::stdlib::EmbeddedFile &file : calc::stdlib::embeddedFiles()) {
+    for (const calc::stdlib::EmbeddedFile &file :
+         calc::stdlib::embeddedFiles()) {
       llvm::SmallString<256> target(root);
       path::append(target, file.path);
       if (!writeIfChanged(target, file.contents))

@@ -35,8 +35,8 @@ private:
   bool writeEmbedded();
 
   std::string cacheDir;
-  std::string dir;   ///< embeddedDir(), once computed.
-  int written = 0;   ///< 0 not tried, 1 written, -1 failed.
+  std::string dir; ///< embeddedDir(), once computed.
+  int written = 0; ///< 0 not tried, 1 written, -1 failed.
 };
 
 } // namespace calc::lsp

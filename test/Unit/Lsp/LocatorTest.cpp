@@ -1,6 +1,6 @@
 //===- LocatorTest.cpp - What the word under the cursor refers to ---------===//
-#include "lsp/Features.h"
 #include "lsp/Locator.h"
+#include "lsp/Features.h"
 
 #include "gtest/gtest.h"
 

@@ -47,8 +47,10 @@ TEST(TransportTest, BrokenFraming) {
       {"Content-Type: x\r\n\r\n{}", "a message header without Content-Length"},
       {"Content-Length: -1\r\n\r\n", "invalid Content-Length '-1'"},
       {"Content-Length: 67108865\r\n\r\n", "invalid Content-Length '67108865'"},
-      {"{\"a\": 1}\r\n\r\n", "expected a 'Name: value' header line, got '{\"a\": 1}'"},
-      {"Content-Length: 5\r\n\r\n{}", "the input ended inside a message body of 5 bytes"},
+      {"{\"a\": 1}\r\n\r\n",
+       "expected a 'Name: value' header line, got '{\"a\": 1}'"},
+      {"Content-Length: 5\r\n\r\n{}",
+       "the input ended inside a message body of 5 bytes"},
       {"Content-Length: 5\r\n", "the input ended inside a message header"},
   };
   for (const Case &c : cases) {
