@@ -112,10 +112,15 @@ public:
                      "([A-Za-z_][A-Za-z0-9_]*)");
     llvm::SmallVector<llvm::StringRef, 64> lines;
     text.split(lines, '\n');
+    // A result is named like the schema of its fields: `training_result`.
+    llvm::Regex result("^[ \t]*(evaluate|search)[ \t]+([A-Za-z_][A-Za-z0-9_]*)"
+                       "[ \t]*=[ \t]*([A-Za-z_][A-Za-z0-9_]*)");
     for (llvm::StringRef line : lines) {
-      llvm::SmallVector<llvm::StringRef, 3> m;
+      llvm::SmallVector<llvm::StringRef, 4> m;
       if (decl.match(line, &m))
         textNames.emplace_back(m[2].str(), m[1].str());
+      else if (result.match(line, &m))
+        textNames.emplace_back(m[2].str(), m[3].str() + "_result");
     }
   }
 
@@ -175,6 +180,11 @@ public:
                     "[ \t]*=[ \t]*(" + id + ")$")
             .match(header, &m))
       return schemas.get(m[2]);
+    // `output table r {`: the columns are read in r.
+    if (llvm::Regex("^output[ \t]+(table|csv|json)[ \t]+(" + std::string(id) +
+                    ")$")
+            .match(header, &m))
+      return resolvePath(m[2], frames);
     if (header.endswith("steps") || header.startswith("output"))
       return nullptr;
     // `name {` or `name[i] {`: a nested block of the parent.
@@ -290,7 +300,11 @@ public:
                                     : Class,
           n.second);
     for (const auto &n : textNames)
-      add(n.first, n.second == "let" ? Variable : Class, n.second);
+      add(n.first,
+          n.second == "let" || llvm::StringRef(n.second).endswith("_result")
+              ? Variable
+              : Class,
+          n.second);
   }
 
   llvm::json::Value run(llvm::StringRef text, size_t offset) {

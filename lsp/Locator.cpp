@@ -1,6 +1,8 @@
 //===- Locator.cpp - What the name under the cursor refers to -------------===//
 #include "lsp/Locator.h"
 
+#include "llvm/ADT/StringMap.h"
+
 using namespace calc;
 using namespace calc::lsp;
 using namespace calc::ast;
@@ -121,9 +123,14 @@ private:
         found.schema = schema;
       }
       block(a->body, Scope{schema});
+      // Later statements read the result by name (a search's rows have the
+      // result's fields too).
+      results[a->name.name] = schemas.get(a->analysis.name + "_result");
     } else if (auto *o = llvm::dyn_cast<OutputStmt>(&s)) {
+      // Columns are read in the output's target.
+      Scope scope{results.lookup(o->name.name)};
       for (const ExprPtr &c : o->columns)
-        expr(c.get(), {}, nullptr);
+        expr(c.get(), scope, nullptr);
     } else if (auto *c = llvm::dyn_cast<CheckStmt>(&s)) {
       expr(c->cond.get(), {}, nullptr);
     }
@@ -182,6 +189,8 @@ private:
     const ast::Decl *d = lookupDecl(llvm::makeArrayRef(id), used);
     if (d && hits(id.range))
       setDecl(id.range, d);
+    if (!d)
+      return results.lookup(id.name);
     return schemaOfDecl(d, schemas);
   }
 
@@ -297,6 +306,8 @@ private:
   const ast::File *main;
   const char *at;
   Referent found;
+  /// The results of the statements walked so far: name -> result schema.
+  llvm::StringMap<const ir::Schema *> results;
 };
 
 } // namespace
