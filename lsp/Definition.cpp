@@ -13,11 +13,15 @@ using namespace calc::lsp;
 
 /// {"uri", "range"} of \p range in \p doc's SourceMgr, or null when the file
 /// has no path an editor can open.
-static llvm::json::Value location(DocumentAnalysis &doc, SourcePaths &paths,
-                                  llvm::SMRange range) {
+static llvm::json::Value location(DocumentAnalysis &doc, llvm::StringRef uri,
+                                  SourcePaths &paths, llvm::SMRange range) {
   unsigned buffer = bufferOf(doc.sourceMgr(), range.Start);
   if (!buffer)
     return nullptr;
+  if (buffer == doc.mainBuffer())
+    return llvm::json::Object{
+        {"uri", uri.str()},
+        {"range", rangeJSON(doc.sourceMgr(), buffer, range)}};
   std::string path = paths.pathFor(
       doc.sourceMgr().getMemoryBuffer(buffer)->getBufferIdentifier());
   if (path.empty())
@@ -27,7 +31,7 @@ static llvm::json::Value location(DocumentAnalysis &doc, SourcePaths &paths,
       {"range", rangeJSON(doc.sourceMgr(), buffer, range)}};
 }
 
-llvm::json::Value lsp::definition(DocumentAnalysis &doc,
+llvm::json::Value lsp::definition(DocumentAnalysis &doc, llvm::StringRef uri,
                                   const SchemaTable &schemas,
                                   SourcePaths &paths, size_t offset) {
   Referent r = locate(doc, schemas, offset);
@@ -35,23 +39,23 @@ llvm::json::Value lsp::definition(DocumentAnalysis &doc,
   case Referent::None:
     return nullptr;
   case Referent::Decl:
-    return location(doc, paths, r.decl->name.range);
+    return location(doc, uri, paths, r.decl->name.range);
   case Referent::Import: {
     llvm::StringRef text =
         doc.sourceMgr().getMemoryBuffer(r.file->bufferId)->getBuffer();
     llvm::SMLoc start = llvm::SMLoc::getFromPointer(text.begin());
-    return location(doc, paths, llvm::SMRange(start, start));
+    return location(doc, uri, paths, llvm::SMRange(start, start));
   }
   case Referent::Field:
     if (const ast::SchemaFieldMember *m =
             schemaField(doc.prelude(), r.schema->name, r.field->name))
-      return location(doc, paths, m->name.range);
+      return location(doc, uri, paths, m->name.range);
     return nullptr;
   case Referent::Analysis:
     if (const ast::File *prelude = doc.prelude())
       for (const ast::DeclPtr &d : prelude->decls)
         if (d->name.name == r.schema->name)
-          return location(doc, paths, d->name.range);
+          return location(doc, uri, paths, d->name.range);
     return nullptr;
   }
   return nullptr;

@@ -25,9 +25,11 @@ llvm::json::Value hover(DocumentAnalysis &doc, const SchemaTable &schemas,
 
 /// textDocument/definition at byte \p offset: the declaration of an entity,
 /// let, schema field or analysis (in the document, an import or the stdlib),
-/// or the start of an imported file.
-llvm::json::Value definition(DocumentAnalysis &doc, const SchemaTable &schemas,
-                             SourcePaths &paths, size_t offset);
+/// or the start of an imported file. \p uri is the document's own (it may
+/// name no file: an unsaved buffer).
+llvm::json::Value definition(DocumentAnalysis &doc, llvm::StringRef uri,
+                             const SchemaTable &schemas, SourcePaths &paths,
+                             size_t offset);
 
 /// What the server knows of a document even when its text no longer parses:
 /// the top-level names of its last analysis that got through Sema.

@@ -154,7 +154,7 @@ void Server::request(const json::Value &id, llvm::StringRef method,
   if (isHover)
     reply(id, hover(*doc->analysis, schemas, offset));
   else if (isDefinition)
-    reply(id, definition(*doc->analysis, schemas, paths, offset));
+    reply(id, definition(*doc->analysis, doc->uri, schemas, paths, offset));
   else
     reply(id, completion(doc->text, offset, schemas, doc->names));
 }
@@ -220,6 +220,7 @@ void Server::open(const json::Object &params) {
   if (!uri || !text)
     return;
   Document &doc = documents[*uri];
+  doc.uri = uri->str();
   doc.path = documentPath(*uri);
   doc.text = text->str();
   doc.version = item->getInteger("version").getValueOr(0);

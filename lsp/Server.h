@@ -42,7 +42,8 @@ public:
 private:
   /// One open document.
   struct Document {
-    std::string path;
+    std::string uri;
+    std::string path; ///< The file the URI names, or the URI itself.
     std::string text;
     int64_t version = 0;
     std::unique_ptr<DocumentAnalysis> analysis;
