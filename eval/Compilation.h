@@ -41,6 +41,9 @@ public:
   /// The statements' checks that need no evaluation (`to` paths); after
   /// lower, which `--emit=ir` stops at. False after reporting errors.
   bool checkStatements();
+  /// The name table of the last lower() (null before it); kept when lowering
+  /// failed after Sema ran, so an editor can still navigate the names.
+  const Sema *semantics() const { return sema.get(); }
   /// The checked module (after a successful lower).
   ir::Module &module() { return *lowered; }
   std::unique_ptr<ir::Module> takeModule() { return std::move(lowered); }

@@ -42,7 +42,7 @@ static bool isRegularFile(llvm::StringRef file) {
 std::unique_ptr<Program> ImportResolver::load(unsigned mainBufferId) {
   auto program = std::make_unique<Program>();
   failed = false;
-  if (options.loadPrelude) {
+  if (options.loadPrelude && !options.mainIsPrelude) {
     Target prelude;
     unsigned bufferId = 0;
     if (!findStdlib("prelude.calc", prelude)) {
@@ -63,6 +63,10 @@ std::unique_ptr<Program> ImportResolver::load(unsigned mainBufferId) {
   main.key = diskKey(main.name);
   main.origin.dir = path::parent_path(main.name).str();
   program->main = loadFile(mainBufferId, main, nullptr, *program);
+  if (options.mainIsPrelude && program->main) {
+    program->prelude = program->main;
+    program->prelude->isPrelude = true;
+  }
   if (failed || !program->main || (options.loadPrelude && !program->prelude))
     return nullptr;
   return program;

@@ -28,6 +28,10 @@ struct ImportOptions {
   std::vector<std::string> includeDirs; ///< -I, searched in order.
   std::string stdlibDir;                ///< --stdlib-dir; empty: embedded.
   bool loadPrelude = true;              ///< Off only for testing the parser.
+  /// The main file is the prelude itself (an editor showing
+  /// stdlib/prelude.calc): it is loaded in the prelude's place, so it may
+  /// declare schemas, and the stdlib's prelude is not read.
+  bool mainIsPrelude = false;
 };
 
 /// The files of one program. `files` is in a deterministic dependency

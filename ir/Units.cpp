@@ -93,6 +93,13 @@ StringRef internUnitText(StringRef text) {
   return texts->insert(text).first->getKey();
 }
 
+std::vector<StringRef> unitWords() {
+  std::vector<StringRef> words;
+  for (const UnitWord &entry : unitTable())
+    words.push_back(entry.word);
+  return words;
+}
+
 Optional<Unit> lookupUnitWord(StringRef word) {
   const UnitWord *entry = findUnitWord(word);
   if (!entry)

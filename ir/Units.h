@@ -32,6 +32,7 @@
 #include "llvm/ADT/StringRef.h"
 
 #include <string>
+#include <vector>
 
 namespace calc::ir {
 
@@ -78,6 +79,10 @@ struct UnitError {
 
 /// The unit of one word (`GiB`, `TFLOPS`, `%`), or None.
 llvm::Optional<Unit> lookupUnitWord(llvm::StringRef word);
+
+/// Every unit word, in the table order of docs/language-reference.md §3
+/// (for completion in an editor).
+std::vector<llvm::StringRef> unitWords();
 
 /// Whether \p word is in the unit table (spelled exactly).
 inline bool isUnitWord(llvm::StringRef word) {
