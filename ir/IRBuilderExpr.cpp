@@ -18,7 +18,6 @@
 
 using namespace calc;
 using namespace calc::ir;
-using llvm::SMRange;
 using llvm::StringRef;
 
 
