@@ -93,6 +93,12 @@ for t in "${targets[@]}"; do
          awk '{n+=$2} END {print n+0}')
   cov=$(cat "$logs"/*.log | grep -o 'cov: [0-9]* ft: [0-9]*' | sort -k2n | tail -1)
   new=$((after - before))
+  # The targets run in $logs: a file there other than libFuzzer's logs was left behind.
+  stray=$(ls -A "$logs" | grep -vE '^(run|fuzz-[0-9]+)\.log$' || true)
+  if [ -n "$stray" ]; then
+    echo "fuzz: $t left files behind in $logs: $stray" >&2
+    new=$((new + 1))
+  fi
   line="$t: $(( $(date +%s) - start )) s, $cpu CPU s, $runs runs, ${cov:-cov: ?}, $new new findings"
   echo "$line"
   printf '%s\t%s\t%s\t%s\t%s\t%s\t%s\n' "$(date -u +%FT%TZ)" "$t" "$seconds" "$cpu" \
