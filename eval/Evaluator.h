@@ -153,7 +153,7 @@ private:
   ir::Value fieldRef(const ir::Expr *e, const Context &ctx);
   ir::Value evalKind(const ir::Expr *e, const Context &ctx);
   std::string cycleChain(Instance *inst, unsigned slot) const;
-  void missingFields(Instance *inst, std::string prefix,
+  void missingFields(Instance *inst, const std::string &prefix,
                      llvm::SmallVectorImpl<std::string> &out);
   bool checkRequires(Instance *inst, llvm::SMRange use);
   void reportRequire(Instance *inst, const ir::Require &req,

@@ -7,8 +7,7 @@ using namespace calc::eval::searchimpl;
 using ir::Value;
 
 void FirstCauses::explain(const Plan &plan) {
-  for (unsigned r = 0; r < firsts.size(); ++r) {
-    First &f = firsts[r];
+  for (First &f : firsts) {
     if (!f.noted)
       continue;
     Worker w;

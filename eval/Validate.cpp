@@ -76,7 +76,7 @@ static bool isDefined(const Instance *inst, unsigned slot) {
   return f.type.kind == TypeKind::Entity; // An empty nested block.
 }
 
-void Evaluator::missingFields(Instance *inst, std::string prefix,
+void Evaluator::missingFields(Instance *inst, const std::string &prefix,
                               llvm::SmallVectorImpl<std::string> &out) {
   const Schema *s = inst->schema;
   for (unsigned slot = 0; slot < s->fields.size(); ++slot) {

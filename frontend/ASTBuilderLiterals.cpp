@@ -10,7 +10,6 @@
 #include <cstdlib>
 
 using namespace calc;
-using grammar::CalcLexer;
 
 ast::ExprPtr ASTBuilder::buildNumber(P::NumberContext *ctx) {
   std::string text = ctx->getText();

@@ -69,7 +69,7 @@ DiagnosticBuilder DiagnosticEngine::warning(SMLoc loc, const Twine &message,
   return DiagnosticBuilder(*this);
 }
 
-void DiagnosticEngine::emit(Diagnostic diag) {
+void DiagnosticEngine::emit(const Diagnostic &diag) {
   if (diag.severity == Severity::Error)
     ++numErrors;
   else if (diag.severity == Severity::Warning)

@@ -116,7 +116,7 @@ public:
 
 private:
   friend class DiagnosticBuilder;
-  void emit(Diagnostic diag);
+  void emit(const Diagnostic &diag);
 
   llvm::SourceMgr &sourceMgr;
   llvm::raw_ostream &os;

@@ -135,8 +135,18 @@ bool ExprLowering::numberList(Expr *arg) {
 /// min/max: two or more numbers of one dimension, or one list of numbers.
 Type ExprLowering::minMaxType(Expr *out) {
   auto &ops = out->ops;
-  if (ops.size() == 1)
-    return numberList(ops[0]) ? ops[0]->type.element() : Type::error();
+  if (ops.size() == 1) {
+    if (!numberList(ops[0]))
+      return Type::error();
+    // `[]` has no element type, and its minimum could only fail.
+    if (ops[0]->type.elem == TypeKind::Error) {
+      diags.error(ops[0]->range.Start,
+                  "'" + spelling(out->builtin) + "' of an empty list",
+                  {ops[0]->range});
+      return Type::error();
+    }
+    return ops[0]->type.element();
+  }
   if (ops.size() < 2) {
     diags.error(out->range.Start, "'" + spelling(out->builtin) +
                                       "' takes a list or two or more arguments",
@@ -196,8 +206,10 @@ Expr *ExprLowering::callArgs(const ast::CallExpr *e, Builtin fn) {
       out->type = ops[0]->type;
     break;
   case Builtin::Sum:
+    // The sum of `[]` is 0, a dimensionless number.
     if (arity(out, 1) && numberList(ops[0]))
-      out->type = ops[0]->type.element();
+      out->type = ops[0]->type.elem == TypeKind::Error ? number
+                                                        : ops[0]->type.element();
     break;
   case Builtin::Len:
     if (arity(out, 1) && expect(ops[0], TypeKind::List, "a list"))

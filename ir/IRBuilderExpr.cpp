@@ -18,7 +18,6 @@
 
 using namespace calc;
 using namespace calc::ir;
-using llvm::SMRange;
 using llvm::StringRef;
 
 
@@ -390,7 +389,8 @@ Expr *ExprLowering::index(const ast::IndexExpr *e) {
   Expr *idx = lower(e->index.get());
   if (base->type.isError() || idx->type.isError())
     return fail(e->range);
-  if (base->type.kind != TypeKind::List) {
+  // `[]` has no element type, and indexing it could only fail.
+  if (base->type.kind != TypeKind::List || base->type.elem == TypeKind::Error) {
     diags.error(e->base->loc(), "cannot index " + base->type.str(),
                 {e->base->range});
     return fail(e->range);

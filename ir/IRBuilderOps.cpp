@@ -166,8 +166,10 @@ Expr *ExprLowering::binary(const ast::BinaryExpr *e) {
 /// `^` needs a dimensionless exponent; with a dimensioned base it must be a
 /// constant integer so the result's dimension is known.
 Type ExprLowering::power(Expr *l, Expr *r, SMRange op) {
-  if (!expect(l, TypeKind::Number, "a number") |
-      !expect(r, TypeKind::Number, "a number"))
+  // Both operands are checked, so both errors are reported.
+  bool baseOk = expect(l, TypeKind::Number, "a number");
+  bool exponentOk = expect(r, TypeKind::Number, "a number");
+  if (!baseOk || !exponentOk)
     return Type::error();
   if (!r->type.dim.isDimensionless()) {
     diags.error(r->range.Start, "the exponent must be dimensionless, not " +

@@ -20,7 +20,6 @@
 using namespace calc;
 using namespace calc::ir;
 using llvm::SMRange;
-using llvm::StringRef;
 
 static std::string textOf(SMRange r) {
   return std::string(r.Start.getPointer(),

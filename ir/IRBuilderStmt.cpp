@@ -10,7 +10,6 @@
 
 using namespace calc;
 using namespace calc::ir;
-using llvm::SMRange;
 using llvm::StringRef;
 
 void IRBuilder::lowerStatements() {

@@ -1,5 +1,7 @@
 #!/usr/bin/env bash
-# Installs the Debian 12 packages calcc needs to build and test.
+# Installs the Debian 12 packages calcc needs to build and test; `bootstrap.sh fuzz`
+# adds clang and libFuzzer's runtime (the fuzz preset, tools/fuzz.sh), `bootstrap.sh
+# tidy` clang-tidy (tools/tidy.sh).
 # A no-op when everything is present; otherwise apt-get update + install,
 # through sudo when not root. Less obvious entries: uuid-dev (Debian's ANTLR runtime
 # CMake config links -luuid), zlib1g-dev (LLVMSupport's link interface names
@@ -9,6 +11,13 @@ set -euo pipefail
 packages=(g++ make cmake ninja-build python3 python3-psutil antlr4 default-jre-headless
           libantlr4-runtime-dev uuid-dev llvm-14-dev llvm-14-tools zlib1g-dev libfmt-dev
           libgtest-dev libbenchmark-dev)
+for extra in "$@"; do
+  case "$extra" in
+    fuzz) packages+=(clang-14 libclang-rt-14-dev) ;;
+    tidy) packages+=(clang-tidy-14) ;;
+    *) echo "bootstrap: unknown package set '$extra' (fuzz, tidy)" >&2; exit 2 ;;
+  esac
+done
 
 missing=()
 for p in "${packages[@]}"; do

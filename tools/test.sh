@@ -4,5 +4,5 @@
 # another build (e.g. `tools/test.sh asan`).
 set -euo pipefail
 cd "$(dirname "$0")/.."
-./tools/bootstrap.sh
+./tools/bootstrap.sh $([ "${1:-}" = fuzz ] && echo fuzz)
 exec cmake --workflow --preset "${1:-default}"

@@ -16,7 +16,8 @@ static constexpr unsigned MaxJsonDepth = 64;
 static bool nestsTooDeep(StringRef text) {
   unsigned depth = 0;
   bool inString = false;
-  for (size_t i = 0, e = text.size(); i != e; ++i) {
+  // `i < e`, not `!=`: a backslash ending the text skips past its end.
+  for (size_t i = 0, e = text.size(); i < e; ++i) {
     char c = text[i];
     if (inString) {
       if (c == '\\')

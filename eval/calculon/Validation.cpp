@@ -131,7 +131,7 @@ bool Validator::figure1() {
         "profile act,calc act,delta act\n";
   ErrorSummary params, acts;
   for (int i = 0; i < 4; ++i)
-    for (int j = 0; j < 2; ++j) {
+    for (size_t j = 0; j < 2; ++j) {
       const char *mode = j ? "seqsel" : "none";
       cost::Stats s;
       if (!run("fig1", models[i], mode, "a100_80e", s))

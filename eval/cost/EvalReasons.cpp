@@ -2,7 +2,6 @@
 #include "eval/cost/EvalReasons.h"
 
 using namespace calc;
-using cost::EvalError;
 
 llvm::StringRef calc::cost::evalErrorName(EvalError e) {
   switch (e) {

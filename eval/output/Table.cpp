@@ -43,7 +43,7 @@ Cell Cell::boolean(bool v) {
 unsigned Table::addColumn(llvm::StringRef name, ir::Dimension dim,
                           llvm::Optional<ir::Unit> display) {
   assert(rowCells.empty() && "columns are added before rows");
-  cols.push_back(Column{name.str(), dim, std::move(display)});
+  cols.push_back(Column{name.str(), dim, display});
   return cols.size() - 1;
 }
 

@@ -8,6 +8,7 @@
 //===----------------------------------------------------------------------===//
 #include "tools/driver/Command.h"
 #include "tools/driver/CompileOptions.h"
+#include "tools/driver/Defines.h"
 #include "tools/driver/SemanticPhases.h"
 
 #include "eval/search/ProgressBar.h"
@@ -127,19 +128,8 @@ int usageError(const Twine &message) {
 bool parseOverrides(DiagnosticEngine &diags, CompileOptions &options) {
   bool ok = true;
   for (const std::string &define : defines) {
-    auto [path, text] = StringRef(define).split('=');
-    auto buffer = MemoryBuffer::getMemBufferCopy(text, ("-D " + path).str());
-    unsigned bufferId =
-        diags.getSourceMgr().AddNewSourceBuffer(std::move(buffer), SMLoc());
     Override override;
-    override.path = path.trim().str();
-    SmallVector<StringRef, 4> parts;
-    StringRef(override.path).split(parts, '.');
-    for (StringRef part : parts)
-      override.parts.push_back(part.str());
-    override.bufferId = bufferId;
-    override.value = Parser(diags).parseExpression(bufferId);
-    ok &= override.value != nullptr;
+    ok &= parseDefine(diags, define, override);
     options.overrides.push_back(std::move(override));
   }
   return ok;
@@ -220,30 +210,6 @@ bool processFile(StringRef path, CompileOptions &options, PhaseResult &total) {
                            });
 }
 
-/// True for `name(.name)*`, each name an identifier, each but the first
-/// optionally indexed (`networks[0]`): what -D can address.
-bool isOverridePath(StringRef path) {
-  SmallVector<StringRef, 4> parts;
-  path.split(parts, '.');
-  for (size_t i = 0; i < parts.size(); ++i) {
-    StringRef part = parts[i];
-    size_t open = part.find('[');
-    if (i > 0 && open != StringRef::npos) {
-      StringRef digits = part.slice(open + 1, part.size() - 1);
-      if (!part.endswith("]") || digits.empty() ||
-          digits.find_if_not(isDigit) != StringRef::npos || digits.size() > 9)
-        return false;
-      part = part.take_front(open);
-    }
-    if (part.empty() || isDigit(part.front()))
-      return false;
-    for (char c : part)
-      if (!isAlnum(c) && c != '_')
-        return false;
-  }
-  return true;
-}
-
 /// The input files of the command being run.
 ArrayRef<std::string> inputsOf(CompileMode mode) {
   return mode == CompileMode::Run ? ArrayRef<std::string>(runFile)
@@ -258,15 +224,9 @@ llvm::Optional<int> checkUsage(CompileMode mode) {
   if (mode == CompileMode::Run && files.size() > 1)
     return usageError("'run' takes one input file");
   for (const std::string &define : defines) {
-    if (!StringRef(define).contains('=') || StringRef(define).startswith("="))
-      return usageError("-D expects 'path=EXPR', got '" + define + "'");
-    StringRef path = StringRef(define).split('=').first.trim();
-    if (!isOverridePath(path))
-      return usageError("-D path '" + path +
-                        "' must be a let, or an entity and its fields joined "
-                        "by '.', list elements indexed (e.g. "
-                        "'a100_80g.mem1.capacity', "
-                        "'a100_80g.networks[0].bandwidth')");
+    std::string message;
+    if (!checkDefine(define, message))
+      return usageError(message);
   }
   // Pictures are files: the extension says which kind.
   if (!reportPath.empty() && !StringRef(reportPath).endswith(".html"))

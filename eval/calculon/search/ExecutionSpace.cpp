@@ -52,7 +52,7 @@ void ExecutionSpace::expertLayouts(
 }
 
 void ExecutionSpace::addTasks(const cost::Model &model, int64_t t, int64_t p) {
-  int64_t N = options.numProcs, L = model.numBlocks;
+  int64_t N = options.numProcs;
   int64_t D = N / (t * p);
   int64_t B = batchSizeFor(D, options.maxBatch);
   if (B == 0)

@@ -154,7 +154,7 @@ TEST(GenerationTest, MoeDecodeReadsTouchedExperts) {
   // Read in one step: the weights minus the 6 experts not reached.
   Model dense = tinyModel();
   dense.mlpType = MlpType::SwiGlu;
-  dense.feedforward = 2 * 1024; // same bytes as the two reached experts
+  dense.feedforward = 2048; // same bytes as the two reached experts
   GenerationStats ds = evaluate(dense, sys, tinyServing(1, 16, 2));
   double moeWeights = st[GenStat::DecodeMemAccessed];
   double denseWeights = ds[GenStat::DecodeMemAccessed];

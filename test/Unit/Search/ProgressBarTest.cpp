@@ -19,7 +19,7 @@ namespace {
 TEST(ProgressBar, DrawsAfterATenthOfASecondAndErases) {
   std::string text;
   llvm::raw_string_ostream os(text);
-  ProgressBar bar(os, /*enabled=*/true, /*totalUnits=*/10);
+  ProgressBar bar(os, /*terminal=*/true, /*totalUnits=*/10);
   bar.update(1, 100); // Too early: nothing.
   EXPECT_EQ(os.str(), "");
   std::this_thread::sleep_for(std::chrono::milliseconds(120));
@@ -38,7 +38,7 @@ TEST(ProgressBar, DrawsAfterATenthOfASecondAndErases) {
 TEST(ProgressBar, DisabledWritesNothing) {
   std::string text;
   llvm::raw_string_ostream os(text);
-  ProgressBar bar(os, /*enabled=*/false, 10);
+  ProgressBar bar(os, /*terminal=*/false, 10);
   std::this_thread::sleep_for(std::chrono::milliseconds(120));
   bar.update(5, 1000);
   bar.finish();

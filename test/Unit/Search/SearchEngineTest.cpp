@@ -55,6 +55,7 @@ struct ToyProblem {
 
 std::vector<int> values(const std::vector<ToyProblem::Candidate> &cs) {
   std::vector<int> out;
+  out.reserve(cs.size());
   for (const auto &c : cs)
     out.push_back(c.value);
   return out;

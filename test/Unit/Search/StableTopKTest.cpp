@@ -75,6 +75,7 @@ TEST(StableTopK, ChunkMergeEqualsSequential) {
       i += len;
     }
     std::vector<int> want;
+    want.reserve(sorted.size());
     for (const Item &i : sorted)
       want.push_back(i.index);
     ASSERT_EQ(indices(merged), want) << "trial " << trial;

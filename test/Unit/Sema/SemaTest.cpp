@@ -38,9 +38,9 @@ TEST(SemaTest, ResultFieldsAreStatic) {
   const char *prefix = "import \"std/calculon.calc\"\n"
                        "evaluate r = training { model = megatron_1t; system = a100_80g;"
                        " execution = calculon_example_3072 }\n";
-  Compiled ok((std::string(prefix) + "expect r.mfu > 0\n").c_str());
+  Compiled ok(std::string(prefix) + "expect r.mfu > 0\n");
   EXPECT_TRUE(ok.errors.empty()) << (ok.errors.empty() ? "" : ok.errors[0]);
-  Compiled bad((std::string(prefix) + "expect r.sampel_rate > 0 sample/s\n").c_str());
+  Compiled bad(std::string(prefix) + "expect r.sampel_rate > 0 sample/s\n");
   ASSERT_EQ(bad.errors.size(), 1u);
   EXPECT_EQ(bad.errors[0], "no field 'sampel_rate' in training_result 'r'");
 }
