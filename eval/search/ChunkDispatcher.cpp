@@ -1,6 +1,8 @@
 //===- ChunkDispatcher.cpp - The root's side of a distributed chunk loop --===//
 #include "eval/search/ChunkDispatcher.h"
 
+#include <algorithm>
+
 using namespace calc::search;
 
 void ChunkDispatcher::begin(uint64_t numChunks, uint64_t newWindow) {
@@ -23,6 +25,23 @@ bool ChunkDispatcher::tryNext(uint64_t &chunk) {
   if (!available())
     return false;
   chunk = stopped || handed >= chunks ? chunks : handed++;
+  return true;
+}
+
+bool ChunkDispatcher::tryNextBatch(unsigned numRanks, uint64_t &chunk,
+                                   uint64_t &count) {
+  std::lock_guard<std::mutex> lock(mutex);
+  if (!available())
+    return false;
+  if (stopped || handed >= chunks) {
+    chunk = chunks;
+    count = 0;
+    return true;
+  }
+  uint64_t left = chunks - handed;
+  count = window ? 1 : std::min(MaxBatch, std::max<uint64_t>(1, left / (16 * uint64_t(numRanks))));
+  chunk = handed;
+  handed += count;
   return true;
 }
 

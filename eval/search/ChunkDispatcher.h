@@ -31,6 +31,12 @@ public:
   /// The next chunk, or numChunks when none is left or the loop stopped;
   /// false (nothing taken) when the window holds it back for now.
   bool tryNext(uint64_t &chunk);
+  /// Like tryNext, for a remote rank: a run of \p count chunks from
+  /// \p chunk, guided self-scheduling (a share of what is left, shrinking
+  /// to one chunk at the end, at most MaxBatch; one chunk under a window), so
+  /// a cluster's ranks ask rarely and still finish together.
+  bool tryNextBatch(unsigned numRanks, uint64_t &chunk, uint64_t &count);
+  static constexpr uint64_t MaxBatch = 64;
   /// Like tryNext, waiting for the window.
   uint64_t next();
   /// Queues a payload for receive() (dropped once stopped).

@@ -2,7 +2,8 @@
 //
 // Chunk handout: a rank's worker asks rank 0 with a small request message
 // (carrying the work it finished, for the progress bar) and waits for the
-// reply; on rank 0 a dispatcher thread answers from the ChunkDispatcher that
+// reply, a run of chunks (ChunkDispatcher::tryNextBatch) it then works
+// through before asking again; on rank 0 a dispatcher thread answers from the ChunkDispatcher that
 // rank 0's own workers use directly, holding a request back while the
 // window is full, and receives other ranks' payloads into the inbox. A rank
 // says goodbye once its workers are done, and rank 0's dispatcher ends when
@@ -56,6 +57,7 @@ public:
       dispatchThread = std::thread([this] { dispatch(); });
     }
     chunks = numChunks;
+    ++loop;
   }
 
   uint64_t nextChunk(const ChunkProgress &done) override {
@@ -63,18 +65,33 @@ public:
       dispatcher.addProgress(done);
       return dispatcher.next();
     }
-    Request req{done};
-    uint64_t chunk = chunks;
+    // This thread's run of chunks from its last reply (of this loop).
+    thread_local uint64_t loopSeen = 0, runNext = 0, runEnd = 0;
+    thread_local ChunkProgress unsent;
+    if (loopSeen != loop) {
+      loopSeen = loop;
+      runNext = runEnd = 0;
+      unsent = ChunkProgress();
+    }
+    unsent.add(done);
+    if (runNext < runEnd)
+      return runNext++;
+    Request req{unsent};
+    unsent = ChunkProgress();
+    uint64_t reply[2] = {chunks, 0};
     MPI_Request reqs[2];
     {
       std::lock_guard<std::mutex> lock(mpi);
-      MPI_Irecv(&chunk, 1, MPI_UINT64_T, 0, TagReply, MPI_COMM_WORLD,
-                &reqs[0]);
+      MPI_Irecv(reply, 2, MPI_UINT64_T, 0, TagReply, MPI_COMM_WORLD, &reqs[0]);
       MPI_Isend(&req, sizeof req, MPI_BYTE, 0, TagRequest, MPI_COMM_WORLD,
                 &reqs[1]);
     }
     waitAll(2, reqs);
-    return chunk;
+    if (reply[1] == 0)
+      return chunks;
+    runNext = reply[0] + 1;
+    runEnd = reply[0] + reply[1];
+    return reply[0];
   }
 
   void sendToRoot(uint64_t chunk, std::string &payload) override {
@@ -169,12 +186,12 @@ private:
       bool busy = false;
       // Requests held back by the window, oldest first.
       for (size_t i = 0; i < waiting.size();) {
-        uint64_t chunk;
-        if (!dispatcher.tryNext(chunk)) {
+        uint64_t chunk, count;
+        if (!dispatcher.tryNextBatch(numRanks, chunk, count)) {
           ++i;
           continue;
         }
-        reply(waiting[i], chunk);
+        reply(waiting[i], chunk, count);
         waiting.erase(waiting.begin() + i);
         busy = true;
       }
@@ -215,9 +232,9 @@ private:
       Request req;
       std::memcpy(&req, bytes.data(), std::min(bytes.size(), sizeof req));
       dispatcher.addProgress(req.done);
-      uint64_t chunk;
-      if (dispatcher.tryNext(chunk))
-        reply(status.MPI_SOURCE, chunk);
+      uint64_t chunk, count;
+      if (dispatcher.tryNextBatch(numRanks, chunk, count))
+        reply(status.MPI_SOURCE, chunk, count);
       else
         waiting.push_back(status.MPI_SOURCE);
       break;
@@ -235,17 +252,21 @@ private:
     }
   }
 
-  void reply(int rank, uint64_t chunk) {
+  /// A run of \p count chunks from \p chunk (count 0: none are left).
+  void reply(int rank, uint64_t chunk, uint64_t count) {
+    uint64_t message[2] = {chunk, count};
     MPI_Request req;
     {
       std::lock_guard<std::mutex> lock(mpi);
-      MPI_Isend(&chunk, 1, MPI_UINT64_T, rank, TagReply, MPI_COMM_WORLD, &req);
+      MPI_Isend(message, 2, MPI_UINT64_T, rank, TagReply, MPI_COMM_WORLD,
+                &req);
     }
     waitAll(1, &req);
   }
 
   unsigned myRank = 0, numRanks = 1;
   uint64_t chunks = 0;
+  uint64_t loop = 0; ///< counts beginChunks, so thread-local runs expire
   std::mutex mpi;
   ChunkDispatcher dispatcher;
   std::thread dispatchThread;

@@ -253,4 +253,26 @@ TEST(ChunkDispatcher, WindowHoldsHandoutsBack) {
   EXPECT_EQ(c, 10u); // stopped: nothing more
 }
 
+TEST(ChunkDispatcher, BatchesShrinkAndCoverEveryChunkOnce) {
+  ChunkDispatcher d;
+  d.begin(5000, 0);
+  uint64_t expected = 0, chunk, count, lastCount = ChunkDispatcher::MaxBatch;
+  for (;;) {
+    ASSERT_TRUE(d.tryNextBatch(2, chunk, count));
+    if (count == 0)
+      break;
+    EXPECT_EQ(chunk, expected);
+    EXPECT_LE(count, lastCount); // guided: never growing
+    EXPECT_GE(count, 1u);
+    lastCount = count;
+    expected += count;
+  }
+  EXPECT_EQ(expected, 5000u);
+  EXPECT_EQ(chunk, 5000u);
+  EXPECT_EQ(lastCount, 1u); // the end is handed out chunk by chunk
+  d.begin(100, 4);          // a window: one chunk at a time
+  ASSERT_TRUE(d.tryNextBatch(8, chunk, count));
+  EXPECT_EQ(count, 1u);
+}
+
 } // namespace
