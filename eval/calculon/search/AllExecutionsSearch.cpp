@@ -85,6 +85,9 @@ void runRowChunk(const cost::Model &model, const cost::System &system,
       !eval::gzipCompress(out.text, out.packed, eval::GzipDefaultCompression);
 }
 
+/// The bound of rank 0's reorder buffer, in chunks.
+constexpr uint64_t MaxEarlyChunks = 256;
+
 /// findAllExecutions over several ranks: rank 0 writes every chunk's rows
 /// in order; every rank returns the root's answer and summary.
 bool findAllDistributed(const cost::Model &model, const cost::System &system,
@@ -98,8 +101,13 @@ bool findAllDistributed(const cost::Model &model, const cost::System &system,
   uint64_t numChunks = (space.numGroups() + perChunk - 1) / perChunk;
   summary.counts.reset(cost::NumEvalErrors);
   summary.total = 0;
+  // Rank 0 holds at most `window` chunks of rows that came early (a chunk
+  // is ~1,000 candidates, under 1.5 MB of CSV): enough to keep every
+  // thread of a few ranks busy; past that, rank 0's writing is the bound.
+  const uint64_t window =
+      std::min<uint64_t>(MaxEarlyChunks, uint64_t(threads) * 4 * t.size());
   bool ok = search::runChunksToRoot(
-      t, numChunks, /*window=*/uint64_t(threads) * 4 * t.size(), threads,
+      t, numChunks, window, threads,
       [&](uint64_t chunk, unsigned worker, std::string &payload) {
         RowChunk &out = chunks[worker];
         runRowChunk(model, system, space, perChunk, gzipChunks, chunk,
