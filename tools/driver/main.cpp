@@ -191,7 +191,8 @@ static int runOnRanks(int argc, char **argv) {
     outs().flush();
     errs().flush();
     calc::search::setTransport(nullptr);
-    return code; // MPI_Finalize: ~MpiTransport
+    ranks.reset();
+    return calc::search::finishMpi(code);
   }
 #endif
   return runCommandLine(argc, argv);

@@ -46,7 +46,6 @@ public:
     myRank = unsigned(r);
     numRanks = unsigned(n);
   }
-  ~MpiTransport() override { MPI_Finalize(); }
 
   unsigned rank() const override { return myRank; }
   unsigned size() const override { return numRanks; }
@@ -279,6 +278,28 @@ bool calc::search::launchedByMpi() {
     if (std::getenv(var))
       return true;
   return false;
+}
+
+int calc::search::finishMpi(int exitCode) {
+  if (exitCode != 0) {
+    // Every rank that found the same input error gets here at about the
+    // same time. A rank that failed alone (rank 0 could not create its
+    // output file) would leave the others waiting for it in a search:
+    // then end the whole job with its status.
+    MPI_Request barrier;
+    MPI_Ibarrier(MPI_COMM_WORLD, &barrier);
+    auto deadline = std::chrono::steady_clock::now() + std::chrono::seconds(10);
+    int done = 0;
+    while (!done && std::chrono::steady_clock::now() < deadline) {
+      MPI_Test(&barrier, &done, MPI_STATUS_IGNORE);
+      if (!done)
+        std::this_thread::sleep_for(std::chrono::milliseconds(1));
+    }
+    if (!done)
+      MPI_Abort(MPI_COMM_WORLD, exitCode);
+  }
+  MPI_Finalize();
+  return exitCode;
 }
 
 std::unique_ptr<SearchTransport>

@@ -22,10 +22,15 @@ namespace calc::search {
 bool launchedByMpi();
 
 /// Initializes MPI (threads: serialized calls) and returns the transport of
-/// MPI_COMM_WORLD, or null with \p error set. MPI is finalized when the
-/// transport is destroyed.
+/// MPI_COMM_WORLD, or null with \p error set.
 std::unique_ptr<SearchTransport> startMpiTransport(int &argc, char **&argv,
                                                    std::string &error);
+
+/// Ends MPI after the command (the transport destroyed) and returns
+/// \p exitCode. A failing rank waits up to 10 s for the others to end too
+/// (the same input error); if they do not (it failed alone, and they wait
+/// for it in a search), it ends the job with MPI_Abort and that status.
+int finishMpi(int exitCode);
 
 } // namespace calc::search
 
