@@ -34,7 +34,8 @@ void FirstCauses::shareAcrossRanks(search::SearchTransport &t) {
       for (uint32_t &p : picks)
         if (!rd.get(p))
           return;
-      if (unit == UINT64_MAX || unit >= units[r].load(std::memory_order_relaxed))
+      if (unit == UINT64_MAX ||
+          unit >= units[r].load(std::memory_order_relaxed))
         continue;
       units[r].store(unit, std::memory_order_relaxed);
       firsts[r].noted = true;

@@ -39,7 +39,9 @@ bool ChunkDispatcher::tryNextBatch(unsigned numRanks, uint64_t &chunk,
     return true;
   }
   uint64_t left = chunks - handed;
-  count = window ? 1 : std::min(MaxBatch, std::max<uint64_t>(1, left / (16 * uint64_t(numRanks))));
+  count = window ? 1
+                 : std::min(MaxBatch, std::max<uint64_t>(
+                                          1, left / (16 * uint64_t(numRanks))));
   chunk = handed;
   handed += count;
   return true;

@@ -105,12 +105,10 @@ bool decodeCandidate(const P &, C &c, ByteReader &r, long) {
 /// searchTopK (SearchEngine.h) over the ranks of \p t: same arguments, same
 /// result on every rank. `Sink` is the engine's chunk sink.
 template <class Problem, class Sink, class Candidate>
-std::vector<Candidate>
-searchTopKDistributed(const Problem &problem, size_t keep, unsigned threads,
-                      llvm::function_ref<void(uint64_t, uint64_t, uint64_t)>
-                          progress,
-                      ReasonCounts &outCounts, uint64_t &outTotal,
-                      SearchTransport &t) {
+std::vector<Candidate> searchTopKDistributed(
+    const Problem &problem, size_t keep, unsigned threads,
+    llvm::function_ref<void(uint64_t, uint64_t, uint64_t)> progress,
+    ReasonCounts &outCounts, uint64_t &outTotal, SearchTransport &t) {
   using TaggedC = detail::Tagged<Problem>;
   using Better = detail::TaggedBetter<Problem>;
   using TaggedTop = StableTopK<TaggedC, Better>;
@@ -132,14 +130,16 @@ searchTopKDistributed(const Problem &problem, size_t keep, unsigned threads,
       [&](uint64_t chunk, unsigned worker, ChunkProgress &done) {
         Sink &sink = sinks[worker];
         sink.reset(problem, keep);
-        uint64_t begin = chunk * perChunk, end = std::min(units, begin + perChunk);
+        uint64_t begin = chunk * perChunk,
+                 end = std::min(units, begin + perChunk);
         for (uint64_t u = begin; u < end; ++u)
           problem.runUnit(u, workers[worker], sink);
         TaggedTop &tagged = scratch[worker];
         tagged.reset(keep);
         for (size_t i = 0; i < sink.top.size(); ++i)
           tagged.insert(TaggedC{sink.top.at(i), chunk});
-        done = ChunkProgress{end - begin, sink.total, sink.counts.numAccepted()};
+        done =
+            ChunkProgress{end - begin, sink.total, sink.counts.numAccepted()};
         std::lock_guard<std::mutex> lock(merge);
         rankTop.mergeLater(tagged);
         rankCounts.add(sink.counts);

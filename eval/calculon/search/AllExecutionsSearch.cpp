@@ -116,8 +116,9 @@ bool findAllDistributed(const cost::Model &model, const cost::System &system,
         search::encodeCounts(w, out.counts);
         w.put<uint8_t>(out.packFailed);
         // No rows: no gzip member either (`packed` is the previous chunk's).
-        w.putBytes(out.text.empty() || !gzipChunks ? llvm::StringRef(out.text)
-                                                   : llvm::StringRef(out.packed));
+        w.putBytes(out.text.empty() || !gzipChunks
+                       ? llvm::StringRef(out.text)
+                       : llvm::StringRef(out.packed));
       },
       [&](uint64_t chunk, llvm::StringRef payload) {
         search::ByteReader r(payload);
@@ -163,9 +164,9 @@ bool calc::calculon::findAllExecutions(const cost::Model &model,
   if (search::transport().size() > 1) {
     bool ok = findAllDistributed(model, system, space, threads, gzipChunks,
                                  progress, sink, summary);
-    summary.seconds = std::chrono::duration<double>(
-                          std::chrono::steady_clock::now() - start)
-                          .count();
+    summary.seconds =
+        std::chrono::duration<double>(std::chrono::steady_clock::now() - start)
+            .count();
     return ok;
   }
   std::vector<RowWorker> workers(threads);

@@ -3,11 +3,11 @@
 // Chunk handout: a rank's worker asks rank 0 with a small request message
 // (carrying the work it finished, for the progress bar) and waits for the
 // reply, a run of chunks (ChunkDispatcher::tryNextBatch) it then works
-// through before asking again; on rank 0 a dispatcher thread answers from the ChunkDispatcher that
-// rank 0's own workers use directly, holding a request back while the
-// window is full, and receives other ranks' payloads into the inbox. A rank
-// says goodbye once its workers are done, and rank 0's dispatcher ends when
-// every other rank has.
+// through before asking again; on rank 0 a dispatcher thread answers from the
+// ChunkDispatcher that rank 0's own workers use directly, holding a request
+// back while the window is full, and receives other ranks' payloads into the
+// inbox. A rank says goodbye once its workers are done, and rank 0's dispatcher
+// ends when every other rank has.
 //
 // Every MPI call holds one mutex (MPI_THREAD_SERIALIZED suffices) and waits
 // are MPI_Test polls that release it, so a thread waiting for a reply never
@@ -198,8 +198,7 @@ private:
       MPI_Status status;
       {
         std::lock_guard<std::mutex> lock(mpi);
-        MPI_Iprobe(MPI_ANY_SOURCE, MPI_ANY_TAG, MPI_COMM_WORLD, &flag,
-                   &status);
+        MPI_Iprobe(MPI_ANY_SOURCE, MPI_ANY_TAG, MPI_COMM_WORLD, &flag, &status);
       }
       if (flag) {
         busy = true;
@@ -228,9 +227,10 @@ private:
     waitAll(1, &req);
     switch (status.MPI_TAG) {
     case TagRequest: {
-      Request req;
-      std::memcpy(&req, bytes.data(), std::min(bytes.size(), sizeof req));
-      dispatcher.addProgress(req.done);
+      Request request;
+      std::memcpy(&request, bytes.data(),
+                  std::min(bytes.size(), sizeof request));
+      dispatcher.addProgress(request.done);
       uint64_t chunk, count;
       if (dispatcher.tryNextBatch(numRanks, chunk, count))
         reply(status.MPI_SOURCE, chunk, count);
@@ -257,8 +257,7 @@ private:
     MPI_Request req;
     {
       std::lock_guard<std::mutex> lock(mpi);
-      MPI_Isend(message, 2, MPI_UINT64_T, rank, TagReply, MPI_COMM_WORLD,
-                &req);
+      MPI_Isend(message, 2, MPI_UINT64_T, rank, TagReply, MPI_COMM_WORLD, &req);
     }
     waitAll(1, &req);
   }

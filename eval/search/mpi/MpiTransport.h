@@ -1,4 +1,5 @@
-//===- MpiTransport.h - A search's ranks over MPI --------------------------===//
+//===- MpiTransport.h - A search's ranks over MPI
+//--------------------------===//
 //
 // SearchTransport (eval/search/SearchTransport.h) on MPI's world
 // communicator, for `mpirun -n N calcc …`. Only the calcc binary links this

@@ -40,8 +40,7 @@ struct ToyProblem {
   }
   template <class Sink>
   void runUnit(uint64_t unit, Worker &w, Sink &sink) const {
-    for (int x = int(unit) * 10; x < std::min(size, int(unit) * 10 + 10);
-         ++x) {
+    for (int x = int(unit) * 10; x < std::min(size, int(unit) * 10 + 10); ++x) {
       if (x % 7 == 0) {
         sink.reject(0);
         continue;
@@ -163,9 +162,9 @@ TEST(DistributedSearch, EveryRankGetsTheOneProcessTopK) {
         onRanks(ranks, [&](SearchTransport &t) {
           ReasonCounts c;
           uint64_t total = 0;
-          auto kept = searchTopKDistributed<ToyProblem, Sink,
-                                            ToyProblem::Candidate>(
-              p, 40, threads, nullptr, c, total, t);
+          auto kept =
+              searchTopKDistributed<ToyProblem, Sink, ToyProblem::Candidate>(
+                  p, 40, threads, nullptr, c, total, t);
           std::lock_guard<std::mutex> lock(m);
           got[t.rank()] = values(kept);
           counts[t.rank()] = c;
@@ -186,8 +185,7 @@ TEST(DistributedSearch, KeepAllMatches) {
   ToyProblem p;
   p.size = 300;
   EngineCounts one;
-  std::vector<int> expected =
-      values(searchTopK(p, SIZE_MAX, 2, nullptr, one));
+  std::vector<int> expected = values(searchTopK(p, SIZE_MAX, 2, nullptr, one));
   std::vector<int> got;
   onRanks(3, [&](SearchTransport &t) {
     ReasonCounts c;
