@@ -36,8 +36,10 @@ void calc::search::runRankChunks(
 void calc::search::pollProgress(
     SearchTransport &t, llvm::function_ref<void(const ChunkProgress &)> report,
     llvm::function_ref<bool()> finished) {
+  // Short sleeps: the end of a small search is not delayed; the bar
+  // throttles its own redraws.
   while (!finished()) {
-    std::this_thread::sleep_for(std::chrono::milliseconds(50));
+    std::this_thread::sleep_for(std::chrono::milliseconds(5));
     report(t.progress());
   }
 }

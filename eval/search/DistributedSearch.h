@@ -49,8 +49,8 @@ void runRankChunks(
     llvm::function_ref<void(uint64_t, unsigned, ChunkProgress &)> work,
     llvm::function_ref<void(llvm::function_ref<bool()>)> rootLoop);
 
-/// The root's loop for a top-k search: the progress of every rank, about
-/// ten times a second, until the workers finish.
+/// The root's loop for a top-k search: reports the progress of every rank
+/// until the workers finish.
 void pollProgress(SearchTransport &t,
                   llvm::function_ref<void(const ChunkProgress &)> report,
                   llvm::function_ref<bool()> finished);
