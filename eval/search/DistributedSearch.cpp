@@ -34,13 +34,19 @@ void calc::search::runRankChunks(
 }
 
 void calc::search::pollProgress(
-    SearchTransport &t, llvm::function_ref<void(const ChunkProgress &)> report,
+    SearchTransport &t, uint64_t totalUnits,
+    llvm::function_ref<void(const ChunkProgress &)> report,
     llvm::function_ref<bool()> finished) {
-  // Short sleeps: the end of a small search is not delayed; the bar
-  // throttles its own redraws.
-  while (!finished()) {
+  // Until this rank's workers are done and every rank's work is counted:
+  // each remote thread's last request, which it must make to learn that
+  // nothing is left, carries its last chunks. Short sleeps: the end of a
+  // small search is not delayed; the bar throttles its own redraws.
+  for (;;) {
+    ChunkProgress p = t.progress();
+    report(p);
+    if (p.units >= totalUnits && finished())
+      return;
     std::this_thread::sleep_for(std::chrono::milliseconds(5));
-    report(t.progress());
   }
 }
 

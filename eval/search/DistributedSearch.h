@@ -50,8 +50,8 @@ void runRankChunks(
     llvm::function_ref<void(llvm::function_ref<bool()>)> rootLoop);
 
 /// The root's loop for a top-k search: reports the progress of every rank
-/// until the workers finish.
-void pollProgress(SearchTransport &t,
+/// until its workers are done and all \p totalUnits are counted.
+void pollProgress(SearchTransport &t, uint64_t totalUnits,
                   llvm::function_ref<void(const ChunkProgress &)> report,
                   llvm::function_ref<bool()> finished);
 
@@ -147,7 +147,7 @@ std::vector<Candidate> searchTopKDistributed(
       },
       [&](llvm::function_ref<bool()> finished) {
         pollProgress(
-            t,
+            t, units,
             [&](const ChunkProgress &p) {
               if (progress)
                 progress(p.units, p.candidates, p.feasible);

@@ -181,21 +181,31 @@ TEST(DistributedSearch, EveryRankGetsTheOneProcessTopK) {
   }
 }
 
-TEST(DistributedSearch, KeepAllMatches) {
+TEST(DistributedSearch, KeepAllMatchesAndProgressCountsEveryRank) {
   ToyProblem p;
   p.size = 300;
   EngineCounts one;
   std::vector<int> expected = values(searchTopK(p, SIZE_MAX, 2, nullptr, one));
   std::vector<int> got;
+  uint64_t lastUnits = 0, lastCandidates = 0;
   onRanks(3, [&](SearchTransport &t) {
     ReasonCounts c;
     uint64_t total = 0;
     auto kept = searchTopKDistributed<ToyProblem, Sink, ToyProblem::Candidate>(
-        p, SIZE_MAX, 2, nullptr, c, total, t);
+        p, SIZE_MAX, 2,
+        [&](uint64_t units, uint64_t candidates, uint64_t) {
+          // Only the root reports: every rank's work, to the end.
+          EXPECT_TRUE(t.isRoot());
+          lastUnits = units;
+          lastCandidates = candidates;
+        },
+        c, total, t);
     if (t.isRoot())
       got = values(kept);
   });
   EXPECT_EQ(got, expected);
+  EXPECT_EQ(lastUnits, p.numUnits());
+  EXPECT_EQ(lastCandidates, one.total);
 }
 
 TEST(DistributedSearch, RowsReachTheRootInOrderWithinTheWindow) {
