@@ -35,6 +35,11 @@ target_link_libraries(calc_antlr_runtime INTERFACE antlr4_static)
 find_package(ZLIB REQUIRED)
 find_package(Threads REQUIRED)
 find_package(GTest REQUIRED)
+# MPI (Debian's Open MPI: libopenmpi-dev, openmpi-bin) for `mpirun -n N calcc ...`; only the
+# calcc binary links it (eval/search/mpi/). -DCALC_WITH_MPI=OFF builds without it.
+if(CALC_WITH_MPI)
+  find_package(MPI REQUIRED COMPONENTS C)
+endif()
 if(CALC_BUILD_BENCHMARKS)
   find_package(benchmark REQUIRED)
 endif()

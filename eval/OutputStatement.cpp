@@ -206,7 +206,7 @@ bool eval::writeOutput(const Stmt &stmt, const std::string &text,
   // Missing directories under -o are created (docs/language-reference.md
   // §6), only now that there is something to write.
   llvm::StringRef parent = llvm::sys::path::parent_path(path);
-  if (!parent.empty())
+  if (!parent.empty() && !fileOutputDiscarded())
     if (std::error_code ec = llvm::sys::fs::create_directories(parent)) {
       ev.error(stmt.pathRange, "cannot create directory '" + parent +
                                    "': " + ec.message());

@@ -1,10 +1,60 @@
 //===- SearchCauses.cpp - Finding and showing the first cause of a reason -===//
 #include "eval/SearchCauses.h"
+#include "eval/search/Bytes.h"
 
 using namespace calc;
 using namespace calc::eval;
 using namespace calc::eval::searchimpl;
 using ir::Value;
+
+void FirstCauses::shareAcrossRanks(search::SearchTransport &t) {
+  if (t.size() <= 1)
+    return;
+  auto encode = [&](std::string &out) {
+    search::ByteWriter w(out);
+    for (unsigned r = 0; r < firsts.size(); ++r) {
+      w.put<uint64_t>(units[r].load(std::memory_order_relaxed));
+      w.put<uint8_t>(firsts[r].listFailed);
+      w.put<uint32_t>(uint32_t(firsts[r].picks.size()));
+      for (uint32_t p : firsts[r].picks)
+        w.put(p);
+    }
+  };
+  // Adopts a rank's notes where they come first (all ranks enumerate the
+  // same units, so the lowest unit is the single process's first).
+  auto merge = [&](llvm::StringRef bytes) {
+    search::ByteReader rd(bytes);
+    for (unsigned r = 0; r < firsts.size(); ++r) {
+      uint64_t unit;
+      uint8_t listFailed;
+      uint32_t n;
+      if (!rd.get(unit) || !rd.get(listFailed) || !rd.get(n))
+        return;
+      llvm::SmallVector<uint32_t, 12> picks(n);
+      for (uint32_t &p : picks)
+        if (!rd.get(p))
+          return;
+      if (unit == UINT64_MAX ||
+          unit >= units[r].load(std::memory_order_relaxed))
+        continue;
+      units[r].store(unit, std::memory_order_relaxed);
+      firsts[r].noted = true;
+      firsts[r].listFailed = listFailed;
+      firsts[r].picks = std::move(picks);
+    }
+  };
+  std::string mine, merged;
+  encode(mine);
+  std::vector<std::string> all;
+  t.gather(mine, all);
+  if (t.isRoot()) {
+    for (const std::string &bytes : all)
+      merge(bytes);
+    encode(merged);
+  }
+  t.broadcast(merged);
+  merge(merged);
+}
 
 void FirstCauses::explain(const Plan &plan) {
   for (First &f : firsts) {

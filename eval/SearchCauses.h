@@ -16,6 +16,7 @@
 #define CALC_EVAL_SEARCHCAUSES_H
 
 #include "eval/SearchCandidates.h"
+#include "eval/search/SearchTransport.h"
 
 #include "llvm/Support/raw_ostream.h"
 
@@ -48,6 +49,10 @@ public:
     firsts[reason].picks.assign(picks.begin(), picks.end());
     firsts[reason].listFailed = listFailed;
   }
+
+  /// Over several ranks (a distributed search): keeps, per reason, the
+  /// lowest unit any rank noted, on every rank. Collective.
+  void shareAcrossRanks(search::SearchTransport &t);
 
   /// Evaluates each noted candidate again on a fresh worker for its first
   /// error (after the search, single-threaded).

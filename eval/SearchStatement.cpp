@@ -44,6 +44,32 @@ public:
   uint64_t unitsPerChunk() const { return 1; }
   unsigned numReasons() const { return plan.reasons->total; }
 
+  /// A kept candidate between ranks (a distributed search).
+  void encode(const Candidate &c, search::ByteWriter &w) const {
+    w.put<uint32_t>(uint32_t(c.picks.size()));
+    for (uint32_t p : c.picks)
+      w.put(p);
+    w.put<uint32_t>(uint32_t(c.keys.size()));
+    for (double k : c.keys)
+      w.put(k);
+  }
+  bool decode(search::ByteReader &r, Candidate &c) const {
+    uint32_t n;
+    if (!r.get(n))
+      return false;
+    c.picks.resize(n);
+    for (uint32_t &p : c.picks)
+      if (!r.get(p))
+        return false;
+    if (!r.get(n))
+      return false;
+    c.keys.resize(n);
+    for (double &k : c.keys)
+      if (!r.get(k))
+        return false;
+    return true;
+  }
+
   bool better(const Candidate &a, const Candidate &b) const {
     const auto &objs = plan.info->objectives;
     for (size_t i = 0; i < objs.size(); ++i) {
@@ -564,6 +590,7 @@ Value eval::runSearch(const Stmt &stmt, Evaluator &ev,
       },
       counts);
   bar.finish();
+  causes.shareAcrossRanks(search::transport());
   causes.explain(plan);
   if (options.searchSummary)
     printSummary(stmt, reasons, counts, causes,

@@ -35,6 +35,26 @@ try:
     config.available_features.add("pty")
 except OSError:
     pass
+# MPI searches (REQUIRES: mpi) when calcc links MPI and the launcher exists: %mpirun
+# starts N ranks on this machine over loopback, more ranks than cores allowed
+# (--oversubscribe), as root too (the CI container). Under the sanitizers, Open MPI's
+# own allocations kept to the end would be reported as leaks of calcc: test/lsan-mpi.supp
+# names its libraries, which stay loaded (no dlclose of its components) and are unwound
+# slowly (its code has no frame pointers) so the names are found; nothing is printed
+# about them (docs/cli.md, "Searching over MPI ranks").
+mpiexec = getattr(config, "mpiexec", "")
+if getattr(config, "with_mpi", False) and mpiexec and os.path.exists(mpiexec):
+    config.available_features.add("mpi")
+    launcher = mpiexec + " --oversubscribe --allow-run-as-root"
+    if sanitized:
+        supp = os.path.join(config.calc_src_root, "test", "lsan-mpi.supp")
+        launcher = ("env LSAN_OPTIONS=suppressions=" + supp +
+                    ":fast_unwind_on_malloc=0:print_suppressions=0"
+                    " OMPI_MCA_mca_base_component_disable_dlclose=1 " + launcher)
+    config.substitutions.append(("%mpirun", launcher))
+    for var in ("HOME", "USER", "TMPDIR"):
+        if var in os.environ:
+            config.environment[var] = os.environ[var]
 config.substitutions.append(("%fuzz_searches", "50" if sanitized else "100"))
 config.substitutions.append(("%fuzz_mutants", "100" if sanitized else "200"))
 # Calculon's input JSON (models, systems, the README execution, validation runs),

@@ -5,12 +5,13 @@
 # A no-op when everything is present; otherwise apt-get update + install,
 # through sudo when not root. Less obvious entries: uuid-dev (Debian's ANTLR runtime
 # CMake config links -luuid), zlib1g-dev (LLVMSupport's link interface names
-# ZLIB::ZLIB), llvm-14-tools (FileCheck, not, lit), make (a minimal Debian lacks it).
+# ZLIB::ZLIB), llvm-14-tools (FileCheck, not, lit), make (a minimal Debian lacks it),
+# libopenmpi-dev and openmpi-bin (Open MPI: `mpirun -n N calcc ...`, docs/cli.md).
 set -euo pipefail
 
 packages=(g++ make cmake ninja-build python3 python3-psutil antlr4 default-jre-headless
           libantlr4-runtime-dev uuid-dev llvm-14-dev llvm-14-tools zlib1g-dev libfmt-dev
-          libgtest-dev libbenchmark-dev)
+          libgtest-dev libbenchmark-dev libopenmpi-dev openmpi-bin)
 for extra in "$@"; do
   case "$extra" in
     fuzz) packages+=(clang-14 libclang-rt-14-dev) ;;

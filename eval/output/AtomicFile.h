@@ -23,6 +23,12 @@ namespace calc::eval {
 bool writeFileAtomically(llvm::StringRef path, llvm::StringRef contents,
                          std::string &errorMessage);
 
+/// Under mpirun only rank 0 writes files: the other ranks run the same
+/// program with this set, and every file write (writeFileAtomically,
+/// StreamFile, `output`'s directories) succeeds without touching the disk.
+void setFileOutputDiscarded(bool discarded);
+bool fileOutputDiscarded();
+
 } // namespace calc::eval
 
 #endif

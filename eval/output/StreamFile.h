@@ -51,6 +51,7 @@ private:
   std::unique_ptr<llvm::raw_fd_ostream> out;
   std::unique_ptr<Deflater> zip;
   bool failed = false;
+  bool discarding = false; ///< fileOutputDiscarded() at open: no file
   int signalSlot = -1; ///< eval/output/TempFiles.h
 };
 

@@ -27,7 +27,7 @@ public:
     counts.assign(numReasons, 0);
     accepted = 0;
   }
-  void accept() { ++accepted; }
+  void accept(uint64_t n = 1) { accepted += n; }
   void reject(unsigned reason, uint64_t n = 1) { counts[reason] += n; }
   /// Adds another part's counts (same number of reasons).
   void add(const ReasonCounts &other);

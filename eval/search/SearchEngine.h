@@ -46,11 +46,19 @@
 //   * keep N: the `keep` argument of searchTopK (all: SIZE_MAX, with a
 //     streaming consumer like `lae` instead when the result is huge).
 //
+// Over several ranks (transport().size() > 1, e.g. under mpirun) the same
+// chunks are spread over the ranks (DistributedSearch.h) and every rank gets
+// the one-process result. A Candidate that is not trivially copyable needs
+//   void encode(const Candidate &, ByteWriter &) const;
+//   bool decode(ByteReader &, Candidate &) const;
+// in the Problem (Bytes.h).
+//
 //===----------------------------------------------------------------------===//
 #ifndef CALC_EVAL_SEARCH_SEARCHENGINE_H
 #define CALC_EVAL_SEARCH_SEARCHENGINE_H
 
 #include "eval/search/ChunkRunner.h"
+#include "eval/search/DistributedSearch.h"
 #include "eval/search/ReasonCounts.h"
 #include "eval/search/StableTopK.h"
 
@@ -129,6 +137,9 @@ searchTopK(const Problem &problem, size_t keep, unsigned threads,
            ProgressFn progress, EngineCounts &out) {
   using Sink = detail::ChunkSink<Problem>;
   threads = resolveThreadCount(threads);
+  if (transport().size() > 1)
+    return searchTopKDistributed<Problem, Sink, typename Problem::Candidate>(
+        problem, keep, threads, progress, out.counts, out.total, transport());
   std::vector<typename Problem::Worker> workers(threads);
   const uint64_t units = problem.numUnits();
   const uint64_t perChunk = std::max<uint64_t>(1, problem.unitsPerChunk());

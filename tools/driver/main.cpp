@@ -10,7 +10,11 @@
 #endif
 #include "tools/driver/Command.h"
 
+#include "eval/output/AtomicFile.h"
 #include "eval/output/TempFiles.h"
+#ifdef CALC_WITH_MPI
+#include "eval/search/mpi/MpiTransport.h"
+#endif
 
 #include "llvm/ADT/SmallVector.h"
 #include "llvm/ADT/StringRef.h"
@@ -18,6 +22,9 @@
 #include "llvm/Support/Process.h"
 #include "llvm/Support/raw_ostream.h"
 
+#include <fcntl.h>
+#include <memory>
+#include <unistd.h>
 #include <vector>
 
 using namespace llvm;
@@ -129,13 +136,8 @@ static void keepFreedMemory() {
 #endif
 }
 
-int main(int argc, char **argv) {
-  keepFreedMemory();
-  // Before any output: a signal removes the temporaries of unfinished
-  // outputs and ends calcc with the signal's status.
-  calc::eval::installSignalCleanup();
-  cl::SetVersionPrinter(printVersion);
-  registerColorOption();
+/// Runs the command line's subcommand.
+static int runCommandLine(int argc, char **argv) {
   if (argc < 2) {
     printUsage(errs());
     return ExitUsageError;
@@ -159,4 +161,49 @@ int main(int argc, char **argv) {
       return c->run();
   printUsage(errs());
   return ExitUsageError;
+}
+
+/// Under an MPI launcher every rank runs the whole command on the same
+/// input (so every rank reaches the same searches, and an input error ends
+/// every rank with status 1); searches share their chunks over the ranks
+/// (eval/search/SearchTransport.h). Only rank 0 prints and writes files:
+/// the others' stdout and stderr go to /dev/null and their file writes are
+/// dropped. Without a launcher, MPI is never initialized.
+static int runOnRanks(int argc, char **argv) {
+#ifdef CALC_WITH_MPI
+  if (calc::search::launchedByMpi()) {
+    std::string error;
+    std::unique_ptr<calc::search::SearchTransport> ranks =
+        calc::search::startMpiTransport(argc, argv, error);
+    if (!ranks)
+      return reportError("calcc: ", error, ExitUsageError);
+    calc::search::setTransport(ranks.get());
+    if (!ranks->isRoot()) {
+      calc::eval::setFileOutputDiscarded(true);
+      int null = open("/dev/null", O_WRONLY);
+      if (null >= 0) {
+        dup2(null, STDOUT_FILENO);
+        dup2(null, STDERR_FILENO);
+        close(null);
+      }
+    }
+    int code = runCommandLine(argc, argv);
+    outs().flush();
+    errs().flush();
+    calc::search::setTransport(nullptr);
+    ranks.reset();
+    return calc::search::finishMpi(code);
+  }
+#endif
+  return runCommandLine(argc, argv);
+}
+
+int main(int argc, char **argv) {
+  keepFreedMemory();
+  // Before any output: a signal removes the temporaries of unfinished
+  // outputs and ends calcc with the signal's status.
+  calc::eval::installSignalCleanup();
+  cl::SetVersionPrinter(printVersion);
+  registerColorOption();
+  return runOnRanks(argc, argv);
 }
