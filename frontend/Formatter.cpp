@@ -227,7 +227,7 @@ std::string render(const std::vector<Line> &lines) {
         out += '\n';
     }
     started = true;
-    out.append(2 * line.indent, ' ');
+    out.append(2 * size_t(line.indent), ' ');
     for (size_t i = 0; i < line.pieces.size(); ++i) {
       const Piece &p = line.pieces[i];
       if (i > 0)

@@ -50,8 +50,8 @@ std::string calc::calculon::shiftDecimal(StringRef decimal, int shift) {
   if (exponent >= 0 && length + exponent <= 21)
     return out + digits + std::string(size_t(exponent), '0');
   if (exponent < 0 && -exponent < length)
-    return out + digits.substr(0, size_t(length + exponent)) + "." +
-           digits.substr(size_t(length + exponent));
+    return out + digits.substr(0, size_t(length) - size_t(-exponent)) + "." +
+           digits.substr(size_t(length) - size_t(-exponent));
   if (exponent < 0 && -exponent - length <= 4)
     return out + "0." + std::string(size_t(-exponent - length), '0') + digits;
   // Scientific: d.ddd e(exponent of the first digit).

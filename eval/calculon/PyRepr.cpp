@@ -26,7 +26,7 @@ namespace {
 /// and no double quote; backslash escapes for the quote, backslash and
 /// control characters.
 void writePyString(llvm::raw_ostream &os, StringRef s) {
-  char q = s.contains('\'') && !s.contains('"') ? '"' : '\'';
+  unsigned char q = s.contains('\'') && !s.contains('"') ? '"' : '\'';
   os << q;
   for (unsigned char c : s) {
     if (c == q || c == '\\')

@@ -294,6 +294,7 @@ private:
                      });
     if (front.size() > 1) {
       std::vector<std::pair<double, double>> line;
+      line.reserve(front.size());
       for (const ScatterPoint *pt : front)
         line.emplace_back(x(xu.fromSI(pt->x)), y(yu.fromSI(pt->y)));
       svg.polyline(line, palette::Vermillion, {{"stroke-width", "1.5"}});

@@ -35,7 +35,7 @@ std::string calc::eval::svgNumber(double v) {
 }
 
 void SvgWriter::start(llvm::StringRef tag, const SvgAttrs &attrs) {
-  body.append(2 * depth, ' ');
+  body.append(2 * size_t(depth), ' ');
   body += '<';
   body += tag;
   for (const auto &[name, value] : attrs)
@@ -112,7 +112,7 @@ void SvgWriter::open(const SvgAttrs &attrs, llvm::StringRef tooltip) {
   body += ">\n";
   ++depth;
   if (!tooltip.empty()) {
-    body.append(2 * depth, ' ');
+    body.append(2 * size_t(depth), ' ');
     body += "<title>" + xmlEscape(tooltip) + "</title>\n";
   }
 }
@@ -120,7 +120,7 @@ void SvgWriter::open(const SvgAttrs &attrs, llvm::StringRef tooltip) {
 void SvgWriter::close() {
   assert(depth > 1 && "close() without open()");
   --depth;
-  body.append(2 * depth, ' ');
+  body.append(2 * size_t(depth), ' ');
   body += "</g>\n";
 }
 

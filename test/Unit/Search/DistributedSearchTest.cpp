@@ -140,6 +140,7 @@ template <class Body> void onRanks(unsigned n, Body body) {
 
 std::vector<int> values(const std::vector<ToyProblem::Candidate> &cs) {
   std::vector<int> out;
+  out.reserve(cs.size());
   for (const auto &c : cs)
     out.push_back(c.value);
   return out;
