@@ -442,6 +442,9 @@ static bool outputRecords(const Stmt &stmt, const ValueList &records,
     writeJsonDocument(doc, os);
     break;
   }
+  case OutputFormat::Plot:
+    // Refused before running: only results are plotted (checkPlot).
+    return false;
   }
   os.flush();
   return writeOutput(stmt, text, ev, options, out);

@@ -229,7 +229,7 @@ void IRBuilder::checkPlot(const ast::OutputStmt *o, const Stmt &stmt,
                 "cannot plot " +
                     (stmt.target->type.schema ? stmt.target->type.schema->name
                                               : stmt.target->type.str()) +
-                    " '" + o->name.name +
+                    (o->members.empty() ? " '" : "s '") + stmt.name +
                     "'; plot the result of an evaluate or a search",
                 {name});
     return;

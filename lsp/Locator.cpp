@@ -31,7 +31,7 @@ const ir::FieldDecl *fieldOf(const ir::Schema *schema, llvm::StringRef name) {
 class Walker {
 public:
   Walker(const DocumentAnalysis &doc, const SchemaTable &schemas, size_t offset)
-      : doc(doc), schemas(schemas), sema(doc.sema()), main(doc.mainFile()),
+      : schemas(schemas), sema(doc.sema()), main(doc.mainFile()),
         at(doc.locAt(offset).getPointer()) {}
 
   Referent run() {
@@ -300,7 +300,6 @@ private:
     return nullptr;
   }
 
-  const DocumentAnalysis &doc;
   const SchemaTable &schemas;
   const Sema *sema;
   const ast::File *main;

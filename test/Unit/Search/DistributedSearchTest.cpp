@@ -235,7 +235,7 @@ TEST(DistributedSearch, AFailedConsumerStopsEveryRank) {
   onRanks(3, [&](SearchTransport &t) {
     bool ok = runChunksToRoot(
         t, 1000, 4, 2,
-        [&](uint64_t chunk, unsigned, std::string &payload) { payload = "x"; },
+        [&](uint64_t, unsigned, std::string &payload) { payload = "x"; },
         [&](uint64_t chunk, llvm::StringRef) {
           ++consumed;
           return chunk < 5;
