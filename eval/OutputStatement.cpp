@@ -63,6 +63,18 @@ public:
     }
   }
 
+  /// The chosen columns of one row, evaluated on \p inst; the first row
+  /// (\p nameColumns) also names the table's columns.
+  void addChosen(llvm::ArrayRef<ir::OutputColumn> columns, Instance *inst,
+                 bool nameColumns, Table &table, std::vector<Cell> &row) {
+    for (const ir::OutputColumn &c : columns) {
+      Value v = ev.eval(c.value, Context{inst, nullptr, 0});
+      if (nameColumns)
+        addColumn(table, c.label, c.value->type, v, c.hasUnit);
+      row.push_back(cell(v));
+    }
+  }
+
   /// Every field of \p inst as columns, nested entities as paths.
   void flatten(Instance *inst, const std::string &prefix, Table &table,
                std::vector<Cell> &row) {
@@ -349,12 +361,7 @@ static bool outputRows(const Stmt &stmt, const ValueList &rows,
         table.addColumn("rank", Dimension(), llvm::None);
       row.push_back(Cell::integer(int64_t(r + 1)));
     }
-    for (const ir::OutputColumn &c : cols) {
-      Value v = ev.eval(c.value, Context{inst, nullptr, 0});
-      if (r == 0)
-        builder.addColumn(table, c.label, c.value->type, v, c.hasUnit);
-      row.push_back(builder.cell(v));
-    }
+    builder.addChosen(cols, inst, r == 0, table, row);
     table.addRow(std::move(row));
   }
   if (ev.diagnostics().errorCount() != errorsBefore)
@@ -408,12 +415,7 @@ static bool outputRecords(const Stmt &stmt, const ValueList &records,
       Table columns; // The first record's columns name the table's.
       builder.flatten(inst, "", r == 0 ? table : columns, row);
     } else {
-      for (const ir::OutputColumn &c : stmt.columns) {
-        Value v = ev.eval(c.value, Context{inst, nullptr, 0});
-        if (r == 0)
-          builder.addColumn(table, c.label, c.value->type, v, c.hasUnit);
-        row.push_back(builder.cell(v));
-      }
+      builder.addChosen(stmt.columns, inst, r == 0, table, row);
     }
     table.addRow(std::move(row));
   }
@@ -483,11 +485,7 @@ bool eval::runOutput(const Stmt &stmt, Evaluator &ev, const RunOptions &options,
   if (stmt.columns.empty()) {
     builder.flatten(inst, "", table, row);
   } else {
-    for (const ir::OutputColumn &c : stmt.columns) {
-      Value v = ev.eval(c.value, Context{inst, nullptr, 0});
-      builder.addColumn(table, c.label, c.value->type, v, c.hasUnit);
-      row.push_back(builder.cell(v));
-    }
+    builder.addChosen(stmt.columns, inst, true, table, row);
   }
   if (ev.diagnostics().errorCount() != errorsBefore)
     return false;
