@@ -1,5 +1,6 @@
 //===- Server.cpp - The calcc language server: JSON-RPC over stdio --------===//
 #include "lsp/Server.h"
+#include "lsp/LineMap.h"
 #include "lsp/Positions.h"
 
 #include "llvm/ADT/DenseSet.h"
@@ -150,6 +151,10 @@ void Server::request(const json::Value &id, llvm::StringRef method,
   Document *doc = position(id, params, offset);
   if (!doc)
     return;
+  if (!isCompletion && !doc->analysis->mainFile() && doc->lastParsed) {
+    reply(id, answerFromLastParsed(*doc, isHover, offset));
+    return;
+  }
   SchemaTable schemas(*doc->analysis, prelude());
   if (isHover)
     reply(id, hover(*doc->analysis, schemas, offset));
@@ -157,6 +162,36 @@ void Server::request(const json::Value &id, llvm::StringRef method,
     reply(id, definition(*doc->analysis, doc->uri, schemas, paths, offset));
   else
     reply(id, completion(doc->text, offset, schemas, doc->names));
+}
+
+json::Value Server::answerFromLastParsed(Document &doc, bool isHover,
+                                         size_t offset) {
+  DocumentAnalysis &last = *doc.lastParsed;
+  LineMap lines(last.text(), doc.text);
+  llvm::Optional<size_t> oldOffset = lines.toOld(offset);
+  if (!oldOffset)
+    return nullptr; // On a line being edited: nothing known about it.
+  SchemaTable schemas(last, prelude());
+  json::Value answer =
+      isHover ? hover(last, schemas, *oldOffset)
+              : definition(last, doc.uri, schemas, paths, *oldOffset);
+  json::Object *object = answer.getAsObject();
+  if (!object)
+    return answer;
+  json::Object *range = object->getObject("range");
+  if (!range)
+    return answer;
+  if (isHover) {
+    // A hover's range is in this document; without it the text still holds.
+    if (!lines.rangeToNew(*range))
+      object->erase("range");
+    return answer;
+  }
+  // A definition elsewhere (an import, the stdlib) has not moved.
+  llvm::Optional<llvm::StringRef> uri = object->getString("uri");
+  if (uri && *uri == doc.uri && !lines.rangeToNew(*range))
+    return nullptr;
+  return answer;
 }
 
 Server::Document *Server::position(const json::Value &id,
@@ -225,6 +260,7 @@ void Server::open(const json::Object &params) {
   doc.text = text->str();
   doc.version = item->getInteger("version").getValueOr(0);
   doc.names = KnownNames();
+  doc.lastParsed.reset();
   analyse(uri->str(), doc);
 }
 
@@ -302,8 +338,13 @@ static bool isPreludePath(llvm::StringRef path, llvm::StringRef stdlibDir) {
 void Server::analyse(const std::string &uri, Document &doc) {
   ImportOptions imports = options.imports;
   imports.mainIsPrelude = isPreludePath(doc.path, imports.stdlibDir);
+  std::unique_ptr<DocumentAnalysis> previous = std::move(doc.analysis);
   doc.analysis =
       std::make_unique<DocumentAnalysis>(doc.path, doc.text, imports);
+  if (doc.analysis->mainFile())
+    doc.lastParsed.reset();
+  else if (previous && previous->mainFile())
+    doc.lastParsed = std::move(previous);
   if (doc.analysis->sema())
     doc.names = knownNames(*doc.analysis);
   publish(uri, doc);
@@ -390,7 +431,7 @@ void Server::publish(const std::string &uri, Document &doc) {
       range = rangeIn(d, main);
     } else if (buffer) {
       // In an imported file: shown at the import that reaches it.
-      message = where(d) + ": " + message;
+      message.insert(0, where(d) + ": ");
       llvm::DenseSet<const ast::File *> seen;
       const ast::Import *import =
           a.mainFile() ? importReaching(a.mainFile(), buffer, seen) : nullptr;

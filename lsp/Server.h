@@ -47,6 +47,10 @@ private:
     std::string text;
     int64_t version = 0;
     std::unique_ptr<DocumentAnalysis> analysis;
+    /// While `analysis` did not parse: the newest earlier version that did,
+    /// which hover and definition use on the lines the edit left alone
+    /// (LineMap.h). Null once the text parses again.
+    std::unique_ptr<DocumentAnalysis> lastParsed;
     KnownNames names; ///< From the last version that got through Sema.
   };
 
@@ -70,6 +74,10 @@ private:
   Document *position(const llvm::json::Value &id,
                      const llvm::json::Object *params, size_t &offset);
   const DocumentAnalysis &prelude();
+  /// Hover or definition (\p isHover) at \p offset of a document that
+  /// does not parse, answered from its last version that did.
+  llvm::json::Value answerFromLastParsed(Document &doc, bool isHover,
+                                         size_t offset);
 
   Transport &transport;
   ServerOptions options;

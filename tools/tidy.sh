@@ -2,14 +2,14 @@
 # Runs clang-tidy (the checked-in .clang-tidy) over calcc's own sources: every .cpp of
 # the default build's compile_commands.json but ANTLR's generated parser, and the
 # project headers they include. Prints the warnings and a count; fails if there is
-# any. About 4.5 CPU-minutes (167 files; two jobs on two idle cores: under 3 min);
+# any. A few CPU-minutes (206 files; docs/fuzzing.md has measured times);
 # .ci/run runs it last (docs/fuzzing.md, "Lint").
 #   tools/tidy.sh [-j N] [FILE-REGEX]   e.g. tools/tidy.sh -j 2 'eval/calculon/'
 set -euo pipefail
 cd "$(dirname "$0")/.."
 jobs=2
 if [ "${1:-}" = -j ]; then jobs=$2; shift 2; fi
-filter=${1:-/(frontend|ir|eval|tools|stdlib|bench|test)/}
+filter=${1:-/(frontend|ir|eval|lsp|tools|stdlib|bench|test)/}
 ./tools/bootstrap.sh tidy
 [ -f build/compile_commands.json ] || cmake --preset default >/dev/null
 # The stdlib's embedded sources are generated into build/ and are not ours to lint.
