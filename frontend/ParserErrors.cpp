@@ -243,6 +243,16 @@ bool SyntaxErrorStrategy::reparse(antlr4::Parser *parser, antlr4::Token *token,
   return true;
 }
 
+/// Whether \p token starts `1/word`: a reciprocal unit written as in physics
+/// (`x as 1/s`, `5 1/s`), where the language wants a count word.
+static bool isReciprocalUnit(antlr4::TokenStream *tokens, antlr4::Token *token) {
+  if (token->getType() != CalcLexer::INT || token->getText() != "1")
+    return false;
+  antlr4::Token *slash = nextToken(tokens, token->getTokenIndex());
+  return slash->getType() == CalcLexer::SLASH &&
+         nextToken(tokens, slash->getTokenIndex())->getType() == CalcLexer::ID;
+}
+
 void SyntaxErrorStrategy::report(antlr4::Parser *parser, antlr4::Token *offending,
                                  const antlr4::misc::IntervalSet &expected) {
   antlr4::TokenStream *tokens = parser->getTokenStream();
@@ -281,6 +291,9 @@ void SyntaxErrorStrategy::report(antlr4::Parser *parser, antlr4::Token *offendin
              expected.contains(static_cast<size_t>(CalcLexer::ID)))
       hint = "'" + offending->getText() +
              "' is a reserved word and cannot be used as a name";
+    else if (isReciprocalUnit(tokens, offending))
+      hint = "a unit is unit words joined by '/'; a rate is written with a "
+             "count word ('sample/s', 'tok/s', 'req/s')";
     else if (type == CalcLexer::ID) {
       // `evaulate r = …`: a misspelt keyword where one was expected.
       std::vector<std::string> storage;
