@@ -19,5 +19,5 @@ void fuzz::checkCalcText(const uint8_t *data, size_t size) {
            compiled.compilation.checkStatements();
     });
   compiled.diagStream.flush();
-  checkDiagnostics(ok, compiled.diagnostics, text);
+  checkDiagnostics(compiled, ok, text);
 }

@@ -21,15 +21,23 @@ void fuzz::finding(llvm::StringRef what, llvm::StringRef detail) {
 
 fuzz::CompiledText::CompiledText(llvm::StringRef text) {
   diags.setShowColors(false);
+  // Printed as without a consumer; counted by kind first.
+  diags.setConsumer([this](const Diagnostic &d) {
+    if (d.severity == Severity::Error &&
+        llvm::StringRef(d.message).startswith("internal error"))
+      ++internalErrors;
+    diags.print(d);
+  });
   bufferId = sourceMgr.AddNewSourceBuffer(
       llvm::MemoryBuffer::getMemBufferCopy(text, mainFileName), llvm::SMLoc());
 }
 
-void fuzz::checkDiagnostics(bool ok, const std::string &diagnostics,
+void fuzz::checkDiagnostics(CompiledText &compiled, bool ok,
                             llvm::StringRef input) {
-  if (llvm::StringRef(diagnostics).contains("internal error"))
-    finding("an internal error was reported", diagnostics + "\n--- input:\n" +
-                                                  input.str());
-  if (!ok && !llvm::StringRef(diagnostics).contains("error:"))
+  compiled.diagStream.flush();
+  if (compiled.internalErrors != 0)
+    finding("an internal error was reported",
+            compiled.diagnostics + "\n--- input:\n" + input.str());
+  if (!ok && !compiled.diags.hasErrors())
     finding("failed without an error message", input);
 }

@@ -31,7 +31,9 @@ namespace calc::fuzz {
 constexpr const char *mainFileName = "/nonexistent-calc-fuzz/input.calc";
 
 /// One compilation of a `.calc` text, its diagnostics collected in a string
-/// (so they can be checked, compared and never reach the terminal).
+/// (so they can be compared and never reach the terminal) and counted as
+/// they are made: the text echoes source lines, which the fuzzer controls,
+/// so the checks read the diagnostics themselves, never the text.
 struct CompiledText {
   std::string diagnostics;
   llvm::raw_string_ostream diagStream{diagnostics};
@@ -39,6 +41,8 @@ struct CompiledText {
   DiagnosticEngine diags{sourceMgr, diagStream};
   Compilation compilation{diags, ImportOptions()};
   unsigned bufferId = 0;
+  /// Errors whose message begins "internal error" (a broken invariant).
+  unsigned internalErrors = 0;
 
   explicit CompiledText(llvm::StringRef text);
   /// Loads the text (the prelude, the embedded stdlib's imports).
@@ -46,9 +50,8 @@ struct CompiledText {
 };
 
 /// The findings every run of the compiler is checked for: an "internal
-/// error" in \p diagnostics, or \p ok false with no error message at all.
-void checkDiagnostics(bool ok, const std::string &diagnostics,
-                      llvm::StringRef input);
+/// error" diagnostic, or \p ok false with no error reported at all.
+void checkDiagnostics(CompiledText &compiled, bool ok, llvm::StringRef input);
 
 } // namespace calc::fuzz
 

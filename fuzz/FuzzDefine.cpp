@@ -88,7 +88,7 @@ extern "C" int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size) {
              .ok;
   }
   compiled.diagStream.flush();
-  fuzz::checkDiagnostics(ok, compiled.diagnostics, input);
+  fuzz::checkDiagnostics(compiled, ok, input);
   // Every table or an error: a successful run that printed nothing lost it.
   if (ok && out.empty())
     fuzz::finding("a successful run printed no table", input);

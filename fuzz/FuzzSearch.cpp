@@ -180,7 +180,7 @@ Outcome run(const std::string &text, bool fresh) {
   os.flush();
   compiled.diagStream.flush();
   outcome.diagnostics = compiled.diagnostics;
-  fuzz::checkDiagnostics(outcome.ok, outcome.diagnostics, text);
+  fuzz::checkDiagnostics(compiled, outcome.ok, text);
   return outcome;
 }
 

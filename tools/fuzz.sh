@@ -104,7 +104,7 @@ for t in "${targets[@]}"; do
   printf '%s\t%s\t%s\t%s\t%s\t%s\t%s\n' "$(date -u +%FT%TZ)" "$t" "$seconds" "$cpu" \
     "$runs" "${cov:-}" "$new" >>"$build/fuzz-runs.tsv"
   if [ "$status" != 0 ] || [ "$new" != 0 ]; then
-    tail -40 "$logs"/*.log >&2
+    tail -n 40 "$logs"/*.log >&2
     echo "fuzz: $t found a problem (exit $status): see $findings/ and $logs/" >&2
     failed=1
   fi
