@@ -31,14 +31,51 @@ const Analysis *eval::findAnalysis(llvm::StringRef name) {
   return nullptr;
 }
 
-ir::Value eval::statValue(const ir::FieldDecl &field, double v,
-                          bool integral) {
+/// Whether a statistic shown in \p field keeps the field's declared unit:
+/// a count unit (`sample/s`) does; a base spelling is left to the automatic
+/// display (GiB, ms…).
+static bool keepsDeclaredUnit(const ir::FieldDecl &field) {
+  return field.unit.scale == 1 &&
+         field.unit.text != ir::baseUnitFor(field.type.dim).text;
+}
+
+static ir::Value makeStatValue(const ir::FieldDecl &field, double v,
+                               bool integral, bool keepUnit) {
   ir::Dimension dim = field.type.dim;
   auto exact = integral ? ir::exactInt(v) : llvm::None;
-  ir::Value value = exact ? ir::Value::integer(*exact, dim) : ir::Value::real(v, dim);
-  if (field.unit.scale == 1 && field.unit.text != ir::baseUnitFor(dim).text)
+  ir::Value value =
+      exact ? ir::Value::integer(*exact, dim) : ir::Value::real(v, dim);
+  if (keepUnit)
     value.unit = field.unit;
   return value;
+}
+
+ir::Value eval::statValue(const ir::FieldDecl &field, double v,
+                          bool integral) {
+  return makeStatValue(field, v, integral, keepsDeclaredUnit(field));
+}
+
+void ResultSlots::prepare(const ir::Schema *rs, unsigned count,
+                          llvm::function_ref<llvm::StringRef(unsigned)> keyOf) {
+  if (rs == schema && slots.size() == count)
+    return;
+  schema = rs;
+  slots.assign(count, Slot());
+  for (unsigned i = 0; i < count; ++i) {
+    int slot = rs->lookup(keyOf(i));
+    if (slot < 0)
+      continue;
+    const ir::FieldDecl &field = rs->fields[unsigned(slot)];
+    slots[i] = Slot{slot, &field, keepsDeclaredUnit(field)};
+  }
+}
+
+void ResultSlots::set(llvm::MutableArrayRef<ir::Value> values, unsigned i,
+                      double v, bool integral) const {
+  const Slot &s = slots[i];
+  if (s.slot < 0 || unsigned(s.slot) >= values.size())
+    return;
+  values[unsigned(s.slot)] = makeStatValue(*s.field, v, integral, s.keepUnit);
 }
 
 void eval::fillFits(const ir::Schema *rs, llvm::MutableArrayRef<ir::Value> values,

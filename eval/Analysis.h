@@ -20,10 +20,12 @@
 #include "ir/IR.h"
 
 #include "llvm/ADT/ArrayRef.h"
+#include "llvm/ADT/STLFunctionalExtras.h"
 #include "llvm/ADT/StringRef.h"
 
 #include <memory>
 #include <string>
+#include <vector>
 
 namespace calc::eval {
 
@@ -110,6 +112,35 @@ void fillFits(const ir::Schema *resultSchema,
 /// declares (`sample/s`) is kept for display, base units are left to the
 /// automatic display (GiB, ms…).
 ir::Value statValue(const ir::FieldDecl &field, double v, bool integral);
+
+/// Where an analysis's statistics go in one result schema, found once per
+/// schema: each statistic's slot, field and whether the field's declared
+/// unit is kept (what statValue decides by name and unit), so filling a
+/// search candidate's result does no name lookup or unit work.
+class ResultSlots {
+public:
+  /// Maps the \p count statistics, statistic i named \p keyOf(i), to the
+  /// fields of \p rs; nothing to do if \p rs is the last call's schema.
+  void prepare(const ir::Schema *rs, unsigned count,
+               llvm::function_ref<llvm::StringRef(unsigned)> keyOf);
+  /// Whether statistic \p i's field is an int field (a count).
+  bool isInt(unsigned i) const {
+    return slots[i].field && slots[i].field->isInt;
+  }
+  /// Writes statistic \p i, value \p v (SI), into \p values as statValue
+  /// would; nothing if the schema has no such field.
+  void set(llvm::MutableArrayRef<ir::Value> values, unsigned i, double v,
+           bool integral) const;
+
+private:
+  struct Slot {
+    int slot = -1;
+    const ir::FieldDecl *field = nullptr;
+    bool keepUnit = false;
+  };
+  const ir::Schema *schema = nullptr;
+  std::vector<Slot> slots;
+};
 
 /// A registered analysis.
 class Analysis {

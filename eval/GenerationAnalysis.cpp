@@ -100,14 +100,12 @@ public:
   double stat(unsigned k) const override { return stats.values[k]; }
   void fillResult(const Schema *rs, llvm::MutableArrayRef<Value> values,
                   bool exactTypes) override {
-    for (unsigned i = 0; i < cost::NumGenStats; ++i) {
-      int slot = rs->lookup(cost::genStatKey(cost::GenStat(i)));
-      if (slot < 0 || unsigned(slot) >= values.size())
-        continue;
-      // Counts (num_procs, max_batch_size) are int fields.
-      values[slot] = statValue(rs->fields[slot], stats.values[i],
-                               rs->fields[slot].isInt);
-    }
+    slots.prepare(rs, cost::NumGenStats, [](unsigned i) {
+      return cost::genStatKey(cost::GenStat(i));
+    });
+    // Counts (num_procs, max_batch_size) are int fields.
+    for (unsigned i = 0; i < cost::NumGenStats; ++i)
+      slots.set(values, i, stats.values[i], slots.isInt(i));
     (void)exactTypes;
   }
   std::string advice(const cost::EvalStatus &status) const override {
@@ -137,6 +135,7 @@ public:
   }
 
 private:
+  ResultSlots slots; ///< The statistics' fields in the result schema.
   cost::Model model;
   cost::System system;
   cost::Serving serving;

@@ -82,6 +82,9 @@ public:
   static constexpr unsigned FirstRate = cost::NumStats + cost::NumExtStats;
 
 private:
+  /// The result schema's fields of Calculon's statistics, calcc's own and
+  /// the rates.
+  ResultSlots statSlots, extSlots, rateSlots;
   cost::Model model;
   cost::System system;
   cost::Execution exe;
@@ -128,26 +131,21 @@ void TrainingRun::fillResult(const Schema *rs,
   cost::StatTypes types;
   if (exactTypes)
     cost::statTypes(model, system, exe, ws, types);
-  for (unsigned i = 0; i < cost::NumStats; ++i) {
-    int slot = rs->lookup(cost::statKey(cost::Stat(i)));
-    if (slot < 0 || unsigned(slot) >= values.size())
-      continue;
-    values[slot] =
-        statValue(rs->fields[slot], stat(i), exactTypes && types.isInt[i]);
-  }
-  for (unsigned i = 0; i < cost::NumExtStats; ++i) {
-    int slot = rs->lookup(cost::extStatKey(cost::ExtStat(i)));
-    if (slot < 0 || unsigned(slot) >= values.size())
-      continue;
-    values[slot] = statValue(rs->fields[slot], stat(cost::NumStats + i),
-                             rs->fields[slot].isInt);
-  }
-  for (unsigned i = 0; i < cost::NumRateStats; ++i) {
-    int slot = rs->lookup(cost::rateStatKey(cost::RateStat(i)));
-    if (slot < 0 || unsigned(slot) >= values.size())
-      continue;
-    values[slot] = statValue(rs->fields[slot], rates.values[i], false);
-  }
+  statSlots.prepare(rs, cost::NumStats, [](unsigned i) {
+    return cost::statKey(cost::Stat(i));
+  });
+  extSlots.prepare(rs, cost::NumExtStats, [](unsigned i) {
+    return cost::extStatKey(cost::ExtStat(i));
+  });
+  rateSlots.prepare(rs, cost::NumRateStats, [](unsigned i) {
+    return cost::rateStatKey(cost::RateStat(i));
+  });
+  for (unsigned i = 0; i < cost::NumStats; ++i)
+    statSlots.set(values, i, stat(i), exactTypes && types.isInt[i]);
+  for (unsigned i = 0; i < cost::NumExtStats; ++i)
+    extSlots.set(values, i, stat(cost::NumStats + i), extSlots.isInt(i));
+  for (unsigned i = 0; i < cost::NumRateStats; ++i)
+    rateSlots.set(values, i, rates.values[i], false);
 }
 
 /// `layers`: one `layer` record per layer of the block, as `llm -l`.
