@@ -175,3 +175,42 @@ TEST(AnalysisTablesTest, PreludeLayerMatchesTheLayerStatistics) {
 }
 
 } // namespace
+
+// The per-schema table a search fills result records through writes what
+// statValue makes, field by field, and nothing where the schema has no field.
+TEST(AnalysisTablesTest, ResultSlotsWriteWhatStatValueMakes) {
+  Compiled c("");
+  ASSERT_TRUE(c.module);
+  for (const eval::Analysis *a : eval::allAnalyses()) {
+    SCOPED_TRACE(a->name().str());
+    const ir::Schema *result =
+        schemaNamed(*c.module, (a->name() + "_result").str());
+    ASSERT_TRUE(result);
+    llvm::ArrayRef<llvm::StringRef> keys = a->statKeys();
+    std::vector<llvm::StringRef> withMissing(keys.begin(), keys.end());
+    withMissing.push_back("no_such_statistic");
+    eval::ResultSlots slots;
+    slots.prepare(result, unsigned(withMissing.size()),
+                  [&](unsigned i) { return withMissing[i]; });
+    std::vector<ir::Value> values(result->fields.size());
+    for (unsigned i = 0; i < withMissing.size(); ++i)
+      slots.set(values, i, 1.5e9 + i, false);
+    for (unsigned i = 0; i < keys.size(); ++i) {
+      int slot = result->lookup(keys[i]);
+      ASSERT_GE(slot, 0);
+      ir::Value expected =
+          eval::statValue(result->fields[unsigned(slot)], 1.5e9 + i, false);
+      const ir::Value &got = values[unsigned(slot)];
+      EXPECT_EQ(got.kind, expected.kind) << keys[i].str();
+      EXPECT_EQ(got.r, expected.r) << keys[i].str();
+      EXPECT_EQ(got.unit.text, expected.unit.text) << keys[i].str();
+      EXPECT_EQ(slots.isInt(i), result->fields[unsigned(slot)].isInt);
+    }
+    // Only the statistics' fields were written.
+    unsigned written = 0;
+    for (const ir::Value &v : values)
+      written += v.kind != ir::Value::Error;
+    EXPECT_EQ(written, keys.size());
+    EXPECT_FALSE(slots.isInt(unsigned(keys.size())));
+  }
+}
