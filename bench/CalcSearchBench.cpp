@@ -103,13 +103,12 @@ struct Compiled {
   }
 };
 
-/// Runs \p compiled's statements once per iteration; returns the
-/// candidates enumerated per run.
-uint64_t runSearch(benchmark::State &state, Compiled &compiled,
+/// Runs \p compiled's statements once per iteration.
+void runSearch(benchmark::State &state, Compiled &compiled,
                    unsigned threads) {
   if (!compiled.module) {
     state.SkipWithError("the benchmark program does not compile");
-    return 0;
+    return;
   }
   eval::SearchTotals totals;
   eval::RunOptions options;
@@ -132,7 +131,6 @@ uint64_t runSearch(benchmark::State &state, Compiled &compiled,
   // Over everything enumerated (including what the wheres prune).
   state.counters["enumerated/s"] = benchmark::Counter(
       double(totals.candidates), benchmark::Counter::kIsRate);
-  return perRun;
 }
 
 void runReadme(benchmark::State &state, unsigned threads) {
